@@ -1,0 +1,61 @@
+"""The `back-spasm` command: one sub-command per front end or tool.
+
+Each sub-command lives in its own module exposing `configure(parser)` and
+`run(args) -> int`; modules are imported only when their command runs, so
+`back-spasm chat` never imports Flask.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name -> (module, one-line help)
+COMMANDS = {
+    "chat": ("skill.chat", "talk to the skill in this terminal"),
+    "serve": ("skill.web", "run the self-hosted HTTPS endpoint (Flask)"),
+    "validate": ("skill.validate", "check the interaction models and manifest offline"),
+    "package": ("skill.package", "build the AWS Lambda deployment zip"),
+}
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit status 2."""
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse prints usage plus the error; users get one clear line instead."""
+
+    def error(self, message):  # noqa: D401 - argparse's own signature
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    parser = _OneLineParser(prog="back-spasm", description=__doc__.splitlines()[0])
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
+    subparsers.required = True
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(module_name=module_name)
+        if name == command:
+            importlib.import_module(module_name).configure(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((a for a in argv if a in COMMANDS), None)
+    args = build_parser(command).parse_args(argv)
+    module = importlib.import_module(args.module_name)
+    try:
+        return module.run(args) or 0
+    except CliError as error:
+        print(f"back-spasm {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
