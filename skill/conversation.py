@@ -1,0 +1,227 @@
+"""The dialog: one turn at a time, from the session attributes to a reply.
+
+SDK-free, so the handlers stay thin adapters: each turns its request into one
+call here and the `Reply` into an ask-sdk response. The medical decisions are
+the rules module's; the words are the locale's; this module only sequences
+them (DESIGN.md, "Conversation rules").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable, Mapping
+
+from skill import rules
+from skill.rules import Answer, Level, Symptom, Triage
+from skill.speech import Speech
+
+
+class Topic(str, Enum):
+    """The article's information answers (keys under "info" in the locale)."""
+
+    CAUSES = "CAUSES"
+    HOW_LONG = "HOW_LONG"
+    SELF_CARE = "SELF_CARE"
+    CONTACT = "CONTACT"
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    speech: str  # SSML body, without <speak>
+    reprompt: str | None  # None: the reply asks nothing and ends the session
+    card: Card | None = None
+
+    @property
+    def ends_session(self) -> bool:
+        return self.reprompt is None
+
+
+class Conversation:
+    """The state of one Alexa session and the moves that change it.
+
+    State: the triage answers, and the question being asked (None while the
+    check is only offered).
+    """
+
+    def __init__(self, speech: Speech, attributes: Mapping | None = None):
+        attributes = attributes if isinstance(attributes, Mapping) else {}
+        self.speech = speech
+        self.triage = Triage.from_dict(attributes.get("triage"))
+        asking = attributes.get("asking")
+        self.asking: Symptom | None = Symptom(asking) if asking in Symptom.__members__ else None
+        last = attributes.get("last")
+        self._last = last if isinstance(last, dict) else None
+
+    def attributes(self) -> dict:
+        """What to keep in the session for the next turn."""
+        return {
+            "triage": self.triage.to_dict(),
+            "asking": self.asking.value if self.asking else None,
+            "last": self._last,
+        }
+
+    # ---- building replies ------------------------------------------------
+
+    def _say(self, *parts: str) -> str:
+        return " ".join(part for part in parts if part)
+
+    def _prompt(self) -> tuple[str, str]:
+        """The pending question and its reprompt: the asked question, or the offer."""
+        if self.asking is None:
+            return self.speech.ssml("offer"), self.speech.ssml("offer_reprompt")
+        question = self.speech.question(self.asking)
+        return question, question
+
+    def _ask(self, *lead: str, prompt: tuple[str, str] | None = None) -> Reply:
+        question, reprompt = prompt or self._prompt()
+        reply = Reply(speech=self._say(*lead, question), reprompt=reprompt)
+        self._last = {"speech": reply.speech, "reprompt": reply.reprompt}
+        return reply
+
+    def _card(self, title_key: str, text_key: str, **fields: str) -> Card:
+        text = self.speech.text(text_key, **fields)
+        return Card(title=self.speech.text(title_key), text=f"{text}\n\n{self.speech.text('card_footer')}")
+
+    def _end(self, speech: str, card: Card | None = None) -> Reply:
+        self.asking = None
+        return Reply(speech=speech, reprompt=None, card=card)
+
+    def _conclude(self, assessment: rules.Assessment) -> Reply:
+        level = assessment.level
+        names = self.speech.names(assessment.raised_by)
+        advice = self.speech.ssml(self.speech.advice_key(level, "speech"), names=names)
+        unsure = ""
+        if assessment.counted_unsure:
+            unsure = self.speech.ssml("unsure_counted", names=self.speech.names(assessment.counted_unsure))
+        if level is Level.EMERGENCY:
+            # Rule 1: the first sentence says to call the emergency number.
+            first, _, rest = advice.partition(". ")
+            speech = self._say(first + ".", unsure, rest)
+        else:
+            speech = self._say(unsure, advice)
+        card = self._card(
+            self.speech.advice_key(level, "card_title"), self.speech.advice_key(level, "card_text"), names=names
+        )
+        return self._end(speech, card)
+
+    def _advance(self, *lead: str, level_before: Level) -> Reply:
+        """After any change to the answers: conclude, or ask what is next."""
+        assessment = self.triage.assessment()
+        if assessment.concluded:
+            return self._conclude(assessment)
+        if assessment.level is Level.SEE_DOCTOR and level_before is not Level.SEE_DOCTOR:
+            # Rule 2: acknowledge a see-doctor sign at once, advise after the
+            # emergency signs are ruled out.
+            lead = lead + (self.speech.ssml("ack_see_doctor", names=self.speech.names(assessment.raised_by)),)
+        self.asking = assessment.pending[0]
+        return self._ask(*lead)
+
+    def _change(self, change, *lead: str) -> Reply:
+        level_before = self.triage.assessment().level
+        change()
+        return self._advance(*lead, level_before=level_before)
+
+    # ---- moves -----------------------------------------------------------
+
+    def launch(self) -> Reply:
+        self.asking = None
+        return self._ask(self.speech.ssml("welcome"))
+
+    def _restart(self, lead: str) -> Reply:
+        self.triage = Triage()
+        return self._advance(lead, level_before=Level.SELF_CARE)
+
+    def start_check(self) -> Reply:
+        return self._restart(self.speech.ssml("start_check"))
+
+    def start_over(self) -> Reply:
+        return self._restart(self.speech.ssml("start_over"))
+
+    def yes(self) -> Reply:
+        if self.asking is None:  # yes to the offer
+            return self.start_check()
+        asking = self.asking
+        return self._change(lambda: self.triage.answer(asking, Answer.YES))
+
+    def no(self) -> Reply:
+        if self.asking is None:  # no to the offer
+            return self.stop()
+        asking = self.asking
+        return self._change(lambda: self.triage.answer(asking, Answer.NO))
+
+    def not_sure(self) -> Reply:
+        if self.asking is None:
+            return self._ask(self.speech.ssml("fallback"))
+        asking = self.asking
+        level_before = self.triage.assessment().level
+        if self.triage.not_sure(asking):  # second time: counted as yes
+            return self._advance(level_before=level_before)
+        # First time: the same question in other words.
+        explain = self.speech.explain(asking)
+        return self._ask(prompt=(explain, self._say(explain, self.speech.ssml("answer_hint"))))
+
+    def report(self, symptoms: Iterable[Symptom], unrecognized: int = 0) -> Reply:
+        """Symptoms the user named (rule 4: at any moment, acted on at once);
+        `unrecognized` counts the slot values that matched no symptom."""
+        symptoms = list(dict.fromkeys(symptoms))
+        if not symptoms:
+            if self.asking is None:
+                # They want a check but named nothing we know: go through the signs.
+                return self._restart(self.speech.ssml("unknown_symptom_guided"))
+            return self._ask(self.speech.ssml("unknown_symptom"), self.speech.ssml("back_to_question"))
+        lead = (self.speech.ssml("unknown_other_symptom"),) if unrecognized else ()
+        return self._change(lambda: self.triage.report(symptoms), *lead)
+
+    def duration(self, value: str | None) -> Reply:
+        """How long the spasms have lasted: answers the week-of-rest question."""
+        duration = rules.parse_duration(value)
+        if duration is None:
+            if self.asking is None:
+                self.asking = Symptom.NOT_IMPROVING
+            return self._ask(self.speech.ssml("unclear_duration"))
+        answer = rules.not_improving_from_duration(duration)
+        lead = (self.speech.ssml("got_it"),) if answer is Answer.NO else ()
+        return self._change(lambda: self.triage.answer(Symptom.NOT_IMPROVING, answer), *lead)
+
+    def info(self, topic: Topic) -> Reply:
+        """Rule 6: answer briefly, then return to the pending question."""
+        answer = self.speech.ssml(f"info.{topic.value}")
+        back = self.speech.ssml("back_to_question") if self.asking else ""
+        reply = self._ask(answer, back)
+        if topic is Topic.CONTACT:
+            card = self._card("contact_card_title", "contact_card_text")
+            return Reply(speech=reply.speech, reprompt=reply.reprompt, card=card)
+        return reply
+
+    def help(self) -> Reply:
+        hint = self.speech.ssml("answer_hint") if self.asking else ""
+        return self._ask(self.speech.ssml("help"), hint)
+
+    def fallback(self) -> Reply:
+        hint = self.speech.ssml("answer_hint") if self.asking else ""
+        return self._ask(self.speech.ssml("fallback"), hint)
+
+    def error(self) -> Reply:
+        return self._ask(self.speech.ssml("error"))
+
+    def repeat(self) -> Reply:
+        if self._last and self._last.get("speech") and self._last.get("reprompt"):
+            return Reply(speech=self._last["speech"], reprompt=self._last["reprompt"])
+        return self._ask()
+
+    def go_back(self) -> Reply:
+        undone = self.triage.undo_last()
+        if undone is None:
+            return self._ask(self.speech.ssml("nothing_to_go_back"))
+        self.asking = undone
+        return self._ask(self.speech.ssml("went_back"))
+
+    def stop(self) -> Reply:
+        return self._end(self.speech.ssml("goodbye"))

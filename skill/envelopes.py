@@ -1,0 +1,169 @@
+"""Alexa request envelopes, built as Alexa sends them, and a session that carries
+attributes between turns the way Alexa does.
+
+Used by `back-spasm chat` and by the tests, so both drive the skill with the
+same JSON a real device would produce (entity resolution blocks included).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Mapping
+
+DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
+DEFAULT_LOCALE = "en-US"
+
+
+@dataclass(frozen=True)
+class SlotFill:
+    """What a user said for a slot, and what entity resolution made of it.
+
+    `value_id` None with `resolved_name` None and `slot_type` set means the
+    value matched no slot value (ER_SUCCESS_NO_MATCH); `slot_type` None means a
+    built-in type that Alexa does not resolve (AMAZON.DURATION).
+    """
+
+    spoken: str
+    value_id: str | None = None
+    resolved_name: str | None = None
+    slot_type: str | None = None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _slot(name: str, fill: SlotFill | str | None, skill_id: str) -> dict:
+    if fill is None:  # Alexa sends unfilled slots with only these two keys.
+        return {"name": name, "confirmationStatus": "NONE"}
+    if isinstance(fill, str):
+        fill = SlotFill(spoken=fill)
+    slot = {"name": name, "value": fill.spoken, "confirmationStatus": "NONE", "source": "USER"}
+    if fill.slot_type is not None:
+        authority = {
+            "authority": f"amzn1.er-authority.echo-sdk.{skill_id}.{fill.slot_type}",
+            "status": {"code": "ER_SUCCESS_MATCH" if fill.value_id else "ER_SUCCESS_NO_MATCH"},
+        }
+        if fill.value_id:
+            authority["values"] = [{"value": {"name": fill.resolved_name or fill.spoken, "id": fill.value_id}}]
+        slot["resolutions"] = {"resolutionsPerAuthority": [authority]}
+    slot["slotValue"] = {"type": "Simple", "value": fill.spoken}
+    if "resolutions" in slot:
+        slot["slotValue"]["resolutions"] = slot["resolutions"]
+    return slot
+
+
+def envelope(
+    request: dict,
+    *,
+    attributes: Mapping | None = None,
+    new: bool = True,
+    session_id: str | None = None,
+    skill_id: str = DEFAULT_SKILL_ID,
+    user_id: str = "amzn1.ask.account.TESTUSER",
+) -> dict:
+    """Wrap a `request` object in the session and context Alexa sends with it."""
+    application = {"applicationId": skill_id}
+    user = {"userId": user_id}
+    return {
+        "version": "1.0",
+        "session": {
+            "new": new,
+            "sessionId": session_id or f"amzn1.echo-api.session.{uuid.uuid4()}",
+            "application": application,
+            "attributes": dict(attributes or {}),
+            "user": user,
+        },
+        "context": {
+            "System": {
+                "application": application,
+                "user": user,
+                "device": {"deviceId": "amzn1.ask.device.TESTDEVICE", "supportedInterfaces": {}},
+                "apiEndpoint": "https://api.amazonalexa.com",
+                "apiAccessToken": "test-access-token",
+            }
+        },
+        "request": request,
+    }
+
+
+def _request(request_type: str, locale: str, **fields) -> dict:
+    return {
+        "type": request_type,
+        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+        "timestamp": _now(),
+        "locale": locale,
+        **fields,
+    }
+
+
+def launch_request(*, locale: str = DEFAULT_LOCALE, **session) -> dict:
+    return envelope(_request("LaunchRequest", locale, shouldLinkResultBeReturned=False), **session)
+
+
+def intent_request(
+    name: str,
+    slots: Mapping[str, SlotFill | str | None] | None = None,
+    *,
+    locale: str = DEFAULT_LOCALE,
+    **session,
+) -> dict:
+    skill_id = session.get("skill_id", DEFAULT_SKILL_ID)
+    intent = {
+        "name": name,
+        "confirmationStatus": "NONE",
+        "slots": {slot_name: _slot(slot_name, fill, skill_id) for slot_name, fill in (slots or {}).items()},
+    }
+    return envelope(_request("IntentRequest", locale, intent=intent), **session)
+
+
+def session_ended_request(
+    reason: str = "USER_INITIATED", *, locale: str = DEFAULT_LOCALE, error: dict | None = None, **session
+) -> dict:
+    fields = {"reason": reason}
+    if error:
+        fields["error"] = error
+    return envelope(_request("SessionEndedRequest", locale, **fields), **session)
+
+
+class AlexaSession:
+    """Plays Alexa's part across turns: one session id, the session attributes
+    echoed back from each response, and a new session once one has ended."""
+
+    def __init__(
+        self,
+        invoke: Callable[[dict], dict],
+        *,
+        locale: str = DEFAULT_LOCALE,
+        skill_id: str = DEFAULT_SKILL_ID,
+    ):
+        self._invoke = invoke
+        self.locale = locale
+        self.skill_id = skill_id
+        self.attributes: dict = {}
+        self.ended = True
+        self._session_id = ""
+
+    def _session_fields(self) -> dict:
+        new = self.ended
+        if new:
+            self._session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
+            self.attributes = {}
+        return {"attributes": self.attributes, "new": new, "session_id": self._session_id, "skill_id": self.skill_id}
+
+    def send(self, build: Callable[..., dict], *args, **kwargs) -> dict:
+        """Build a request with this session's fields, invoke the skill, and keep
+        what Alexa would keep from the response envelope."""
+        event = build(*args, locale=self.locale, **kwargs, **self._session_fields())
+        response_envelope = self._invoke(event)
+        self.attributes = dict(response_envelope.get("sessionAttributes") or {})
+        self.ended = bool(response_envelope.get("response", {}).get("shouldEndSession"))
+        return response_envelope
+
+    def launch(self) -> dict:
+        return self.send(launch_request)
+
+    def intent(self, name: str, slots: Mapping[str, SlotFill | str | None] | None = None) -> dict:
+        return self.send(intent_request, name, slots)

@@ -1,0 +1,446 @@
+"""`back-spasm package`: build the AWS Lambda deployment zip.
+
+The zip holds `lambda_function.py` at its root, the parts of the `skill` package
+the Lambda needs (no web, chat, validate, package or CLI modules), and the
+runtime dependencies pinned with hashes in `lambda/requirements.txt`
+(ask-sdk-core, isodate and what they pull in; no Flask, no test tools).
+
+- Dependencies are pure-Python wheels, so one zip runs on x86_64 and arm64.
+  They are installed with `pip install --target`, from a local wheel cache when
+  it already holds every pinned wheel, otherwise downloaded from the index once.
+- Every module is precompiled with the target Python (3.12, the Lambda runtime)
+  to `__pycache__/*.cpython-312.pyc` with `UNCHECKED_HASH` invalidation: Python
+  loads them without comparing source mtimes (which zips do not keep) and never
+  rewrites them, so a cold start compiles nothing.
+- The zip is reproducible: entries sorted, fixed timestamps and permissions,
+  `PYTHONHASHSEED=0` while compiling. Same sources, lock and Python give the
+  same bytes.
+
+Only the standard library and pip are used here, so `hooks/build.sh` (the ASK
+CLI's documented custom build flow) can run it with any Python 3.11+.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUTPUT = Path("dist") / "lambda.zip"
+LOCK_FILE = PROJECT_ROOT / "lambda" / "requirements.txt"
+LAMBDA_DIR = PROJECT_ROOT / "lambda"
+SKILL_DIR = PROJECT_ROOT / "skill"
+
+# Lambda runtime the template and ask-resources.json declare.
+TARGET_PYTHON = "3.12"
+# AWS Lambda's limit for a zip uploaded directly is 50 MB; this project's budget is 6 MB.
+MAX_ZIP_BYTES = 6 * 1024 * 1024
+# Distributions (from pyproject's dependencies) the Lambda needs at run time.
+LAMBDA_DISTRIBUTIONS = ("ask-sdk-core", "isodate")
+# Modules of the `skill` package the Lambda never imports (other front ends, tools).
+EXCLUDED_SKILL_MODULES = frozenset({"__main__", "cli", "chat", "web", "validate", "package"})
+# Where Lambda unpacks the code; used as the compile-time path in tracebacks.
+LAMBDA_TASK_ROOT = "/var/task"
+# The earliest timestamp a zip entry can hold; used for every entry.
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
+FILE_MODE = 0o644
+DIR_MODE = 0o755
+# Installed-by-pip bookkeeping that the running Lambda never reads.
+DIST_INFO_DROPPED = frozenset({"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"})
+
+_WHEEL_NAME = re.compile(r"^(?P<name>[^-]+)-(?P<version>[^-]+)(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$")
+
+
+class PackageError(Exception):
+    """Building the zip failed for a reason the user can fix."""
+
+
+@dataclass(frozen=True)
+class Pin:
+    name: str  # normalised (PEP 503)
+    version: str
+    hashes: tuple[str, ...]  # sha256 hex digests
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    size: int
+    sha256: str
+    entries: int
+    python: str
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="zip to write (default: %(default)s)")
+    parser.add_argument(
+        "--python-version", default=TARGET_PYTHON, help="Lambda runtime's Python version (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--python",
+        help="interpreter of that version used to precompile (default: found on PATH or under pyenv)",
+    )
+    parser.add_argument(
+        "--wheel-cache", type=Path, default=None, help="where downloaded wheels are kept (default: $BACK_SPASM_WHEEL_CACHE or ~/.cache/back-spasm/wheels)"
+    )
+    parser.add_argument(
+        "--update-lock",
+        action="store_true",
+        help="re-resolve the newest allowed runtime dependencies into lambda/requirements.txt and exit",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from skill.cli import CliError
+
+    try:
+        if args.update_lock:
+            pins = update_lock(python_version=args.python_version)
+            print(f"{_display(LOCK_FILE)}: {len(pins)} pinned distributions")
+            return 0
+        result = build(
+            args.output,
+            python_version=args.python_version,
+            python=args.python,
+            wheel_cache=args.wheel_cache,
+        )
+    except PackageError as error:
+        raise CliError(str(error)) from None
+    print(
+        f"{_display(result.path)}: {result.size / 1e6:.2f} MB, {result.entries} entries, "
+        f"precompiled for Python {args.python_version}, sha256 {result.sha256}"
+    )
+    return 0
+
+
+# ------------------------------------------------------------------------- build
+
+
+def build(
+    output: Path | str,
+    *,
+    lambda_dir: Path | str = LAMBDA_DIR,
+    include_skill: bool = True,
+    lock_file: Path | str = LOCK_FILE,
+    python_version: str = TARGET_PYTHON,
+    python: str | None = None,
+    wheel_cache: Path | str | None = None,
+    max_bytes: int | None = MAX_ZIP_BYTES,
+) -> BuildResult:
+    """Build the deployment zip at `output` and return what was written.
+
+    `lambda_dir` supplies the top-level modules (`lambda_function.py`);
+    `include_skill=False` builds a zip of those plus the dependencies only
+    (the benchmark's hello-world baseline is packaged that way).
+    """
+    output = Path(output)
+    lambda_dir = Path(lambda_dir)
+    entry_modules = sorted(p for p in lambda_dir.glob("*.py") if p.is_file())
+    if not any(p.name == "lambda_function.py" for p in entry_modules):
+        raise PackageError(f"{_display(lambda_dir / 'lambda_function.py')} not found")
+    pins = read_lock(lock_file)
+    interpreter = find_python(python_version, python)
+    cache = Path(wheel_cache) if wheel_cache else default_wheel_cache()
+
+    with tempfile.TemporaryDirectory(prefix="back-spasm-package-") as tmp:
+        root = Path(tmp) / "task"
+        root.mkdir()
+        install_dependencies(pins, Path(lock_file), root, cache, python_version)
+        for module in entry_modules:
+            shutil.copyfile(module, root / module.name)
+        if include_skill:
+            copy_skill_package(SKILL_DIR, root / "skill")
+        precompile(root, interpreter)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        entries = write_zip(root, output)
+
+    size = output.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise PackageError(f"{_display(output)} is {size / 1e6:.2f} MB, over the {max_bytes / 1e6:.2f} MB budget")
+    digest = hashlib.sha256(output.read_bytes()).hexdigest()
+    return BuildResult(path=output, size=size, sha256=digest, entries=entries, python=interpreter)
+
+
+def copy_skill_package(source: Path, target: Path) -> None:
+    """Copy the `skill` package minus the front ends and tools the Lambda never uses."""
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if "__pycache__" in relative.parts or path.suffix in {".pyc", ".pyo"} or path.is_dir():
+            continue
+        if len(relative.parts) == 1 and path.suffix == ".py" and path.stem in EXCLUDED_SKILL_MODULES:
+            continue
+        if relative.parts[0].startswith(".") or path.name.startswith("."):
+            continue
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
+
+
+# ------------------------------------------------------------------ dependencies
+
+
+def read_lock(lock_file: Path | str) -> list[Pin]:
+    """Parse `name==version --hash=sha256:...` lines (pip's hash-checking format)."""
+    lock_file = Path(lock_file)
+    try:
+        text = lock_file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PackageError(f"cannot read {_display(lock_file)}: {error.strerror}") from None
+    pins = []
+    for line in text.replace("\\\n", " ").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = re.match(r"^([A-Za-z0-9._-]+)==([^\s;]+)\s*(.*)$", line)
+        if not match:
+            raise PackageError(f"{_display(lock_file)}: not an exact pin: {line!r}")
+        hashes = tuple(re.findall(r"--hash=sha256:([0-9a-f]{64})", match.group(3)))
+        if not hashes:
+            raise PackageError(f"{_display(lock_file)}: {match.group(1)} has no --hash=sha256:...")
+        pins.append(Pin(_normalise(match.group(1)), match.group(2), hashes))
+    if not pins:
+        raise PackageError(f"{_display(lock_file)} pins nothing")
+    return pins
+
+
+def default_wheel_cache() -> Path:
+    configured = os.environ.get("BACK_SPASM_WHEEL_CACHE")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "back-spasm" / "wheels"
+
+
+def _cached_wheels(pins: list[Pin], cache: Path) -> list[Path] | None:
+    """The cached wheel for every pin (checked against the lock's hashes), or None."""
+    if not cache.is_dir():
+        return None
+    found = []
+    candidates = sorted(cache.glob("*.whl"))
+    for pin in pins:
+        for wheel in candidates:
+            match = _WHEEL_NAME.match(wheel.name)
+            if not match or _normalise(match.group("name")) != pin.name or match.group("version") != pin.version:
+                continue
+            if _sha256(wheel) in pin.hashes:
+                found.append(wheel)
+                break
+        else:
+            return None
+    return found
+
+
+def _pip_target_options(python_version: str) -> list[str]:
+    # Pure-Python wheels only: the zip then runs on either Lambda architecture.
+    return [
+        "--only-binary=:all:",
+        "--platform", "any",
+        "--implementation", "py",
+        "--abi", "none",
+        "--python-version", python_version,
+    ]  # fmt: skip
+
+
+def install_dependencies(pins: list[Pin], lock_file: Path, target: Path, cache: Path, python_version: str) -> None:
+    wheels = _cached_wheels(pins, cache)
+    if wheels is None:
+        cache.mkdir(parents=True, exist_ok=True)
+        _pip(
+            "download", "--no-deps", "--require-hashes", "--dest", str(cache),
+            *_pip_target_options(python_version), "-r", str(lock_file),
+        )  # fmt: skip
+        wheels = _cached_wheels(pins, cache)
+        if wheels is None:
+            raise PackageError(f"pip did not download every wheel pinned in {_display(lock_file)}")
+    with tempfile.TemporaryDirectory(prefix="back-spasm-wheels-") as tmp:
+        # Install exactly the pinned files, offline, hash-checked.
+        links = Path(tmp)
+        for wheel in wheels:
+            shutil.copyfile(wheel, links / wheel.name)
+        _pip(
+            "install", "--no-deps", "--no-compile", "--no-index", "--require-hashes",
+            "--find-links", str(links), "--target", str(target),
+            *_pip_target_options(python_version), "-r", str(lock_file),
+        )  # fmt: skip
+    shutil.rmtree(target / "bin", ignore_errors=True)  # console scripts (normalizer, ...)
+    for dist_info in target.glob("*.dist-info"):
+        for name in DIST_INFO_DROPPED:
+            (dist_info / name).unlink(missing_ok=True)
+    for cache_dir in target.rglob("__pycache__"):
+        shutil.rmtree(cache_dir)
+
+
+def _pip(*arguments: str) -> None:
+    command = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input", "--quiet", *arguments]
+    completed = subprocess.run(command, capture_output=True, text=True)
+    if completed.returncode != 0:
+        detail = (completed.stderr or completed.stdout).strip().splitlines()
+        errors = [line for line in detail if "ERROR" in line] or detail[-3:]
+        raise PackageError(f"pip {arguments[0]} failed: {' '.join(errors)[:500]}")
+
+
+def update_lock(python_version: str = TARGET_PYTHON, lock_file: Path = LOCK_FILE) -> list[Pin]:
+    """Resolve the newest allowed Lambda dependencies and rewrite the lock with hashes."""
+    requirements = lambda_requirements()
+    with tempfile.TemporaryDirectory(prefix="back-spasm-lock-") as tmp:
+        _pip("download", "--dest", tmp, *_pip_target_options(python_version), *requirements)
+        pins = []
+        for wheel in sorted(Path(tmp).glob("*.whl")):
+            match = _WHEEL_NAME.match(wheel.name)
+            if not match:
+                raise PackageError(f"unexpected download {wheel.name}")
+            pins.append(Pin(_normalise(match.group("name")), match.group("version"), (_sha256(wheel),)))
+    pins.sort(key=lambda pin: pin.name)
+    lines = [
+        "# The AWS Lambda's runtime dependencies, pinned with hashes (pure-Python wheels).",
+        "# Read by `back-spasm package` (and so by `ask deploy` through hooks/build.sh).",
+        f"# Regenerate: back-spasm package --update-lock   (from: {', '.join(requirements)})",
+    ]
+    for pin in pins:
+        lines.append(f"{pin.name}=={pin.version} \\")
+        lines.append(f"    --hash=sha256:{pin.hashes[0]}")
+    Path(lock_file).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return pins
+
+
+def lambda_requirements() -> list[str]:
+    """The Lambda's top-level requirements, with pyproject.toml's version ranges."""
+    import tomllib
+
+    try:
+        project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    except OSError:
+        return list(LAMBDA_DISTRIBUTIONS)
+    chosen = []
+    for requirement in project.get("project", {}).get("dependencies", []):
+        name = re.split(r"[\s<>=!~;\[(]", requirement, maxsplit=1)[0]
+        if _normalise(name) in LAMBDA_DISTRIBUTIONS:
+            chosen.append(requirement.replace(" ", ""))
+    return chosen or list(LAMBDA_DISTRIBUTIONS)
+
+
+# -------------------------------------------------------------------- precompile
+
+
+def find_python(version: str = TARGET_PYTHON, explicit: str | None = None) -> str:
+    """Path of a real interpreter (not a pyenv shim) of the given X.Y version."""
+    candidates: list[str] = []
+    if explicit:
+        candidates.append(explicit)
+    else:
+        if "%d.%d" % sys.version_info[:2] == version:
+            candidates.append(sys.executable)
+        env = os.environ.get("BACK_SPASM_LAMBDA_PYTHON")
+        if env:
+            candidates.append(env)
+        on_path = shutil.which(f"python{version}")
+        if on_path:
+            candidates.append(on_path)
+        pyenv_root = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
+        candidates.extend(str(p) for p in sorted(pyenv_root.glob(f"versions/{version}.*/bin/python{version}"), reverse=True))
+        candidates.extend(f"{prefix}/bin/python{version}" for prefix in ("/usr/local", "/usr"))
+    for candidate in candidates:
+        try:
+            completed = subprocess.run(
+                [candidate, "-I", "-c", "import sys; print(sys.executable); print('%d.%d' % sys.version_info[:2])"],
+                capture_output=True, text=True, timeout=30,
+            )  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        lines = completed.stdout.split()
+        if completed.returncode == 0 and len(lines) == 2 and lines[1] == version:
+            return lines[0]
+    hint = f" ({explicit} is not Python {version})" if explicit else ""
+    raise PackageError(
+        f"no Python {version} interpreter found to precompile for the Lambda runtime{hint}; "
+        f"install python{version} or pass --python PATH"
+    )
+
+
+_COMPILE_SCRIPT = """
+import compileall, py_compile, sys
+ok = compileall.compile_dir(
+    sys.argv[1], ddir=sys.argv[2], quiet=1, workers=0,
+    invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+)
+sys.exit(0 if ok else 1)
+"""
+
+
+def precompile(root: Path, interpreter: str) -> None:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    env["PYTHONHASHSEED"] = "0"  # set and frozenset constants are marshalled in hash order
+    # SyntaxWarnings (invalid escapes in ask-sdk-model docstrings) are printed at
+    # compile time only; compiling here keeps them out of the Lambda's logs too.
+    command = [interpreter, "-s", "-W", "ignore::SyntaxWarning", "-c", _COMPILE_SCRIPT, str(root), LAMBDA_TASK_ROOT]
+    completed = subprocess.run(command, capture_output=True, text=True, env=env)
+    if completed.returncode != 0:
+        raise PackageError(f"precompiling failed: {(completed.stdout + completed.stderr).strip()[-500:]}")
+
+
+# ---------------------------------------------------------------------------- zip
+
+
+def write_zip(root: Path, output: Path) -> int:
+    """Write `root`'s tree to `output` deterministically; return the entry count."""
+    paths = []
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        base = Path(directory)
+        for name in dirnames:
+            paths.append((base / name).relative_to(root).as_posix() + "/")
+        for name in filenames:
+            paths.append((base / name).relative_to(root).as_posix())
+    paths.sort()
+    partial = output.with_name(output.name + ".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in paths:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
+            info.create_system = 3  # Unix, so the permission bits below are honoured
+            if name.endswith("/"):
+                info.external_attr = ((stat.S_IFDIR | DIR_MODE) << 16) | 0x10
+                archive.writestr(info, b"")
+            else:
+                info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, (root / name).read_bytes(), compresslevel=9)
+    os.replace(partial, output)
+    return len(paths)
+
+
+# -------------------------------------------------------------------------- utils
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":  # `python -m skill.package`, used by hooks/build.sh
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from skill.cli import main
+
+    sys.exit(main(["package", *sys.argv[1:]]))

@@ -1,0 +1,96 @@
+"""Spoken and card text, looked up per locale from `skill/locales/<locale>.json`.
+
+Templates are plain text with {placeholders}. For speech, the template is
+XML-escaped first and the placeholders are then filled with SSML-safe
+fragments (escaped names, `say-as` phone numbers), so the SSML is always
+well-formed; for cards the same templates are filled with plain text.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+from xml.sax.saxutils import escape
+
+from skill.rules import Level, Symptom
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+DEFAULT_LOCALE = "en-US"
+
+
+class UnsupportedLocale(ValueError):
+    pass
+
+
+def supported_locales() -> list[str]:
+    return sorted(path.stem for path in LOCALES_DIR.glob("*.json"))
+
+
+def _telephone(number: str) -> str:
+    return f'<say-as interpret-as="telephone">{escape(number)}</say-as>'
+
+
+class Speech:
+    """The strings of one locale, rendered as SSML (for speech) or plain text
+    (for cards)."""
+
+    def __init__(self, locale: str, strings: dict):
+        self.locale = locale
+        self._strings = strings
+        data = strings["locale_data"]
+        self._list_and = data["list_and"]
+        self._list_comma = data["list_comma"]
+        plain = {key: data[key] for key in ("emergency_number", "clinic_name", "clinic_phone")}
+        self._plain_fields = plain
+        self._ssml_fields = {
+            "emergency_number": _telephone(plain["emergency_number"]),
+            "clinic_name": escape(plain["clinic_name"]),
+            "clinic_phone": _telephone(plain["clinic_phone"]),
+        }
+
+    def _template(self, key: str) -> str:
+        node = self._strings
+        for part in key.split("."):
+            node = node[part]
+        if not isinstance(node, str):
+            raise KeyError(key)
+        return node
+
+    def ssml(self, key: str, **fields: str) -> str:
+        """The string `key` (dotted path) as SSML; `fields` are plain text."""
+        escaped = {name: escape(value) for name, value in fields.items()}
+        return escape(self._template(key)).format(**self._ssml_fields, **escaped)
+
+    def text(self, key: str, **fields: str) -> str:
+        """The string `key` as plain text, for cards."""
+        return self._template(key).format(**self._plain_fields, **fields)
+
+    # Symptom wording.
+    def question(self, symptom: Symptom) -> str:
+        return self.ssml(f"symptoms.{symptom.value}.question")
+
+    def explain(self, symptom: Symptom) -> str:
+        return self.ssml(f"symptoms.{symptom.value}.explain")
+
+    def names(self, symptoms: Iterable[Symptom]) -> str:
+        """Plain-text list: "a fever", "a fever and muscle weakness", ..."""
+        names = [self._template(f"symptoms.{s.value}.name") for s in symptoms]
+        if len(names) <= 1:
+            return "".join(names)
+        return self._list_comma.join(names[:-1]) + self._list_and + names[-1]
+
+    def advice_key(self, level: Level, part: str) -> str:
+        return f"advice.{level.name}.{part}"
+
+
+@lru_cache(maxsize=None)
+def for_locale(locale: str) -> Speech:
+    """The strings of `locale`; raises UnsupportedLocale if there is no file."""
+    path = LOCALES_DIR / f"{locale}.json"
+    if locale not in supported_locales():
+        raise UnsupportedLocale(
+            f"unsupported locale {locale!r}; supported: {', '.join(supported_locales())}"
+        )
+    return Speech(locale, json.loads(path.read_text(encoding="utf-8")))
