@@ -1,0 +1,346 @@
+"""Alexa request verification for the self-hosted endpoint, fast on the warm path.
+
+Alexa signs every request it sends to a web service: the `Signature-256`
+header is an RSA PKCS#1 v1.5 SHA-256 signature of the raw body, made with the
+key of a certificate whose PEM chain Alexa publishes at the URL in the
+`SignatureCertChainUrl` header. Amazon's rules for checking it
+(developer.amazon.com, "Host a Custom Skill as a Web Service"):
+
+* the URL: scheme https, host s3.amazonaws.com (case-insensitive), path
+  starting with /echo.api/ once normalised, port 443 if one is given;
+* the chain: the signing (leaf) certificate is within its validity period,
+  has echo-api.amazon.com among its subject alternative names, and chains up
+  to a trusted root;
+* the body: the signature verifies with the leaf's public key;
+* the request timestamp is within 150 seconds of now;
+* (for any skill) the application id is the skill's own.
+
+`AlexaRequestVerifier` does all of the signature part. The certificate chain
+is downloaded (with a short timeout) and validated *once per URL*, with
+cryptography's X.509 path validation (`cryptography.x509.verification`,
+the web-PKI server profile for the name echo-api.amazon.com) against a trust
+store (certifi's Mozilla roots by default). The validated chain's public key
+and its validity window are cached by URL in a small LRU; every request
+re-checks the window, so an expired leaf is never accepted, and an entry is
+dropped (and its URL revalidated from scratch) as soon as it expires. A warm
+request therefore costs one dict lookup, one clock read, one base64 decode and
+one RSA-2048 signature check.
+
+Only the trust roots and the certificate download are constructor
+parameters: tests and the benchmark substitute a test CA and a local
+certificate source, and run everything else exactly as in production.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import posixpath
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Mapping, Sequence
+from urllib.parse import urlsplit
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
+
+import skill.oscrypto_compat  # noqa: F401  - must precede ask_sdk_webservice_support (see that module)
+from ask_sdk_webservice_support import verifier_constants as constants
+from ask_sdk_webservice_support.verifier import (
+    AbstractVerifier,
+    TimestampVerifier as _SdkTimestampVerifier,
+    VerificationException,
+)
+
+__all__ = [
+    "AlexaRequestVerifier",
+    "SkillIdVerifier",
+    "TimestampVerifier",
+    "VerificationException",
+    "certifi_trust_roots",
+    "download_certificate_chain",
+    "validate_certificate_url",
+]
+
+
+CERT_URL_HEADER = constants.SIGNATURE_CERT_CHAIN_URL_HEADER  # "SignatureCertChainUrl"
+SIGNATURE_HEADER = constants.SIGNATURE_HEADER  # "Signature-256"
+CERT_URL_SCHEME = constants.CERT_CHAIN_URL_PROTOCOL  # "https"
+CERT_URL_HOST = constants.CERT_CHAIN_URL_HOSTNAME  # "s3.amazonaws.com"
+CERT_URL_PORT = constants.CERT_CHAIN_URL_PORT  # 443
+CERT_URL_PATH_PREFIX = "/echo.api/"  # the SDK spells it with os.path.sep; URLs use "/"
+SIGNING_NAME = constants.CERT_CHAIN_DOMAIN  # "echo-api.amazon.com"
+TIMESTAMP_TOLERANCE_MS = constants.MAX_NORMAL_REQUEST_TOLERANCE_IN_MILLIS  # 150 000
+
+DOWNLOAD_TIMEOUT_SECONDS = 2.0
+MAX_CHAIN_BYTES = 64 * 1024
+DEFAULT_CACHE_SIZE = 16
+MAX_SIGNATURE_CHARS = 2048  # base64 of a 4096-bit signature is 684
+
+CertificateFetcher = Callable[[str], bytes]
+
+
+# ---- certificate URL and download ------------------------------------------
+
+
+def validate_certificate_url(url: str) -> None:
+    """Amazon's rules for the SignatureCertChainUrl header; raises
+    VerificationException naming the rule that failed."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise VerificationException("certificate URL is not a valid URL") from None
+    if parts.scheme.lower() != CERT_URL_SCHEME:
+        raise VerificationException("certificate URL scheme is not https")
+    if (parts.hostname or "") != CERT_URL_HOST:  # .hostname is lower-cased
+        raise VerificationException("certificate URL host is not s3.amazonaws.com")
+    if parts.username is not None or parts.password is not None:
+        raise VerificationException("certificate URL carries credentials")
+    if port is not None and port != CERT_URL_PORT:
+        raise VerificationException("certificate URL port is not 443")
+    if not posixpath.normpath(parts.path or "/").startswith(CERT_URL_PATH_PREFIX):
+        raise VerificationException("certificate URL path does not start with /echo.api/")
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: D102 - urllib's hook
+        return None  # a redirect is then an HTTPError: the chain must be at the URL Alexa named
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def download_certificate_chain(
+    url: str, *, timeout: float = DOWNLOAD_TIMEOUT_SECONDS, max_bytes: int = MAX_CHAIN_BYTES
+) -> bytes:
+    """GET the PEM chain (TLS-verified by the system, no redirects), bounded in
+    time and size."""
+    deadline = time.monotonic() + timeout
+    with _OPENER.open(url, timeout=timeout) as response:
+        chunks, size = [], 0
+        while True:
+            chunk = response.read(8192)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > max_bytes:
+                raise ValueError(f"certificate chain is larger than {max_bytes} bytes")
+            if time.monotonic() > deadline:
+                raise TimeoutError("certificate chain download took too long")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def certifi_trust_roots() -> list[x509.Certificate]:
+    """Mozilla's root store as shipped by certifi."""
+    import certifi
+
+    with open(certifi.where(), "rb") as bundle:
+        return x509.load_pem_x509_certificates(bundle.read())
+
+
+# ---- the signature verifier ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ValidatedChain:
+    public_key: rsa.RSAPublicKey
+    not_before: float  # POSIX seconds; the intersection of every certificate's window
+    not_after: float
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    value = headers.get(name)  # werkzeug's Headers: case-insensitive already
+    if value is not None:
+        return value
+    lowered = name.lower()
+    for key, value in headers.items():
+        if key.lower() == lowered:
+            return value
+    return None
+
+
+class AlexaRequestVerifier(AbstractVerifier):
+    """Checks the `Signature-256` signature and its certificate chain.
+
+    `trust_roots`: the root certificates a chain must lead to (default:
+    certifi's Mozilla bundle, loaded on first use). `fetch_certificate`:
+    url -> PEM bytes (default: `download_certificate_chain`, 2 s timeout).
+    """
+
+    def __init__(
+        self,
+        trust_roots: Sequence[x509.Certificate] | None = None,
+        fetch_certificate: CertificateFetcher | None = None,
+        *,
+        cache_size: int = DEFAULT_CACHE_SIZE,
+    ):
+        if trust_roots is not None and not trust_roots:
+            raise ValueError("trust_roots is empty: no chain could ever be trusted")
+        self._trust_roots = list(trust_roots) if trust_roots is not None else None
+        self._store: Store | None = None
+        self._fetch = fetch_certificate or download_certificate_chain
+        self._cache: OrderedDict[str, _ValidatedChain] = OrderedDict()
+        self._cache_size = max(1, cache_size)
+        self._lock = threading.Lock()
+        self._padding = padding.PKCS1v15()
+        self._hash = SHA256()
+
+    # -- the per-request check ------------------------------------------------
+
+    def verify(self, headers, serialized_request_env, deserialized_request_env=None):
+        cert_url = _header(headers, CERT_URL_HEADER)
+        signature_b64 = _header(headers, SIGNATURE_HEADER)
+        if not cert_url:
+            raise VerificationException(f"missing {CERT_URL_HEADER} header")
+        if not signature_b64:
+            raise VerificationException(f"missing {SIGNATURE_HEADER} header")
+        if len(signature_b64) > MAX_SIGNATURE_CHARS:
+            raise VerificationException("signature is too long")
+        try:
+            signature = base64.b64decode(signature_b64, validate=True)
+        except (binascii.Error, ValueError):
+            raise VerificationException("signature is not valid base64") from None
+
+        public_key = self.signing_key(cert_url)
+        body = serialized_request_env
+        if isinstance(body, str):
+            body = body.encode(constants.CHARACTER_ENCODING)
+        try:
+            public_key.verify(signature, body, self._padding, self._hash)
+        except InvalidSignature:
+            raise VerificationException("signature does not match the request body") from None
+
+    def signing_key(self, cert_url: str) -> rsa.RSAPublicKey:
+        """The public key of a validated, currently valid chain at `cert_url`."""
+        now = time.time()
+        with self._lock:
+            entry = self._cache.get(cert_url)
+            if entry is not None:
+                if entry.not_before <= now <= entry.not_after:
+                    self._cache.move_to_end(cert_url)
+                    return entry.public_key
+                del self._cache[cert_url]  # expired: validate the URL again from scratch
+        entry = self._validate(cert_url)
+        with self._lock:
+            self._cache[cert_url] = entry
+            self._cache.move_to_end(cert_url)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return entry.public_key
+
+    # -- the cold path: once per certificate URL -------------------------------
+
+    def _trust_store(self) -> Store:
+        if self._store is None:
+            roots = self._trust_roots if self._trust_roots is not None else certifi_trust_roots()
+            self._store = Store(roots)
+        return self._store
+
+    def _validate(self, cert_url: str) -> _ValidatedChain:
+        validate_certificate_url(cert_url)
+        try:
+            pem = self._fetch(cert_url)
+        except Exception as error:  # noqa: BLE001 - any download failure is a refusal
+            raise VerificationException(
+                f"could not download the certificate chain ({type(error).__name__})"
+            ) from None
+        try:
+            certificates = x509.load_pem_x509_certificates(pem)
+        except ValueError:
+            raise VerificationException("certificate chain is not PEM certificates") from None
+        leaf, intermediates = certificates[0], certificates[1:]
+
+        now = time.time()
+        if not leaf.not_valid_before_utc.timestamp() <= now <= leaf.not_valid_after_utc.timestamp():
+            raise VerificationException("signing certificate is expired or not yet valid")
+        try:
+            san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        except x509.ExtensionNotFound:
+            san = None
+        if san is None or SIGNING_NAME not in san.get_values_for_type(x509.DNSName):
+            raise VerificationException(f"signing certificate is not for {SIGNING_NAME}")
+        try:
+            key_usage = leaf.extensions.get_extension_for_class(x509.KeyUsage).value
+        except x509.ExtensionNotFound:
+            key_usage = None
+        if key_usage is not None and not key_usage.digital_signature:
+            raise VerificationException("signing certificate may not sign")
+        public_key = leaf.public_key()
+        if not isinstance(public_key, rsa.RSAPublicKey) or public_key.key_size < 2048:
+            raise VerificationException("signing certificate key is not RSA-2048 or larger")
+
+        # Path validation, by cryptography: signatures, validity, CA
+        # constraints, key usages, name match, up to a root in the store.
+        from datetime import datetime, timezone
+
+        verifier = (
+            PolicyBuilder()
+            .store(self._trust_store())
+            .time(datetime.fromtimestamp(now, timezone.utc))
+            .build_server_verifier(x509.DNSName(SIGNING_NAME))
+        )
+        try:
+            chain = verifier.verify(leaf, intermediates)
+        except VerificationError as error:
+            detail = " ".join(str(error).split())[:160]
+            raise VerificationException(f"certificate chain does not validate: {detail}") from None
+
+        return _ValidatedChain(
+            public_key=public_key,
+            not_before=max(cert.not_valid_before_utc.timestamp() for cert in chain),
+            not_after=min(cert.not_valid_after_utc.timestamp() for cert in chain),
+        )
+
+    def cache_info(self) -> dict:
+        with self._lock:
+            return {"urls": list(self._cache), "size": len(self._cache), "max_size": self._cache_size}
+
+
+# ---- the other two checks --------------------------------------------------
+
+
+class TimestampVerifier(_SdkTimestampVerifier):
+    """The SDK's 150-second check, refusing (not crashing on) a missing or
+    zone-less timestamp."""
+
+    def __init__(self, tolerance_in_millis: int = TIMESTAMP_TOLERANCE_MS):
+        super().__init__(tolerance_in_millis)
+
+    def verify(self, headers, serialized_request_env, deserialized_request_env):
+        request = getattr(deserialized_request_env, "request", None)
+        timestamp = getattr(request, "timestamp", None)
+        if timestamp is None or getattr(timestamp, "tzinfo", None) is None:
+            raise VerificationException("request timestamp is missing or has no time zone")
+        try:
+            super().verify(headers, serialized_request_env, deserialized_request_env)
+        except VerificationException:
+            raise VerificationException("request timestamp is outside the allowed window (150 s)") from None
+
+
+class SkillIdVerifier(AbstractVerifier):
+    """Refuses requests for any other skill (context and session application ids)."""
+
+    def __init__(self, skill_id: str):
+        if not skill_id:
+            raise ValueError("skill_id is empty")
+        self.skill_id = skill_id
+
+    def verify(self, headers, serialized_request_env, deserialized_request_env):
+        envelope = deserialized_request_env
+        system = getattr(getattr(envelope, "context", None), "system", None)
+        ids = [getattr(getattr(system, "application", None), "application_id", None)]
+        session = getattr(envelope, "session", None)
+        if session is not None:
+            ids.append(getattr(getattr(session, "application", None), "application_id", None))
+        if ids[0] is None or any(value != self.skill_id for value in ids):
+            raise VerificationException("request is for another skill id")
