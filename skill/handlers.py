@@ -272,7 +272,11 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         conversation = handler_input.attributes_manager.request_attributes.get(CONVERSATION)
         if conversation is None:  # failed before the conversation loaded
             conversation = Conversation(speech.for_locale(speech.DEFAULT_LOCALE))
-        return respond(handler_input, conversation.error())
+        reply = conversation.error()
+        # Response interceptors do not run after an exception: save here.
+        if handler_input.request_envelope.session is not None:
+            handler_input.attributes_manager.session_attributes = conversation.attributes()
+        return respond(handler_input, reply)
 
 
 REQUEST_HANDLERS = (

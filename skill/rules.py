@@ -174,14 +174,15 @@ class Triage:
         triage = cls()
         if not isinstance(data, Mapping):
             return triage
-        for pair in data.get("answers") or ():
+        answers, unsure_once = data.get("answers"), data.get("unsure_once")
+        for pair in answers if isinstance(answers, list) else ():
             try:
                 symptom, answer = Symptom(pair[0]), Answer(pair[1])
             except (TypeError, ValueError, IndexError, KeyError):
                 continue
             triage.answers[symptom] = answer
-        for value in data.get("unsure_once") or ():
-            if value in Symptom.__members__:
+        for value in unsure_once if isinstance(unsure_once, list) else ():
+            if isinstance(value, str) and value in Symptom.__members__:
                 triage.unsure_once.add(Symptom(value))
         return triage
 
