@@ -1,0 +1,213 @@
+"""`back-spasm chat`: talk to the skill in a terminal, no Echo needed.
+
+Each typed line is matched to an intent with the skill's own interaction model
+(`skill.nlu`), wrapped in the request envelope Alexa would send (entity
+resolution included; `skill.envelopes.AlexaSession` carries the session
+attributes between turns) and handed to the Lambda's own `lambda_handler`.
+What Alexa would say is printed as plain text, with the card when there is one.
+
+    back-spasm chat
+    printf 'i have a fever\\nno\\n' | back-spasm chat
+    back-spasm chat ask back spasm helper should I see a doctor
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import os
+import re
+import sys
+from typing import Callable, TextIO
+
+from skill import INTERACTION_MODEL_DIR, PROJECT_ROOT, nlu, speech
+from skill.cli import CliError
+from skill.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
+
+ALEXA = "Alexa: "
+YOU = "You: "
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--locale",
+        default=DEFAULT_LOCALE,
+        help=f"the skill's locale and interaction model (default {DEFAULT_LOCALE})",
+    )
+    parser.add_argument(
+        "--show-intent",
+        action="store_true",
+        help="before each answer, show the intent and slots the line was matched to",
+    )
+    parser.add_argument(
+        "utterance",
+        nargs="*",
+        help='optional first line, said instead of opening the skill, as in "Alexa, ask back spasm '
+        'helper should I see a doctor"',
+    )
+
+
+def model_path(locale: str):
+    return INTERACTION_MODEL_DIR / "interactionModels" / "custom" / f"{locale}.json"
+
+
+def load_matcher(locale: str) -> nlu.Nlu:
+    """The matcher for `locale`'s interaction model; CliError if the locale is
+    not one the skill speaks or has no model."""
+    supported = speech.supported_locales()
+    if locale not in supported:
+        raise CliError(f"unsupported locale {locale!r}; supported: {', '.join(supported)}")
+    path = model_path(locale)
+    if not path.is_file():
+        raise CliError(f"no interaction model for {locale}: {path} not found")
+    try:
+        return nlu.load(path)
+    except nlu.ModelError as error:
+        raise CliError(f"cannot read the {locale} interaction model: {error}") from None
+
+
+def load_lambda_handler() -> Callable[[dict, object], dict]:
+    """lambda/lambda_function.py's handler, imported from its file as Lambda
+    does; the same skill built here if the file is not there (an installed
+    wheel has no lambda/ directory)."""
+    path = PROJECT_ROOT / "lambda" / "lambda_function.py"
+    if path.is_file():
+        spec = importlib.util.spec_from_file_location("lambda_function", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.lambda_handler
+    from skill.alexa import build_skill_builder
+
+    return build_skill_builder(os.environ.get("ALEXA_SKILL_ID")).lambda_handler()
+
+
+def plain_text(ssml: str) -> str:
+    """What a listener hears, as text: tags dropped, entities unescaped."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
+
+
+def render(response_envelope: dict) -> list[str]:
+    """The lines to print for one response: the speech, then the card."""
+    response = response_envelope.get("response") or {}
+    lines = []
+    speech_out = response.get("outputSpeech") or {}
+    if speech_out.get("type") == "SSML":
+        said = plain_text(speech_out.get("ssml", ""))
+    else:
+        said = (speech_out.get("text") or "").strip()
+    if said:
+        lines.append(ALEXA + said)
+    card = response.get("card")
+    if card:
+        title = card.get("title") or ""
+        text = card.get("content") or card.get("text") or ""
+        body = [line.strip() for line in text.splitlines() if line.strip()]
+        lines.append(f"[Card: {title}] {body[0] if body else ''}".rstrip())
+        lines.extend(f"    {line}" for line in body[1:])
+    return lines
+
+
+class Chat:
+    """One terminal conversation: lines in, Alexa's answers out."""
+
+    def __init__(self, matcher: nlu.Nlu, handler, *, locale: str, out: TextIO, show_intent: bool = False):
+        self.matcher = matcher
+        self.out = out
+        self.show_intent = show_intent
+        skill_id = os.environ.get("ALEXA_SKILL_ID") or DEFAULT_SKILL_ID
+        self.session = AlexaSession(lambda event: handler(event, None), locale=locale, skill_id=skill_id)
+
+    def _print(self, *lines: str) -> None:
+        for line in lines:
+            print(line, file=self.out)
+        self.out.flush()
+
+    def _show(self, response_envelope: dict) -> None:
+        self._print(*render(response_envelope))
+
+    @property
+    def ended(self) -> bool:
+        return self.session.ended
+
+    def launch(self) -> None:
+        self._show(self.session.launch())
+
+    def say(self, line: str) -> None:
+        """One line from the user: matched, sent, answered."""
+        match = self.matcher.match(line)
+        if self.show_intent:
+            self._print(match.describe())
+        self._show(self.session.intent(match.intent, match.slots))
+
+    def first(self, utterance: str) -> None:
+        """The line that opens the session: "open back spasm helper" launches;
+        "ask back spasm helper <question>" (or just the question) goes
+        straight to the intent, as a one-shot request does on a device."""
+        _, rest = self.matcher.split_invocation(utterance)
+        if rest.strip():
+            self.say(rest)
+        else:
+            self.launch()
+
+    def leave(self) -> None:
+        """The user walked away: Alexa ends the session and tells the skill."""
+        if not self.session.ended:
+            self.session.send(session_ended_request, "USER_INITIATED")
+
+
+def _lines(stream: TextIO, interactive: bool):
+    """Typed lines without their newline; blank ones skipped."""
+    while True:
+        if interactive:
+            try:
+                line = input(YOU)
+            except EOFError:
+                print(file=sys.stdout)
+                return
+        else:
+            line = stream.readline()
+            if not line:
+                return
+        line = line.strip()
+        if line:
+            yield line
+
+
+def run(args: argparse.Namespace) -> int:
+    matcher = load_matcher(args.locale)
+    stdin, stdout = sys.stdin, sys.stdout
+    interactive = stdin.isatty()
+    if interactive:
+        try:
+            import readline  # noqa: F401 - line editing and history for input()
+        except ImportError:
+            pass
+    else:
+        stdin.reconfigure(errors="replace")
+    chat = Chat(matcher, load_lambda_handler(), locale=args.locale, out=stdout, show_intent=args.show_intent)
+    try:
+        if args.utterance:
+            first = " ".join(args.utterance)
+            print(YOU + first, file=stdout)
+            chat.first(first)
+        else:
+            chat.launch()
+        for line in () if chat.ended else _lines(stdin, interactive):
+            if not interactive:  # a piped conversation reads as a transcript
+                print(YOU + line, file=stdout)
+            chat.say(line)
+            if chat.ended:
+                break
+        else:
+            chat.leave()
+    except KeyboardInterrupt:
+        if interactive:
+            print(file=stdout)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`back-spasm chat | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())
+        return 0
+    return 0
