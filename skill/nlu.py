@@ -200,47 +200,50 @@ _UNITS = {
 _CARRY = (("Y", "M", 12), ("M", "D", 30), ("D", "H", 24), ("H", "MIN", 60), ("MIN", "S", 60))
 
 
+def _under_hundred(words: list[str], i: int) -> tuple[int, int] | None:
+    """Number words below a hundred at words[i]: "seven", "thirty six"."""
+    word = words[i] if i < len(words) else None
+    if word in _TENS:
+        value, j = _TENS[word], i + 1
+        if j < len(words) and 0 < _SMALL_NUMBERS.get(words[j], 0) < 10:
+            value, j = value + _SMALL_NUMBERS[words[j]], j + 1
+        return value, j
+    if word in _SMALL_NUMBERS:
+        return _SMALL_NUMBERS[word], i + 1
+    return None
+
+
 def _number(words: list[str], i: int) -> tuple[Fraction, int] | None:
-    """A number starting at words[i]: digits, number words, "a", "a couple
-    of", "a few". Returns the value and the index after it."""
+    """A number starting at words[i]: digits, number words up to the
+    hundreds, "a", "a couple of", "a few", "half a". Returns the value and
+    the index after it."""
     if i >= len(words):
         return None
-    word = words[i]
+    word, following = words[i], words[i + 1 : i + 2]
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return Fraction(word), i + 1
-    if word in ("a", "an"):
-        if i + 1 < len(words) and words[i + 1] in ("couple", "few"):
-            return _number(words, i + 1)
-        if i + 1 < len(words) and words[i + 1] == "hundred":
-            return Fraction(100), i + 2
-        return Fraction(1), i + 1
+    if word in ("a", "an") and following in (["couple"], ["few"]):
+        return _number(words, i + 1)
     if word == "couple":
-        return Fraction(2), i + (2 if i + 1 < len(words) and words[i + 1] == "of" else 1)
+        return Fraction(2), i + (2 if following == ["of"] else 1)
     if word == "few":
         return Fraction(3), i + 1
     if word == "half":  # "half a day", "half an hour"
-        if i + 1 < len(words) and words[i + 1] in ("a", "an"):
-            return Fraction(1, 2), i + 2
-        return None
-    value, j = None, i
-    if word in _TENS:
-        value, j = _TENS[word], i + 1
-        if j < len(words) and words[j] in _SMALL_NUMBERS and 0 < _SMALL_NUMBERS[words[j]] < 10:
-            value, j = value + _SMALL_NUMBERS[words[j]], j + 1
-    elif word in _SMALL_NUMBERS:
-        value, j = _SMALL_NUMBERS[word], i + 1
-    if value is None:
-        return None
-    if j < len(words) and words[j] == "hundred":
+        return (Fraction(1, 2), i + 2) if following in (["a"], ["an"]) else None
+    if word in ("a", "an") and following == ["hundred"]:
+        value, j = 1, i + 1
+    elif word in ("a", "an"):
+        return Fraction(1), i + 1
+    else:
+        found = _under_hundred(words, i)
+        if found is None:
+            return None
+        value, j = found
+    if words[j : j + 1] == ["hundred"]:
         value, j = value * 100, j + 1
-        if j < len(words) and words[j] == "and" and j + 1 < len(words):
-            rest = _number(words, j + 1)
-            if rest is not None and rest[0] < 100:
-                value, j = value + rest[0], rest[1]
-        elif j < len(words):
-            rest = _number(words, j) if words[j] in _TENS or words[j] in _SMALL_NUMBERS else None
-            if rest is not None and rest[0] < 100:
-                value, j = value + rest[0], rest[1]
+        rest = _under_hundred(words, j + 1 if words[j : j + 1] == ["and"] else j)
+        if rest is not None:
+            value, j = value + rest[0], rest[1]
     return Fraction(value), j
 
 
@@ -325,7 +328,9 @@ class Match:
 
     intent: str
     slots: dict[str, SlotFill | None] = field(default_factory=dict)
-    how: str = "fallback"  # exact, pattern, fuzzy, unresolved or fallback
+    # exact, pattern (slots filled), fuzzy (close to the whole line), partial
+    # (close to most of the line), unresolved (a slot matched no value), fallback
+    how: str = "fallback"
     score: float = 0.0
     sample: str | None = None
 
@@ -552,9 +557,9 @@ class Nlu:
                 else:
                     missing = sum(1 for score in scores if score == 0)
                     found = len(scores) - missing
-                    worst = min(scores)
                     if missing == 0:
-                        key = (worst, pattern.carrier_words, len(scores))
+                        score = min(scores)
+                        key = (score, pattern.carrier_words, len(scores))
                         how = "pattern"
                     elif (found or pattern.carrier_words >= 2) and not any(
                         _negated(fill.spoken) for fill in fills.values() if fill.slot_type and not fill.value_id
@@ -562,24 +567,30 @@ class Nlu:
                         # A real carrier phrase, or one slot that resolved; not
                         # "I'm not clumsy", which is an answer, not a symptom.
                         key = (found, pattern.carrier_words, -missing)
+                        score = max(scores)  # 0 unless another slot resolved
                         how = "unresolved"
                     else:
                         continue
-                    candidate = Match(pattern.intent, self._fill(pattern.intent, fills), how, worst, pattern.sample)
+                    candidate = Match(pattern.intent, self._fill(pattern.intent, fills), how, score, pattern.sample)
                     (resolved if missing == 0 else unresolved).append((key, candidate))
         best = max(resolved, key=lambda pair: pair[0])[1] if resolved else None
 
         # 3. Close to a sample (rapidfuzz), when nothing fits exactly.
+        unexplained = max(unresolved, key=lambda pair: pair[0])[1] if unresolved else None
         if best is None or best.score < 100:
             close = self._fuzzy(line)
             if close is not None and (best is None or close.score > best.score):
                 best = close
-        if best is not None:
+        if best is not None and not (
+            # "I have a fever and purple spots": the sample with both slots
+            # explains the whole line, "I have a fever" only part of it.
+            best.how == "partial" and unexplained is not None and unexplained.score > 0
+        ):
             return best
 
         # 4. A carrier phrase with a slot that matches no value.
-        if unresolved:
-            return max(unresolved, key=lambda pair: pair[0])[1]
+        if unexplained is not None:
+            return unexplained
 
         # 5. As Alexa does with what fits no intent.
         return Match(FALLBACK_INTENT, self._fill(FALLBACK_INTENT, {}))
@@ -609,7 +620,7 @@ class Nlu:
         for slot, key in keys.items():
             value_id, name = self._values[types[slot]][key]
             fills[slot] = SlotFill(key, value_id, name, types[slot])
-        return Match(intent, self._fill(intent, fills), "fuzzy", score, sample)
+        return Match(intent, self._fill(intent, fills), "fuzzy" if strict else "partial", score, sample)
 
     # ---- invocation ----------------------------------------------------------
 
