@@ -40,6 +40,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -48,6 +49,7 @@ from urllib.parse import urlsplit
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
@@ -86,6 +88,10 @@ DEFAULT_CACHE_SIZE = 16
 MAX_SIGNATURE_CHARS = 2048  # base64 of a 4096-bit signature is 684
 
 CertificateFetcher = Callable[[str], bytes]
+
+# The clock (POSIX seconds). A module attribute so the cache-expiry tests can
+# move time forward; nothing else replaces it.
+_clock = time.time
 
 
 # ---- certificate URL and download ------------------------------------------
@@ -141,11 +147,26 @@ def download_certificate_chain(
 
 
 def certifi_trust_roots() -> list[x509.Certificate]:
-    """Mozilla's root store as shipped by certifi."""
+    """Mozilla's root store as shipped by certifi.
+
+    Loaded one certificate at a time: a root that this cryptography finds
+    non-conforming (certifi has one with a negative serial number, a
+    deprecation warning today, an error in some future release) is left out
+    instead of taking the whole store down."""
     import certifi
 
     with open(certifi.where(), "rb") as bundle:
-        return x509.load_pem_x509_certificates(bundle.read())
+        text = bundle.read()
+    marker = b"-----BEGIN CERTIFICATE-----"
+    roots = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+        for block in text.split(marker)[1:]:
+            try:
+                roots.append(x509.load_pem_x509_certificate(marker + block))
+            except ValueError:
+                continue
+    return roots
 
 
 # ---- the signature verifier ------------------------------------------------
@@ -222,7 +243,7 @@ class AlexaRequestVerifier(AbstractVerifier):
 
     def signing_key(self, cert_url: str) -> rsa.RSAPublicKey:
         """The public key of a validated, currently valid chain at `cert_url`."""
-        now = time.time()
+        now = _clock()
         with self._lock:
             entry = self._cache.get(cert_url)
             if entry is not None:
@@ -260,7 +281,7 @@ class AlexaRequestVerifier(AbstractVerifier):
             raise VerificationException("certificate chain is not PEM certificates") from None
         leaf, intermediates = certificates[0], certificates[1:]
 
-        now = time.time()
+        now = _clock()
         if not leaf.not_valid_before_utc.timestamp() <= now <= leaf.not_valid_after_utc.timestamp():
             raise VerificationException("signing certificate is expired or not yet valid")
         try:

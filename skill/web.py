@@ -27,10 +27,10 @@ from typing import Any, Callable, Sequence
 
 import skill.oscrypto_compat  # noqa: F401  - must precede flask_ask_sdk (see that module)
 from ask_sdk_model import RequestEnvelope
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, current_app, jsonify, request
 from flask_ask_sdk.skill_adapter import SkillAdapter
 from ask_sdk_webservice_support.webservice_handler import WebserviceSkillHandler
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from skill.alexa import create_skill
 from skill.verification import (
@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 
 SKILL_ID_ENV = "ALEXA_SKILL_ID"
 MAX_BODY_BYTES = 128 * 1024  # Alexa requests are a few KiB; session attributes are small here
+MAX_BODY_CONFIG = "BACK_SPASM_MAX_BODY_BYTES"
 ALEXA_ROUTE = "/alexa"
 HEALTH_ROUTE = "/healthz"
 
@@ -146,7 +147,12 @@ class VerifyingSkillAdapter(SkillAdapter):
 
     def dispatch_request(self) -> Response:
         try:
-            body = request.get_data(cache=False)  # 413 (RequestEntityTooLarge) past MAX_CONTENT_LENGTH
+            # Werkzeug raises 413 for a Content-Length over MAX_CONTENT_LENGTH,
+            # but silently truncates a chunked body at it; hence the limit + 1
+            # there and this check here.
+            body = request.get_data(cache=False)
+            if len(body) > current_app.config[MAX_BODY_CONFIG]:
+                raise RequestEntityTooLarge()
             try:
                 text = body.decode("utf-8")
             except UnicodeDecodeError:
@@ -215,7 +221,8 @@ def create_app(
     skill_id = skill_id.strip()
 
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
+    app.config[MAX_BODY_CONFIG] = max_body_bytes
+    app.config["MAX_CONTENT_LENGTH"] = max_body_bytes + 1  # see VerifyingSkillAdapter.dispatch_request
     app.config["ASK_SDK_VERIFY_SIGNATURE"] = verify
     app.config["ASK_SDK_VERIFY_TIMESTAMP"] = verify
     app.json.sort_keys = False
@@ -354,6 +361,8 @@ def run(args) -> int:
         def load_config(self):
             for name, value in options.items():
                 self.cfg.set(name, value)
+            if "control_socket_disable" in self.cfg.settings:  # gunicorn 25.1+: one socket per user
+                self.cfg.set("control_socket_disable", True)
 
         def load(self):
             return create_app(skill_id=skill_id, verify=verify)
