@@ -1,7 +1,8 @@
 """`back-spasm package`: build the AWS Lambda deployment zip.
 
-The zip holds `lambda_function.py` at its root, the parts of the `skill` package
-the Lambda needs (no web, chat, validate, package or CLI modules), and the
+The zip holds `lambda_function.py` at its root, the modules of the `skill`
+package the Lambda imports (found by following its imports, so the web, chat,
+validate, package and CLI modules stay out) with the package data, and the
 runtime dependencies pinned with hashes in `lambda/requirements.txt`
 (ask-sdk-core, isodate and what they pull in; no Flask, no test tools).
 
@@ -47,8 +48,6 @@ TARGET_PYTHON = "3.12"
 MAX_ZIP_BYTES = 6 * 1024 * 1024
 # Distributions (from pyproject's dependencies) the Lambda needs at run time.
 LAMBDA_DISTRIBUTIONS = ("ask-sdk-core", "isodate")
-# Modules of the `skill` package the Lambda never imports (other front ends, tools).
-EXCLUDED_SKILL_MODULES = frozenset({"__main__", "cli", "chat", "web", "validate", "package"})
 # Where Lambda unpacks the code; used as the compile-time path in tracebacks.
 LAMBDA_TASK_ROOT = "/var/task"
 # The earliest timestamp a zip entry can hold; used for every entry.
@@ -162,7 +161,7 @@ def build(
         for module in entry_modules:
             shutil.copyfile(module, root / module.name)
         if include_skill:
-            copy_skill_package(SKILL_DIR, root / "skill")
+            copy_skill_package(SKILL_DIR, root / "skill", entry_modules)
         precompile(root, interpreter)
         output.parent.mkdir(parents=True, exist_ok=True)
         entries = write_zip(root, output)
@@ -174,19 +173,68 @@ def build(
     return BuildResult(path=output, size=size, sha256=digest, entries=entries, python=interpreter)
 
 
-def copy_skill_package(source: Path, target: Path) -> None:
-    """Copy the `skill` package minus the front ends and tools the Lambda never uses."""
+def copy_skill_package(source: Path, target: Path, entry_modules: list[Path]) -> list[str]:
+    """Copy the `skill` modules the entry modules import (transitively) and the
+    package's data files; return the module names copied."""
+    modules = imported_package_modules(entry_modules, source)
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source)
-        if "__pycache__" in relative.parts or path.suffix in {".pyc", ".pyo"} or path.is_dir():
+        if path.is_dir() or "__pycache__" in relative.parts or any(part.startswith(".") for part in relative.parts):
             continue
-        if len(relative.parts) == 1 and path.suffix == ".py" and path.stem in EXCLUDED_SKILL_MODULES:
+        if path.suffix in {".pyc", ".pyo"}:
             continue
-        if relative.parts[0].startswith(".") or path.name.startswith("."):
+        if path.suffix == ".py" and _module_name(source, path) not in modules:
             continue
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, destination)
+    return sorted(modules)
+
+
+def _module_name(package_dir: Path, path: Path) -> str:
+    parts = [package_dir.name, *path.relative_to(package_dir).with_suffix("").parts]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imported_package_modules(entry_modules: list[Path], package_dir: Path) -> set[str]:
+    """Names of the modules of the package at `package_dir` that the entry
+    modules import, directly or through each other (every import statement
+    counts, including ones inside functions)."""
+    import ast
+
+    package = package_dir.name
+    files = {_module_name(package_dir, p): p for p in package_dir.rglob("*.py") if "__pycache__" not in p.parts}
+    found: set[str] = set()
+    queue: list[tuple[str, Path]] = [("", path) for path in entry_modules]
+    while queue:
+        current, path = queue.pop()
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        names: list[str] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = current.split(".")
+                    if not files.get(current, Path()).name == "__init__.py":
+                        anchor = anchor[:-1]
+                    anchor = anchor[: len(anchor) - node.level + 1]
+                    base = ".".join([*anchor, base] if base else anchor)
+                names.append(base)
+                names += [f"{base}.{alias.name}" for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] != package:
+                continue
+            for end in range(1, len(parts) + 1):  # importing a.b.c imports a and a.b too
+                module = ".".join(parts[:end])
+                if module in files and module not in found:
+                    found.add(module)
+                    queue.append((module, files[module]))
+    return found
 
 
 # ------------------------------------------------------------------ dependencies
