@@ -15,7 +15,7 @@ Matching, best first:
    the line between two slots is tried;
 3. rapidfuzz: the line is close to a slot-less sample, or to a one-slot
    sample filled with one of the slot type's values (typos, a missing or
-   extra word);
+   extra word), or holds such a sample within a somewhat longer line;
 4. the line fits a sample with a clear carrier phrase ("I have ...") but the
    slot matches no value: the intent with ER_SUCCESS_NO_MATCH, as Alexa sends;
 5. AMAZON.FallbackIntent.
@@ -328,8 +328,9 @@ class Match:
 
     intent: str
     slots: dict[str, SlotFill | None] = field(default_factory=dict)
-    # exact, pattern (slots filled), fuzzy (close to the whole line), partial
-    # (close to most of the line), unresolved (a slot matched no value), fallback
+    # exact, pattern (slots filled), fuzzy (close to the whole line), loose
+    # (a sample inside a longer line, or reordered), unresolved (a slot
+    # matched no value), fallback
     how: str = "fallback"
     score: float = 0.0
     sample: str | None = None
@@ -346,7 +347,7 @@ class Match:
                 parts.append(f'{name}="{fill.spoken}"->{fill.value_id}')
             else:
                 parts.append(f'{name}="{fill.spoken}"->ER_SUCCESS_NO_MATCH')
-        how = self.how if self.how in ("fallback",) else f"{self.how} {self.score:.0f}"
+        how = self.how if self.how == "fallback" else f"{self.how} {self.score:.0f}"
         if self.sample is not None:
             how += f': "{self.sample}"'
         return f"[{' '.join(parts)}] ({how})"
@@ -413,11 +414,13 @@ class Nlu:
 
     def __init__(self, model: Mapping):
         try:
-            language_model = model["interactionModel"]["languageModel"]
-            intents = list(language_model["intents"])
-            self.invocation_name = normalize(language_model.get("invocationName", ""))
-        except (KeyError, TypeError) as error:
-            raise ModelError(f"not an interaction model (missing {error})") from None
+            self._build(model["interactionModel"]["languageModel"])
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ModelError(f"not an interaction model ({type(error).__name__}: {error})") from None
+
+    def _build(self, language_model: Mapping) -> None:
+        intents = list(language_model["intents"])
+        self.invocation_name = normalize(language_model.get("invocationName") or "")
         # slot type name -> normalised value or synonym -> (id, canonical name)
         self._values: dict[str, dict[str, tuple[str, str]]] = {}
         for slot_type in language_model.get("types") or []:
@@ -584,7 +587,7 @@ class Nlu:
         if best is not None and not (
             # "I have a fever and purple spots": the sample with both slots
             # explains the whole line, "I have a fever" only part of it.
-            best.how == "partial" and unexplained is not None and unexplained.score > 0
+            best.how == "loose" and unexplained is not None and unexplained.score > 0
         ):
             return best
 
@@ -620,7 +623,7 @@ class Nlu:
         for slot, key in keys.items():
             value_id, name = self._values[types[slot]][key]
             fills[slot] = SlotFill(key, value_id, name, types[slot])
-        return Match(intent, self._fill(intent, fills), "fuzzy" if strict else "partial", score, sample)
+        return Match(intent, self._fill(intent, fills), "fuzzy" if strict else "loose", score, sample)
 
     # ---- invocation ----------------------------------------------------------
 
