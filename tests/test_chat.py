@@ -141,3 +141,16 @@ def test_one_shot_first_line():
     result = ok(chat(args=("ask", "back", "spasm", "helper", "what's", "OrthoNY's", "number")))
     first = alexa_lines(result)[0]
     assert PHONE in first and not first.startswith(LOCALE.text("welcome")[:10])
+
+
+def test_missing_or_broken_model_is_a_one_line_error(tmp_path, monkeypatch):
+    from skill import chat as chat_module
+    from skill.cli import CliError
+
+    monkeypatch.setattr(chat_module, "model_path", lambda locale: tmp_path / f"{locale}.json")
+    with pytest.raises(CliError, match="no interaction model for en-US"):
+        chat_module.load_matcher("en-US")
+    (tmp_path / "en-US.json").write_text('{"interactionModel": ', encoding="utf-8")
+    with pytest.raises(CliError, match="cannot read the en-US interaction model") as error:
+        chat_module.load_matcher("en-US")
+    assert "\n" not in str(error.value)
