@@ -154,8 +154,8 @@ def _median(values: list[float]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=31, help="fresh processes per skill for cold start")
-    parser.add_argument("--warm", type=int, default=3000, help="timed calls per request kind per process")
-    parser.add_argument("--warm-processes", type=int, default=3)
+    parser.add_argument("--warm", type=int, default=2000, help="timed calls per request kind per process")
+    parser.add_argument("--warm-processes", type=int, default=6, help="warm processes per skill, alternated")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON at the end")
     parser.add_argument("--no-endpoint", action="store_true", help="skip bench/endpoint.py")
     args = parser.parse_args(argv)
@@ -185,50 +185,60 @@ def main(argv: list[str] | None = None) -> int:
                 cold[name]["first"].append(first)
 
         warm_runs = {name: [] for name in roots}
-        for _ in range(args.warm_processes):
+        for _ in range(args.warm_processes):  # alternated, like the cold runs
             warm_runs["skill"].append(warm(python, roots["skill"], skill_events, args.warm))
             warm_runs["hello"].append(warm(python, roots["hello"], hello_events, args.warm))
 
         for name in roots:
             c = cold[name]
+            inside = [i + f for i, f in zip(c["import"], c["first"])]
+            runs = warm_runs[name]
             figures[name] = {
                 "cold_wall_ms": _median(c["wall"]) * 1e3,
-                "cold_inside_ms": _median([i + f for i, f in zip(c["import"], c["first"])]) * 1e3,
+                "cold_inside_ms": _median(inside) * 1e3,
                 "import_ms": _median(c["import"]) * 1e3,
                 "first_request_ms": _median(c["first"]) * 1e3,
-                "warm_launch_us": _median([r["launch"]["median"] for r in warm_runs[name]]) * 1e6,
-                "warm_launch_p95_us": _median([r["launch"]["p95"] for r in warm_runs[name]]) * 1e6,
-                "warm_intent_us": _median([r["intent"]["median"] for r in warm_runs[name]]) * 1e6,
-                "warm_intent_p95_us": _median([r["intent"]["p95"] for r in warm_runs[name]]) * 1e6,
+                "warm_launch_us": _median([r["launch"]["median"] for r in runs]) * 1e6,
+                "warm_intent_us": _median([r["intent"]["median"] for r in runs]) * 1e6,
+                "warm_launch_p95_us": _median([r["launch"]["p95"] for r in runs]) * 1e6,
+                "warm_intent_p95_us": _median([r["intent"]["p95"] for r in runs]) * 1e6,
+                # Best case (least disturbed by other load): fastest run / process.
+                "best": {
+                    "cold_wall_ms": min(c["wall"]) * 1e3,
+                    "cold_inside_ms": min(inside) * 1e3,
+                    "warm_launch_us": min(r["launch"]["median"] for r in runs) * 1e6,
+                    "warm_intent_us": min(r["intent"]["median"] for r in runs) * 1e6,
+                },
             }
         s, h = figures["skill"], figures["hello"]
-        ratios = {
-            "cold_wall": s["cold_wall_ms"] / h["cold_wall_ms"],
-            "cold_inside": s["cold_inside_ms"] / h["cold_inside_ms"],
-            "warm_launch": s["warm_launch_us"] / h["warm_launch_us"],
-            "warm_intent": s["warm_intent_us"] / h["warm_intent_us"],
-        }
+        keys = {"cold_wall": "cold_wall_ms", "cold_inside": "cold_inside_ms", "warm_launch": "warm_launch_us", "warm_intent": "warm_intent_us"}
+        ratios = {name: s[key] / h[key] for name, key in keys.items()}
+        best_ratios = {name: s["best"][key] / h["best"][key] for name, key in keys.items()}
         figures["ratios"] = ratios
+        figures["best_ratios"] = best_ratios
 
         def row(label, key, unit, ratio_key, target):
             verdict = "ok" if ratios[ratio_key] <= target else "MISSES"
             print(
                 f"  {label:34} {s[key]:9.2f} {unit:2}  {h[key]:9.2f} {unit:2}  "
-                f"{ratios[ratio_key]:5.2f}x  (target <= {target}x: {verdict})"
+                f"{ratios[ratio_key]:5.2f}x  (best {best_ratios[ratio_key]:4.2f}x; target <= {target}x: {verdict})"
             )
 
-        print(f"\n  {'':34} {'skill':>12}  {'hello world':>12}  ratio")
+        print(f"\n  {'medians':34} {'skill':>12}  {'hello world':>12}  ratio")
         row("cold start, process start to exit", "cold_wall_ms", "ms", "cold_wall", COLD_TARGET)
         row("cold start, import + 1st request", "cold_inside_ms", "ms", "cold_inside", COLD_TARGET)
         print(f"  {'  of which import':34} {s['import_ms']:9.2f} ms  {h['import_ms']:9.2f} ms")
         print(f"  {'  of which first request':34} {s['first_request_ms']:9.2f} ms  {h['first_request_ms']:9.2f} ms")
-        row("warm LaunchRequest (median)", "warm_launch_us", "us", "warm_launch", WARM_TARGET)
-        row("warm intent turn (median)", "warm_intent_us", "us", "warm_intent", WARM_TARGET)
+        row("warm LaunchRequest", "warm_launch_us", "us", "warm_launch", WARM_TARGET)
+        row("warm intent turn", "warm_intent_us", "us", "warm_intent", WARM_TARGET)
         print(
             f"  {'warm p95 (launch / intent)':34} {s['warm_launch_p95_us']:6.0f}/{s['warm_intent_p95_us']:<5.0f} us"
             f" {h['warm_launch_p95_us']:6.0f}/{h['warm_intent_p95_us']:<5.0f} us"
         )
-        print(f"  ({args.runs} cold runs each; warm: {args.warm_processes} processes x {args.warm} calls per kind)")
+        print(
+            f"  ({args.runs} cold runs each; warm: {args.warm_processes} processes x {args.warm} calls per kind;"
+            " 'best' = fastest run or process, least disturbed by other load)"
+        )
 
         # What the skill imports beyond hello world, by cost (always shown: it is where to look).
         skill_costs = import_costs(python, roots["skill"], launch)
