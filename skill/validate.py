@@ -211,10 +211,30 @@ def validate(model_dir: Path | str, *, project_rules: bool = True, skill_builder
 
     if project_rules and models:
         for locale, (report, data) in models.items():
+            if _structurally_broken(report):
+                continue  # fix the file's structure first; the project rules would only echo it
             project_report = _Report(report.file)
             check_project_rules(data, locale, project_report, skill_builder=skill_builder)
             problems += project_report.problems
     return problems
+
+
+_STRUCTURE_PLACES = frozenset(
+    {
+        "(top)",
+        "interactionModel",
+        "interactionModel.languageModel",
+        "interactionModel.languageModel.intents",
+        "interactionModel.languageModel.types",
+    }
+)
+
+
+def _structurally_broken(report: _Report) -> bool:
+    return any(
+        problem.code == "model.structure" or problem.code.startswith("shape.") and problem.place in _STRUCTURE_PLACES
+        for problem in report.problems
+    )
 
 
 def _model_files(model_dir: Path) -> list[Path]:
@@ -874,7 +894,9 @@ def _intent_names_in_source(handlers: Iterable[Any]) -> set[str]:
 
 
 def check_project_rules(data: dict, locale: str, report: _Report, *, skill_builder: Any = None) -> None:
-    language_model = ((data or {}).get("interactionModel") or {}).get("languageModel") or {}
+    interaction_model = data.get("interactionModel") if isinstance(data, dict) else None
+    language_model = interaction_model.get("languageModel") if isinstance(interaction_model, dict) else None
+    language_model = language_model if isinstance(language_model, dict) else {}
     intents = [i for i in _list(language_model.get("intents")) if isinstance(i, dict)]
     base = "interactionModel.languageModel"
     model_intents = {i.get("name"): index for index, i in enumerate(intents)}

@@ -453,6 +453,19 @@ def test_tiny_model_fails_project_rules(tmp_path):
     assert {"contract.intent", "handler.missing", "handler.extra", "rules.slot-type"} <= found
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["[1, 2]", '{"interactionModel": {}}', '{"interactionModel": {"languageModel": {"intents": "x"}}}'],
+)
+def test_broken_structure_is_reported_not_crashed_on(tmp_path, text):
+    root = broken_copy(tmp_path)
+    (root / MODEL).write_text(text)
+    problems = validate(root)
+    assert problems and all(p.place for p in problems)
+    # The project rules do not echo a structure problem as dozens of missing intents.
+    assert not {"contract.intent", "handler.extra"} & {p.code for p in problems}
+
+
 def test_missing_files(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
