@@ -206,7 +206,8 @@ def validate(model_dir: Path | str, *, project_rules: bool = True, skill_builder
         manifest = _load_json(manifest_path, report)
         if manifest is not None:
             check_shape(manifest, MANIFEST_CLASS, report)
-            check_manifest(manifest, {locale: data for locale, (_, data) in models.items()}, report)
+            usable = {locale: None if _structurally_broken(r) else data for locale, (r, data) in models.items()}
+            check_manifest(manifest, usable, report)
     problems += report.problems
 
     if project_rules and models:
@@ -673,8 +674,9 @@ def _check_dialog(interaction_model: dict, intents: list, report: _Report) -> No
 # ====================================================================== manifest
 
 
-def check_manifest(manifest: Any, models: dict[str, dict], report: _Report) -> None:
-    """The manifest's own rules, and its example phrases against the models."""
+def check_manifest(manifest: Any, models: dict[str, dict | None], report: _Report) -> None:
+    """The manifest's own rules, and its example phrases against the models
+    (locale -> model; None for a model whose structure is broken)."""
     if not isinstance(manifest, dict) or not isinstance(manifest.get("manifest"), dict):
         report.add("", "manifest.structure", "missing the manifest object")
         return
@@ -698,8 +700,8 @@ def check_manifest(manifest: Any, models: dict[str, dict], report: _Report) -> N
         if locale not in models:
             report.add(place, "manifest.locales", f"locale {locale} has no interaction model ({locale}.json)")
             continue
-        if not isinstance(info, dict):
-            continue
+        if not isinstance(info, dict) or models[locale] is None:
+            continue  # a model too broken to match phrases against is reported on its own
         phrases = info.get("examplePhrases")
         if not isinstance(phrases, list) or not phrases:
             report.add(_join(place, "examplePhrases"), "phrase.missing", f"{locale} has no example phrases")
@@ -746,7 +748,9 @@ class _PhraseMatcher:
     with custom slots filled by their values and synonyms."""
 
     def __init__(self, model: dict):
-        language_model = (model.get("interactionModel") or {}).get("languageModel") or {}
+        interaction_model = model.get("interactionModel") if isinstance(model, dict) else None
+        language_model = interaction_model.get("languageModel") if isinstance(interaction_model, dict) else None
+        language_model = language_model if isinstance(language_model, dict) else {}
         invocation = language_model.get("invocationName")
         # A missing or mistyped invocation name is reported on the model; phrases are not judged then.
         self.invocation = _phrase_words(invocation) if isinstance(invocation, str) and invocation.strip() else None
