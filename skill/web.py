@@ -65,13 +65,33 @@ class Rejected(Exception):
 # ---- request envelope shape --------------------------------------------------
 
 
-def envelope_problem(data: Any) -> str | None:
-    """Why `data` (parsed JSON) is not an Alexa request envelope, or None.
+MAX_NESTING = 100  # Alexa envelopes nest about 12 deep; Python's own limit is about 1000
 
-    Only structure is checked (enough for the SDK and the verifiers not to
-    trip over missing parts); values are never quoted in the answer."""
+
+def _too_deep(data: Any, limit: int = MAX_NESTING) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+    return False
+
+
+def envelope_problem(data: Any, text: str = "") -> str | None:
+    """Why `data` (parsed JSON, from `text`) is not an Alexa request envelope,
+    or None.
+
+    Only structure is checked (enough for the SDK, the verifiers and the
+    skill not to trip over missing parts or absurd nesting); values are never
+    quoted in the answer."""
     if not isinstance(data, dict):
         return "body is not a JSON object"
+    # Fewer brackets than the limit cannot nest past it: the usual case, for free.
+    if (not text or text.count("{") + text.count("[") > MAX_NESTING) and _too_deep(data):
+        return f"nested more than {MAX_NESTING} levels deep"
     if not isinstance(data.get("version"), str):
         return "no version"
     req = data.get("request")
@@ -136,8 +156,9 @@ class VerifyingSkillAdapter(SkillAdapter):
 
     The SDK's own RequestVerifier/TimestampVerifier are never added (its
     ASK_SDK_VERIFY_* switches are ignored): the verifiers passed in do the
-    same checks, faster, and a failure is a 400 with JSON instead of HTML
-    (or a 500 for a wrong skill id or malformed JSON)."""
+    same checks, faster. Every refusal is a 400 (413 for size) with a short
+    JSON error, where the stock adapter answers HTML, and a 500 for malformed
+    JSON or a wrong skill id."""
 
     def _create_webservice_handler(self, skill, verifiers):
         self._webservice_handler = _StagedHandler(
@@ -159,9 +180,9 @@ class VerifyingSkillAdapter(SkillAdapter):
                 raise Rejected(400, "malformed request body", "body is not UTF-8") from None
             try:
                 data = json.loads(text)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise Rejected(400, "malformed JSON", "body is not valid JSON") from None
-            problem = envelope_problem(data)
+            problem = envelope_problem(data, text)
             if problem:
                 raise Rejected(400, "not an Alexa request envelope", f"not an Alexa request envelope: {problem}")
             response = self._webservice_handler.verify_request_and_dispatch(

@@ -246,6 +246,23 @@ def test_envelope_the_sdk_or_skill_would_trip_over(client, caplog, pki, mutate, 
     assert_refused(client, caplog, body, pki.headers(body), reason, error="not an Alexa request envelope")
 
 
+@pytest.mark.parametrize("where", ["session.attributes", "request.intent.slots", "body"])
+def test_absurdly_nested_json_is_400_not_a_crash(client, caplog, pki, where):
+    nested = '{"a":' * 900 + "1" + "}" * 900
+    if where == "body":
+        body, reason, error = "[" * 5000 + "]" * 5000, "body is not valid JSON", "malformed JSON"
+    else:
+        envelope = envelopes.intent_request("ContactIntent", skill_id=SKILL_ID)
+        parent, key = where.rsplit(".", 1)
+        target = envelope
+        for part in parent.split("."):
+            target = target[part]
+        target[key] = {"x": "PLACEHOLDER"}
+        body = body_of(envelope).replace('"PLACEHOLDER"', nested)
+        reason, error = "nested more than 100 levels deep", "not an Alexa request envelope"
+    assert_refused(client, caplog, body, pki.headers(body), reason, error=error)
+
+
 def test_oversized_body_is_413(client, caplog, pki):
     envelope = launch()
     envelope["session"]["attributes"] = {"padding": "x" * MAX_BODY_BYTES}
