@@ -58,4 +58,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the imported module, so CliError raised by sub-commands
+    # (which import skill.cli) is the class caught in main().
+    from skill.cli import main as _main
+
+    sys.exit(_main())
