@@ -503,7 +503,7 @@ def _list(value: Any) -> list:
 
 def slots_of(intent: dict) -> dict[str, str]:
     return {
-        slot["name"]: slot.get("type", "")
+        slot["name"]: slot["type"] if isinstance(slot.get("type"), str) else ""
         for slot in _list(intent.get("slots"))
         if isinstance(slot, dict) and isinstance(slot.get("name"), str)
     }
@@ -649,14 +649,15 @@ def _check_dialog(interaction_model: dict, intents: list, report: _Report) -> No
     dialog = interaction_model.get("dialog")
     if not isinstance(dialog, dict):
         return
-    by_name = {i.get("name"): i for i in intents if isinstance(i, dict)}
-    prompt_ids = {p.get("id") for p in _list(interaction_model.get("prompts")) if isinstance(p, dict)}
+    by_name = {i["name"]: i for i in intents if isinstance(i, dict) and isinstance(i.get("name"), str)}
+    prompts = _list(interaction_model.get("prompts"))
+    prompt_ids = {p["id"] for p in prompts if isinstance(p, dict) and isinstance(p.get("id"), str)}
     for index, dialog_intent in enumerate(_list(dialog.get("intents"))):
         if not isinstance(dialog_intent, dict):
             continue
         place = _join("interactionModel.dialog.intents", index)
         name = dialog_intent.get("name")
-        if name not in by_name:
+        if not isinstance(name, str) or name not in by_name:
             report.add(_join(place, "name"), "dialog.intent", f"dialog intent {name!r} is not in the language model")
             continue
         declared = slots_of(by_name[name])
@@ -664,10 +665,11 @@ def _check_dialog(interaction_model: dict, intents: list, report: _Report) -> No
             if not isinstance(slot, dict):
                 continue
             slot_place = _join(_join(place, "slots"), slot_index)
-            if slot.get("name") not in declared:
+            if not isinstance(slot.get("name"), str) or slot["name"] not in declared:
                 report.add(_join(slot_place, "name"), "dialog.slot", f"dialog slot {slot.get('name')!r} is not declared on {name}")
-            for kind, prompt_id in (slot.get("prompts") or {}).items():
-                if prompt_id not in prompt_ids:
+            slot_prompts = slot.get("prompts") if isinstance(slot.get("prompts"), dict) else {}
+            for kind, prompt_id in slot_prompts.items():
+                if not isinstance(prompt_id, str) or prompt_id not in prompt_ids:
                     report.add(_join(_join(slot_place, "prompts"), kind), "dialog.prompt", f"prompt {prompt_id!r} is not defined")
 
 
@@ -760,14 +762,17 @@ class _PhraseMatcher:
                 continue
             words = []
             for value in _list(slot_type.get("values")):
-                name = (value or {}).get("name") or {}
+                name = value.get("name") if isinstance(value, dict) else None
+                if not isinstance(name, dict):
+                    continue
                 for text in [name.get("value"), *_list(name.get("synonyms"))]:
                     if isinstance(text, str) and text.strip():
                         words.append(_phrase_words(text))
-            values[slot_type.get("name")] = sorted(set(words), key=len, reverse=True)
+            if isinstance(slot_type.get("name"), str):
+                values[slot_type["name"]] = sorted(set(words), key=len, reverse=True)
         self.patterns: list[tuple[str, re.Pattern]] = []
         for intent in _list(language_model.get("intents")):
-            if not isinstance(intent, dict):
+            if not isinstance(intent, dict) or not isinstance(intent.get("name"), str):
                 continue
             slots = slots_of(intent)
             for sample in _list(intent.get("samples")):
@@ -901,9 +906,11 @@ def check_project_rules(data: dict, locale: str, report: _Report, *, skill_build
     interaction_model = data.get("interactionModel") if isinstance(data, dict) else None
     language_model = interaction_model.get("languageModel") if isinstance(interaction_model, dict) else None
     language_model = language_model if isinstance(language_model, dict) else {}
-    intents = [i for i in _list(language_model.get("intents")) if isinstance(i, dict)]
+    intents = _list(language_model.get("intents"))
     base = "interactionModel.languageModel"
-    model_intents = {i.get("name"): index for index, i in enumerate(intents)}
+    model_intents = {
+        i["name"]: index for index, i in enumerate(intents) if isinstance(i, dict) and isinstance(i.get("name"), str)
+    }
 
     # The contract's intents and slots.
     for name in CONTRACT_INTENTS:
@@ -950,8 +957,8 @@ def check_project_rules(data: dict, locale: str, report: _Report, *, skill_build
     # SymptomType <-> skill.rules.Symptom.
     from skill.rules import LEVELS, Symptom
 
-    types = [t for t in _list(language_model.get("types")) if isinstance(t, dict)]
-    symptom_types = [(index, t) for index, t in enumerate(types) if t.get("name") == SYMPTOM_TYPE]
+    types = _list(language_model.get("types"))
+    symptom_types = [(i, t) for i, t in enumerate(types) if isinstance(t, dict) and t.get("name") == SYMPTOM_TYPE]
     if not symptom_types:
         report.add(_join(base, "types"), "rules.slot-type", f"slot type {SYMPTOM_TYPE} is missing")
     else:
@@ -964,7 +971,7 @@ def check_project_rules(data: dict, locale: str, report: _Report, *, skill_build
                 continue
             value_place = _join(_join(type_place, "values"), value_index)
             value_id = value.get("id")
-            if not value_id:
+            if not isinstance(value_id, str) or not value_id:
                 report.add(value_place, "rules.no-id", f"a {SYMPTOM_TYPE} value has no id (entity resolution needs it)")
                 continue
             ids.add(value_id)
