@@ -7,6 +7,6 @@ requests (the Lambda trigger should be restricted to the skill id too).
 
 import os
 
-from skill.alexa import build_skill_builder
+from skill.alexa import lambda_handler_for
 
-lambda_handler = build_skill_builder(os.environ.get("ALEXA_SKILL_ID")).lambda_handler()
+lambda_handler = lambda_handler_for(os.environ.get("ALEXA_SKILL_ID"))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
@@ -25,3 +27,18 @@ def build_skill_builder(skill_id: str | None = None) -> SkillBuilder:
 
 def create_skill(skill_id: str | None = None) -> CustomSkill:
     return build_skill_builder(skill_id).create()
+
+
+def lambda_handler_for(skill_id: str | None = None):
+    """An AWS Lambda handler. Unlike SkillBuilder.lambda_handler(), which
+    builds a new CustomSkill on every request, the skill is built once per
+    container and reused (it keeps no per-request state)."""
+    from ask_sdk_model import RequestEnvelope
+
+    skill = create_skill(skill_id)
+
+    def lambda_handler(event, context):
+        request_envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        return skill.serializer.serialize(skill.invoke(request_envelope=request_envelope, context=context))
+
+    return lambda_handler

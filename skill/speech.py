@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from skill.rules import Level, Symptom
 
@@ -26,6 +26,12 @@ class UnsupportedLocale(ValueError):
 
 def supported_locales() -> list[str]:
     return sorted(path.stem for path in LOCALES_DIR.glob("*.json"))
+
+
+def escape(text: str) -> str:
+    """XML-escape text for SSML (&, <, >). html.escape, not xml.sax.saxutils:
+    saxutils pulls in urllib and ssl, a third of a Lambda cold start."""
+    return _html_escape(text, quote=False)
 
 
 def _telephone(number: str) -> str:
