@@ -155,11 +155,6 @@ class Triage:
     def assessment(self) -> Assessment:
         return assess(self.answers)
 
-    @property
-    def next_question(self) -> Symptom | None:
-        pending = self.assessment().pending
-        return pending[0] if pending else None
-
     # Session attributes are JSON: plain strings only.
     def to_dict(self) -> dict:
         return {
