@@ -1,4 +1,4 @@
-"""gunicorn settings for the self-hosted Alexa endpoint (skill.web).
+"""gunicorn settings for the self-hosted Alexa endpoint (skill.hosting.app).
 
     gunicorn -c gunicorn.conf.py                      # 127.0.0.1:5000, verification on
     gunicorn -c gunicorn.conf.py -b 0.0.0.0:8443 \\
@@ -13,7 +13,7 @@ workers here and machines behind any load balancer.
 import multiprocessing
 import os
 
-wsgi_app = "skill.web:create_app()"
+wsgi_app = "skill.hosting.app:create_app()"
 
 bind = ["127.0.0.1:5000"]
 

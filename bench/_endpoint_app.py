@@ -1,6 +1,6 @@
 """gunicorn app module for bench/endpoint.py only (never production).
 
-The production app factory, `skill.web.create_app`, with the two substitutions
+The production app factory, `skill.hosting.app.create_app`, with the two substitutions
 the tests also make: the benchmark's test root CA as the trust store, and the
 certificate chain served from a local file instead of s3.amazonaws.com.
 Everything else (verifiers, cache, adapter, skill) is the production code.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cryptography import x509
 
-from skill import web
+from skill.hosting import app as web
 
 
 def create_app(verify: bool = True):

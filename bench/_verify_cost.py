@@ -15,13 +15,13 @@ import time
 import warnings
 from pathlib import Path
 
-import skill.oscrypto_compat  # noqa: F401  - the stock verifier needs it to import at all
+import skill.hosting.oscrypto_compat  # noqa: F401  - the stock verifier needs it to import at all
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_webservice_support.verifier import RequestVerifier, TimestampVerifier as StockTimestampVerifier
 from cryptography import x509
 
-from skill.verification import AlexaRequestVerifier, SkillIdVerifier, TimestampVerifier
+from skill.hosting.verification import AlexaRequestVerifier, SkillIdVerifier, TimestampVerifier
 
 
 def per_call_us(function, iterations: int, warmup: int = 3) -> float:

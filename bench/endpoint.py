@@ -2,7 +2,7 @@
 
 Prints, in one run:
 
-1. per-request verification cost: skill.verification.AlexaRequestVerifier
+1. per-request verification cost: skill.hosting.verification.AlexaRequestVerifier
    against the SDK's stock ask_sdk_webservice_support RequestVerifier, on
    the same signed request (both warm: the stock one with the certificate
    already in its own download cache; it still re-validates the chain with
@@ -48,17 +48,14 @@ TARGET_THROUGHPUT_RATIO = 0.80
 
 
 def _import_test_pki():
-    tests = str(ROOT / "tests")
-    if tests not in sys.path:
-        sys.path.insert(0, tests)
-    import _pki  # noqa: PLC0415 - the tests' PKI helper, shared on purpose
+    from skill.tools import signing
 
-    return _pki
+    return signing
 
 
 def _signed_request(pki, pki_module) -> tuple[bytes, dict]:
     """A fresh LaunchRequest (timestamp now) and its Alexa headers."""
-    from skill import envelopes
+    from skill.tools import envelopes
 
     body = json.dumps(envelopes.launch_request(skill_id=SKILL_ID)).encode()
     return body, pki.headers(body, url=pki_module.CERT_URL)
@@ -309,7 +306,7 @@ def report(result: dict) -> str:
         "Alexa request verification, per request (warm, same signed LaunchRequest):",
         f"  stock RequestVerifier (certvalidator, {cost['stock_trust_roots']} trust roots) "
         f"{cost['stock_us']:9.1f} us",
-        f"  skill.verification.AlexaRequestVerifier             {cost['ours_us']:9.1f} us"
+        f"  skill.hosting.verification.AlexaRequestVerifier             {cost['ours_us']:9.1f} us"
         f"   -> {cost['speedup']:.0f}x cheaper (target >= {TARGET_SPEEDUP:.0f}x: {met('verification_speedup')})",
         f"  one RSA-2048 PKCS#1 v1.5 verify (the floor)          {cost['rsa_verify_floor_us']:9.1f} us",
         f"  all checks: stock signature+timestamp {cost['stock_all_checks_us']:.1f} us, "

@@ -4,7 +4,7 @@ same way in the same run, as ratios. Prints figures; not a test.
 
     python bench/lambda_bench.py [--runs 31] [--warm 3000] [--json]
 
-Both zips are built by `skill.package.build` (same pinned dependencies, same
+Both zips are built by `skill.tools.package.build` (same pinned dependencies, same
 precompiled .pyc) and unpacked into empty directories. Every measurement runs
 in a fresh `python3.12 -I -S` whose only extra sys.path entry is one unpacked
 zip, as on Lambda:
@@ -41,8 +41,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from skill import package  # noqa: E402
-from skill.envelopes import intent_request, launch_request  # noqa: E402
+from skill.tools import package  # noqa: E402
+from skill.tools.envelopes import intent_request, launch_request  # noqa: E402
 
 COLD_TARGET = 1.15
 WARM_TARGET = 1.3

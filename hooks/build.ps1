@@ -13,11 +13,11 @@ $python = $env:BACK_SPASM_PYTHON
 if (-not $python) {
     if (Test-Path "$root\.venv\Scripts\python.exe") { $python = "$root\.venv\Scripts\python.exe" } else { $python = "python" }
 }
-if ($DoDebug) { Write-Host "[Debug] building $OutFile with $python -m skill.package" }
+if ($DoDebug) { Write-Host "[Debug] building $OutFile with $python -m skill.tools.package" }
 
 Push-Location $root
 try {
-    & $python -m skill.package --output $OutFile
+    & $python -m skill.tools.package --output $OutFile
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 } finally {
     Pop-Location

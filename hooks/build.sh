@@ -26,6 +26,6 @@ if [[ -z $python ]]; then
   fi
 fi
 
-[[ $do_debug == true ]] && echo "[Debug] building $out_file with $python -m skill.package" >&2
+[[ $do_debug == true ]] && echo "[Debug] building $out_file with $python -m skill.tools.package" >&2
 cd "$root"
-exec "$python" -m skill.package --output "$out_file"
+exec "$python" -m skill.tools.package --output "$out_file"

@@ -7,6 +7,6 @@ requests (the Lambda trigger should be restricted to the skill id too).
 
 import os
 
-from skill.alexa import lambda_handler_for
+from skill.core.builder import lambda_handler_for
 
 lambda_handler = lambda_handler_for(os.environ.get("ALEXA_SKILL_ID"))

@@ -1,8 +1,8 @@
-"""Back Spasm Helper: an Alexa skill that triages back spasms by OrthoNY's red flags."""
+"""Back Spasm Helper: an Alexa skill that triages back spasms by OrthoNY's red flags.
 
-from pathlib import Path
+Three layers, each importing only from the layers below it:
 
-# The repository root holds the ASK skill package (interaction_model/); the
-# project is installed editable (`pip install -e .`), so it is found from here.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-INTERACTION_MODEL_DIR = PROJECT_ROOT / "interaction_model"
+- `skill.core`: what AWS Lambda ships (rules, dialog, speech, handlers, builder).
+- `skill.hosting`: the self-hosted HTTPS endpoint (Flask, request verification).
+- `skill.tools`: what developers run (the `back-spasm` command and its helpers).
+"""

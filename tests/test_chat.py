@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EMERGENCY_NUMBER, PHONE
-from skill import speech
-from skill.rules import QUESTION_ORDER, Level
+from tests.support import EMERGENCY_NUMBER, PHONE
+from skill.core import speech
+from skill.core.rules import QUESTION_ORDER, Level
 
 LOCALE = speech.for_locale("en-US")
 
@@ -144,8 +144,8 @@ def test_one_shot_first_line():
 
 
 def test_missing_or_broken_model_is_a_one_line_error(tmp_path, monkeypatch):
-    from skill import chat as chat_module
-    from skill.cli import CliError
+    from skill.tools import chat as chat_module
+    from skill.tools.cli import CliError
 
     monkeypatch.setattr(chat_module, "model_path", lambda locale: tmp_path / f"{locale}.json")
     with pytest.raises(CliError, match="no interaction model for en-US"):

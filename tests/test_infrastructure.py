@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from skill import PROJECT_ROOT, package
+from skill.tools.paths import PROJECT_ROOT
+
+from skill.tools import package
 
 TEMPLATE = PROJECT_ROOT / "infrastructure" / "template.yaml"
 RESOURCES = PROJECT_ROOT / "ask-resources.json"
@@ -143,8 +145,8 @@ def test_ask_cli_custom_build_hook():
     hook = PROJECT_ROOT / "hooks" / "build.sh"
     assert hook.is_file() and os.access(hook, os.X_OK)
     assert hook.read_text().startswith("#!")
-    assert "skill.package" in hook.read_text()
-    assert "skill.package" in (PROJECT_ROOT / "hooks" / "build.ps1").read_text()
+    assert "skill.tools.package" in hook.read_text()
+    assert "skill.tools.package" in (PROJECT_ROOT / "hooks" / "build.ps1").read_text()
     # The hook reads the pinned runtime requirements from lambda/.
     assert package.LOCK_FILE == PROJECT_ROOT / "lambda" / "requirements.txt"
     pins = {pin.name for pin in package.read_lock(package.LOCK_FILE)}

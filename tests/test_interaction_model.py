@@ -12,9 +12,9 @@ from functools import lru_cache
 
 import pytest
 
-from skill import INTERACTION_MODEL_DIR
+from skill.tools.paths import INTERACTION_MODEL_DIR, model_path
 
-MODEL_PATH = INTERACTION_MODEL_DIR / "interactionModels" / "custom" / "en-US.json"
+MODEL_PATH = model_path("en-US")
 MANIFEST_PATH = INTERACTION_MODEL_DIR / "skill.json"
 
 INVOCATION_NAME = "back spasm helper"

@@ -7,11 +7,11 @@ import logging
 
 import pytest
 
-from conftest import EMERGENCY_NUMBER, PHONE, Dialog, symptom_slot
-from skill.conversation import Conversation
-from skill.envelopes import SlotFill, session_ended_request
-from skill.rules import QUESTION_ORDER, Symptom
-from skill.speech import for_locale
+from tests.support import EMERGENCY_NUMBER, PHONE, Dialog, symptom_slot
+from skill.core.conversation import Conversation
+from skill.tools.envelopes import SlotFill, session_ended_request
+from skill.core.rules import QUESTION_ORDER, Symptom
+from skill.core.speech import for_locale
 
 EN = for_locale("en-US")
 OFFER = EN.text("offer")

@@ -1,4 +1,4 @@
-"""skill.nlu: typed lines to intents and slots, from the en-US interaction model.
+"""skill.tools.nlu: typed lines to intents and slots, from the en-US interaction model.
 
 Round trips every sample and synonym of the model, so a sample the matcher
 cannot place (or places in the wrong intent) fails here, before `back-spasm
@@ -13,12 +13,13 @@ import time
 
 import pytest
 
-from conftest import is_emergency_advice, is_see_doctor_advice
-from skill import INTERACTION_MODEL_DIR, nlu
-from skill.envelopes import SlotFill, intent_request
-from skill.nlu import FALLBACK_INTENT, normalize, parse_duration
+from tests.support import is_emergency_advice, is_see_doctor_advice
+from skill.tools.paths import model_path
+from skill.tools import nlu
+from skill.tools.envelopes import SlotFill, intent_request
+from skill.tools.nlu import FALLBACK_INTENT, normalize, parse_duration
 
-MODEL_PATH = INTERACTION_MODEL_DIR / "interactionModels" / "custom" / "en-US.json"
+MODEL_PATH = model_path("en-US")
 MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
 INTENTS = {intent["name"]: intent for intent in MODEL["intents"]}
 SYMPTOM_VALUES = {t["name"]: t for t in MODEL["types"]}["SymptomType"]["values"]

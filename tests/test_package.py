@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from skill import PROJECT_ROOT, package
-from skill.envelopes import AlexaSession
+from skill.tools.paths import PROJECT_ROOT
+
+from skill.tools import package
+from skill.tools.envelopes import AlexaSession
 
 MAX_BYTES = 6 * 1024 * 1024
 
@@ -122,15 +124,17 @@ def test_zip_layout_and_size(built):
         names = set(archive.namelist())
         infos = archive.infolist()
     assert "lambda_function.py" in names
-    for module in ("skill/__init__.py", "skill/alexa.py", "skill/handlers.py", "skill/rules.py", "skill/speech.py"):
+    for module in ("skill/__init__.py", "skill/core/builder.py", "skill/core/handlers.py", "skill/core/rules.py",
+                   "skill/core/speech.py"):
         assert module in names
-    assert "skill/locales/en-US.json" in names
+    assert "skill/core/locales/en-US.json" in names
     assert any(n.startswith("ask_sdk_core/") for n in names) and any(n.startswith("isodate/") for n in names)
     # Only what the Lambda runs: no other front ends, tools, web stack or test tools.
-    for absent in ("skill/web.py", "skill/cli.py", "skill/validate.py", "skill/package.py", "skill/chat.py"):
-        assert absent not in names
+    assert not [n for n in names if n.startswith(("skill/hosting/", "skill/tools/"))]
+    assert {n.split("/")[1] for n in names if n.startswith("skill/") and n.count("/") > 1} == {"core", "__pycache__"}
     tops = {n.split("/", 1)[0].lower() for n in names}
-    for forbidden in ("flask", "werkzeug", "flask_ask_sdk", "gunicorn", "pytest", "_pytest", "rapidfuzz", "bin"):
+    for forbidden in ("flask", "werkzeug", "flask_ask_sdk", "gunicorn", "pytest", "_pytest", "rapidfuzz", "bin",
+                      "ask_smapi_model"):
         assert forbidden not in tops
     # Precompiled: every module has its unchecked-hash .pyc beside it.
     for name in names:
@@ -207,14 +211,14 @@ def test_launch_and_emergency_dialog_in_isolated_interpreter(built, unpacked):
     assert report["flags"] == {"isolated": 1, "no_site": 1}
     assert not any("site-packages" in entry for entry in report["path"])
     assert report["foreign"] == []
-    assert {"lambda_function", "skill.handlers", "skill.rules", "ask_sdk_core", "ask_sdk_model"} <= set(report["from_zip"])
+    assert {"lambda_function", "skill.core.handlers", "skill.core.rules", "ask_sdk_core", "ask_sdk_model"} <= set(report["from_zip"])
     assert "flask" not in report["from_zip"]
     # The precompiled .pyc were used as they are: nothing was (re)compiled or written.
     assert _tree(unpacked) == before
 
 
 def test_cli_reports_the_zip(tmp_path, capsys):
-    from skill.cli import main
+    from skill.tools.cli import main
 
     version, python = _target()
     out = tmp_path / "lambda.zip"
@@ -225,7 +229,7 @@ def test_cli_reports_the_zip(tmp_path, capsys):
 
 
 def test_cli_error_for_missing_interpreter(tmp_path, capsys):
-    from skill.cli import main
+    from skill.tools.cli import main
 
     status = main(["package", "--output", str(tmp_path / "x.zip"), "--python", str(tmp_path / "no-python")])
     assert status == 2

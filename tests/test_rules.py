@@ -10,8 +10,8 @@ from datetime import timedelta
 
 import pytest
 
-from skill import rules
-from skill.rules import LEVELS, QUESTION_ORDER, Answer, Level, Symptom, Triage, assess
+from skill.core import rules
+from skill.core.rules import LEVELS, QUESTION_ORDER, Answer, Level, Symptom, Triage, assess
 
 # DESIGN.md's contract table, written out again on purpose.
 EXPECTED_LEVELS = {
@@ -118,7 +118,7 @@ def test_week_of_rest_rule():
 
 def test_rules_module_imports_no_sdk_or_web_framework():
     code = (
-        "import sys, skill.rules;"
+        "import sys, skill.core.rules;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('ask_sdk_core', 'ask_sdk_model', 'ask_sdk_runtime', 'flask', 'flask_ask_sdk')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

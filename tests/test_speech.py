@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from skill.rules import Level, Symptom
-from skill.speech import LOCALES_DIR, UnsupportedLocale, for_locale, supported_locales
+from skill.core.rules import Level, Symptom
+from skill.core.speech import LOCALES_DIR, UnsupportedLocale, for_locale, supported_locales
 
 EN = for_locale("en-US")
 

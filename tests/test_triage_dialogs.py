@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 
-from conftest import (
+from tests.support import (
     EMERGENCY_NUMBER,
     PHONE,
     Dialog,
@@ -17,8 +17,8 @@ from conftest import (
     is_self_care_advice,
     symptom_slot,
 )
-from skill.rules import LEVELS, QUESTION_ORDER, Level, Symptom
-from skill.speech import for_locale
+from skill.core.rules import LEVELS, QUESTION_ORDER, Level, Symptom
+from skill.core.speech import for_locale
 
 EN = for_locale("en-US")
 EMERGENCY_SIGNS = [s for s in Symptom if LEVELS[s] is Level.EMERGENCY]

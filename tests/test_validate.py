@@ -11,10 +11,10 @@ from typing import Callable
 
 import pytest
 
-from skill import INTERACTION_MODEL_DIR
-from skill import validate as validate_module
-from skill.cli import main
-from skill.validate import validate
+from skill.tools.paths import INTERACTION_MODEL_DIR
+from skill.tools import validate as validate_module
+from skill.tools.cli import main
+from skill.tools.validate import validate
 
 MODEL = Path("interactionModels") / "custom" / "en-US.json"
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<place>[^:]+): (?P<message>.+) \[(?P<code>[a-z.-]+)\]$")
@@ -363,8 +363,8 @@ def test_handled_intent_missing_from_model(tmp_path):
 
 def test_catch_all_handler_does_not_count(tmp_path):
     """The skill's last handler answers anything; it must not hide a missing one."""
-    from skill.alexa import build_skill_builder
-    from skill.validate import handled_intents
+    from skill.core.builder import build_skill_builder
+    from skill.tools.validate import handled_intents
 
     handled = handled_intents(build_skill_builder(), ["CausesIntent", "OrderPizzaIntent"])
     assert handled == {"CausesIntent": "InfoIntentHandler"}

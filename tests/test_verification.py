@@ -1,4 +1,4 @@
-"""skill.verification on its own: URL rules, chain validation, the cache, the
+"""skill.hosting.verification on its own: URL rules, chain validation, the cache, the
 download. The endpoint-level proofs (each rejection is a 400 through the real
 Flask app) are in test_web.py."""
 
@@ -13,13 +13,13 @@ import urllib.error
 
 import pytest
 
-from _pki import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem, sign
+from skill.tools.signing import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem, sign
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from skill import verification
-from skill.verification import (
+from skill.hosting import verification
+from skill.hosting.verification import (
     AlexaRequestVerifier,
     SkillIdVerifier,
     TimestampVerifier,

@@ -1,4 +1,4 @@
-"""skill.oscrypto_compat: the import workaround for oscrypto 1.3.0 on OpenSSL
+"""skill.hosting.oscrypto_compat: the import workaround for oscrypto 1.3.0 on OpenSSL
 3.0.10+, and proof that the SDK's own verifier still fully works behind it.
 
 Each check runs in a fresh interpreter: oscrypto picks its backend once per
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.oscrypto_compat import BROKEN_PATTERN, FIXED_PATTERN, OscryptoVersionFinder
+from skill.hosting.oscrypto_compat import BROKEN_PATTERN, FIXED_PATTERN, OscryptoVersionFinder
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -46,7 +46,7 @@ def test_flask_ask_sdk_imports_with_the_workaround(backend):
         import oscrypto
         if {backend!r} == "ctypes":
             oscrypto.use_ctypes()
-        import skill.oscrypto_compat as compat
+        import skill.hosting.oscrypto_compat as compat
         from flask_ask_sdk.skill_adapter import SkillAdapter
         from oscrypto._openssl._libcrypto import libcrypto_version
         from oscrypto._openssl._libcrypto_{backend} import version_string
@@ -67,7 +67,7 @@ def test_the_web_app_imports_without_any_network():
         socket.socket.connect = no_network
         socket.create_connection = no_network
         socket.getaddrinfo = no_network
-        import skill.web
+        import skill.hosting.app
         print("ok")
     """)
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
@@ -118,7 +118,7 @@ def test_stock_sdk_verifier_still_does_full_verification(tmp_path):
     not. Its trust list is the test root, via SSL_CERT_FILE (how oscrypto finds
     roots on Linux); its certificate download is pre-filled in its own cache."""
     sys.path.insert(0, str(TESTS))
-    from _pki import CERT_URL, make_pki, pem
+    from skill.tools.signing import CERT_URL, make_pki, pem
 
     pki = make_pki()
     (tmp_path / "roots.pem").write_bytes(pem(pki.root))
@@ -128,7 +128,7 @@ def test_stock_sdk_verifier_still_does_full_verification(tmp_path):
     result = python(f"""
         import json, warnings
         warnings.simplefilter("ignore")
-        import skill.oscrypto_compat
+        import skill.hosting.oscrypto_compat
         from ask_sdk_webservice_support.verifier import RequestVerifier, VerificationException
         headers, body, url = {json.dumps(headers)!r}, {body!r}, {CERT_URL!r}
         headers = json.loads(headers)

@@ -1,6 +1,6 @@
 """The self-hosted endpoint through the real Flask app and the real skill.
 
-Requests are real Alexa envelopes (skill.envelopes), signed with a test PKI
+Requests are real Alexa envelopes (skill.tools.envelopes), signed with a test PKI
 (tests/_pki.py); the app runs the production verification code with only the
 trust root and the certificate download substituted."""
 
@@ -12,9 +12,9 @@ import logging
 
 import pytest
 
-from _pki import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem
-from skill import envelopes
-from skill.web import MAX_BODY_BYTES, create_app
+from skill.tools.signing import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem
+from skill.tools import envelopes
+from skill.hosting.app import MAX_BODY_BYTES, create_app
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
 OTHER_SKILL_ID = "amzn1.ask.skill.99999999-2222-4333-8444-555555555555"
@@ -57,7 +57,7 @@ def body_of(envelope: dict) -> str:
 
 
 def rejections(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "skill.web" and r.getMessage().startswith("rejected")]
+    return [r.getMessage() for r in caplog.records if r.name == "skill.hosting.app" and r.getMessage().startswith("rejected")]
 
 
 def post(client, body, headers=None):
@@ -91,7 +91,7 @@ def test_signed_launch_gets_the_skills_answer(client, pki):
 
 def test_answer_is_the_same_skill_as_the_lambda(client, pki):
     """The web app wraps exactly the skill the Lambda entry builds."""
-    from skill.alexa import build_skill_builder
+    from skill.core.builder import build_skill_builder
 
     envelope = envelopes.intent_request("ContactIntent", skill_id=SKILL_ID)
     body = body_of(envelope)
@@ -349,7 +349,7 @@ def test_no_verify_accepts_unsigned_requests_but_still_checks_the_rest(unverifie
 
 
 def test_no_verify_warns_loudly(caplog):
-    with caplog.at_level(logging.WARNING, logger="skill.web"):
+    with caplog.at_level(logging.WARNING, logger="skill.hosting.app"):
         create_app(skill_id=SKILL_ID, verify=False)
     assert any("VERIFICATION IS OFF" in r.getMessage() and r.levelno >= logging.WARNING for r in caplog.records)
 
@@ -391,7 +391,7 @@ def test_a_fault_in_the_skill_is_a_json_500_without_details(app, pki, caplog, mo
 def test_adapter_uses_the_staged_handler(app):
     """The subclass hooks flask-ask-sdk's `_create_webservice_handler`; if an
     upgrade stops calling it, this fails before production does."""
-    from skill.web import _StagedHandler
+    from skill.hosting.app import _StagedHandler
 
     adapter = app.extensions["ASK_SDK_SKILL_ADAPTER"][SKILL_ID]
     assert type(adapter._webservice_handler) is _StagedHandler

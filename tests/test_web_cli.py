@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from skill import envelopes
-from skill.cli import build_parser, main
+from skill.tools import envelopes
+from skill.tools.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
@@ -83,7 +83,7 @@ def test_port_in_use(capsys):
 @contextlib.contextmanager
 def serving(*flags: str, env: dict | None = None):
     port = free_port()
-    command = [sys.executable, "-c", "import sys; from skill.cli import main; sys.exit(main())",
+    command = [sys.executable, "-c", "import sys; from skill.tools.cli import main; sys.exit(main())",
                "serve", "--port", str(port), "--workers", "1", *flags]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -2,7 +2,7 @@
 substance (the handlers `ask new` generates for Python), so the Back Spasm Helper's
 cold start and per-request latency can be compared with the SDK's own floor.
 
-It is packaged exactly like the real skill (`skill.package.build(...,
+It is packaged exactly like the real skill (`skill.tools.package.build(...,
 include_skill=False)`: same pinned dependencies, same precompilation).
 """
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Mapping
 
-from skill import rules
-from skill.rules import Answer, Level, Symptom, Triage
-from skill.speech import Speech
+from skill.core import rules
+from skill.core.rules import Answer, Level, Symptom, Triage
+from skill.core.speech import Speech
 
 
 class Topic(str, Enum):

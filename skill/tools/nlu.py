@@ -36,7 +36,7 @@ from typing import Iterator, Mapping
 
 from rapidfuzz import fuzz, process
 
-from skill.envelopes import SlotFill
+from skill.tools.envelopes import SlotFill
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 DURATION_TYPE = "AMAZON.DURATION"

@@ -1,8 +1,7 @@
 """`back-spasm package`: build the AWS Lambda deployment zip.
 
-The zip holds `lambda_function.py` at its root, the modules of the `skill`
-package the Lambda imports (found by following its imports, so the web, chat,
-validate, package and CLI modules stay out) with the package data, and the
+The zip holds `lambda_function.py` at its root, the `skill.core` layer (copied
+whole with its locale files; `skill.hosting` and `skill.tools` stay out), and the
 runtime dependencies pinned with hashes in `lambda/requirements.txt`
 (ask-sdk-core, isodate and what they pull in; no Flask, no test tools).
 
@@ -36,11 +35,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from skill.tools.paths import LAMBDA_DIR, PROJECT_ROOT
+
 DEFAULT_OUTPUT = Path("dist") / "lambda.zip"
-LOCK_FILE = PROJECT_ROOT / "lambda" / "requirements.txt"
-LAMBDA_DIR = PROJECT_ROOT / "lambda"
+LOCK_FILE = LAMBDA_DIR / "requirements.txt"
 SKILL_DIR = PROJECT_ROOT / "skill"
+# The one layer of the `skill` package that ships (see skill/__init__.py).
+SHIPPED_LAYER = "core"
 
 # Lambda runtime the template and ask-resources.json declare.
 TARGET_PYTHON = "3.12"
@@ -103,7 +104,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from skill.cli import CliError
+    from skill.tools.cli import CliError
 
     try:
         if args.update_lock:
@@ -161,7 +162,7 @@ def build(
         for module in entry_modules:
             shutil.copyfile(module, root / module.name)
         if include_skill:
-            copy_skill_package(SKILL_DIR, root / "skill", entry_modules)
+            copy_skill_package(SKILL_DIR, root / "skill")
         precompile(root, interpreter)
         output.parent.mkdir(parents=True, exist_ok=True)
         entries = write_zip(root, output)
@@ -173,68 +174,23 @@ def build(
     return BuildResult(path=output, size=size, sha256=digest, entries=entries, python=interpreter)
 
 
-def copy_skill_package(source: Path, target: Path, entry_modules: list[Path]) -> list[str]:
-    """Copy the `skill` modules the entry modules import (transitively) and the
-    package's data files; return the module names copied."""
-    modules = imported_package_modules(entry_modules, source)
-    for path in sorted(source.rglob("*")):
+def copy_skill_package(source: Path, target: Path) -> list[str]:
+    """Copy the layer the Lambda runs: `skill/__init__.py` and the whole
+    `skill/core` package with its data files (locales), nothing of hosting or
+    tools. Returns the relative paths copied."""
+    copied: list[str] = []
+    files = [source / "__init__.py", *sorted((source / SHIPPED_LAYER).rglob("*"))]
+    for path in files:
         relative = path.relative_to(source)
         if path.is_dir() or "__pycache__" in relative.parts or any(part.startswith(".") for part in relative.parts):
             continue
         if path.suffix in {".pyc", ".pyo"}:
             continue
-        if path.suffix == ".py" and _module_name(source, path) not in modules:
-            continue
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, destination)
-    return sorted(modules)
-
-
-def _module_name(package_dir: Path, path: Path) -> str:
-    parts = [package_dir.name, *path.relative_to(package_dir).with_suffix("").parts]
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
-def imported_package_modules(entry_modules: list[Path], package_dir: Path) -> set[str]:
-    """Names of the modules of the package at `package_dir` that the entry
-    modules import, directly or through each other (every import statement
-    counts, including ones inside functions)."""
-    import ast
-
-    package = package_dir.name
-    files = {_module_name(package_dir, p): p for p in package_dir.rglob("*.py") if "__pycache__" not in p.parts}
-    found: set[str] = set()
-    queue: list[tuple[str, Path]] = [("", path) for path in entry_modules]
-    while queue:
-        current, path = queue.pop()
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        names: list[str] = []
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names += [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                base = node.module or ""
-                if node.level:
-                    anchor = current.split(".")
-                    if not files.get(current, Path()).name == "__init__.py":
-                        anchor = anchor[:-1]
-                    anchor = anchor[: len(anchor) - node.level + 1]
-                    base = ".".join([*anchor, base] if base else anchor)
-                names.append(base)
-                names += [f"{base}.{alias.name}" for alias in node.names]
-        for name in names:
-            parts = name.split(".")
-            if parts[0] != package:
-                continue
-            for end in range(1, len(parts) + 1):  # importing a.b.c imports a and a.b too
-                module = ".".join(parts[:end])
-                if module in files and module not in found:
-                    found.add(module)
-                    queue.append((module, files[module]))
-    return found
+        copied.append(relative.as_posix())
+    return copied
 
 
 # ------------------------------------------------------------------ dependencies
@@ -487,8 +443,7 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-if __name__ == "__main__":  # `python -m skill.package`, used by hooks/build.sh
-    sys.path.insert(0, str(PROJECT_ROOT))
-    from skill.cli import main
+if __name__ == "__main__":  # `python -m skill.tools.package`, used by hooks/build.sh
+    from skill.tools.cli import main
 
     sys.exit(main(["package", *sys.argv[1:]]))

@@ -1,8 +1,8 @@
 """`back-spasm chat`: talk to the skill in a terminal, no Echo needed.
 
 Each typed line is matched to an intent with the skill's own interaction model
-(`skill.nlu`), wrapped in the request envelope Alexa would send (entity
-resolution included; `skill.envelopes.AlexaSession` carries the session
+(`skill.tools.nlu`), wrapped in the request envelope Alexa would send (entity
+resolution included; `skill.tools.envelopes.AlexaSession` carries the session
 attributes between turns) and handed to the Lambda's own `lambda_handler`.
 What Alexa would say is printed as plain text, with the card when there is one.
 
@@ -21,9 +21,13 @@ import re
 import sys
 from typing import Callable, TextIO
 
-from skill import INTERACTION_MODEL_DIR, PROJECT_ROOT, nlu, speech
-from skill.cli import CliError
-from skill.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
+from skill.tools import paths
+
+from skill.tools import nlu
+
+from skill.core import speech
+from skill.tools.cli import CliError
+from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
 
 ALEXA = "Alexa: "
 YOU = "You: "
@@ -49,7 +53,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def model_path(locale: str):
-    return INTERACTION_MODEL_DIR / "interactionModels" / "custom" / f"{locale}.json"
+    return paths.model_path(locale)
 
 
 def load_matcher(locale: str) -> nlu.Nlu:
@@ -71,13 +75,13 @@ def load_lambda_handler() -> Callable[[dict, object], dict]:
     """lambda/lambda_function.py's handler, imported from its file as Lambda
     does; the same skill built here if the file is not there (an installed
     wheel has no lambda/ directory)."""
-    path = PROJECT_ROOT / "lambda" / "lambda_function.py"
+    path = paths.LAMBDA_DIR / "lambda_function.py"
     if path.is_file():
         spec = importlib.util.spec_from_file_location("lambda_function", path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return module.lambda_handler
-    from skill.alexa import build_skill_builder
+    from skill.core.builder import build_skill_builder
 
     return build_skill_builder(os.environ.get("ALEXA_SKILL_ID")).lambda_handler()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 from html import escape as _html_escape
 
-from skill.rules import Level, Symptom
+from skill.core.rules import Level, Symptom
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 DEFAULT_LOCALE = "en-US"

@@ -4,12 +4,12 @@
     GET  /healthz  {"status": "ok"}
 
 Production: `gunicorn -c gunicorn.conf.py` (the config names
-`skill.web:create_app()`); quick start: `back-spasm serve`.
+`skill.hosting.app:create_app()`); quick start: `back-spasm serve`.
 
 Every request to /alexa passes, in order: the body size limit (413), UTF-8
 JSON (400), the shape of an Alexa request envelope (400), then the verifiers,
 cheapest first: the skill id (when one is configured), the timestamp (150 s)
-and the signature with its certificate chain (see skill.verification). Any
+and the signature with its certificate chain (see skill.hosting.verification). Any
 failure is a 400 with a short JSON error and one log line naming the reason;
 nothing from the request body is ever logged. `verify=False` drops the
 timestamp and signature checks (never the skill id check) for local tools
@@ -25,15 +25,15 @@ import socket
 import sys
 from typing import Any, Callable, Sequence
 
-import skill.oscrypto_compat  # noqa: F401  - must precede flask_ask_sdk (see that module)
+import skill.hosting.oscrypto_compat  # noqa: F401  - must precede flask_ask_sdk (see that module)
 from ask_sdk_model import RequestEnvelope
 from flask import Flask, Response, current_app, jsonify, request
 from flask_ask_sdk.skill_adapter import SkillAdapter
 from ask_sdk_webservice_support.webservice_handler import WebserviceSkillHandler
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from skill.alexa import create_skill
-from skill.verification import (
+from skill.core.builder import create_skill
+from skill.hosting.verification import (
     AlexaRequestVerifier,
     SkillIdVerifier,
     TimestampVerifier,
@@ -338,7 +338,7 @@ def _check_bindable(host: str, port: int) -> None:
 
 
 def _cli_error(message: str) -> Exception:
-    from skill.cli import CliError
+    from skill.tools.cli import CliError
 
     return CliError(message)
 

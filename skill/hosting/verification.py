@@ -54,7 +54,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
-import skill.oscrypto_compat  # noqa: F401  - must precede ask_sdk_webservice_support (see that module)
+import skill.hosting.oscrypto_compat  # noqa: F401  - must precede ask_sdk_webservice_support (see that module)
 from ask_sdk_webservice_support import verifier_constants as constants
 from ask_sdk_webservice_support.verifier import (
     AbstractVerifier,

@@ -30,9 +30,9 @@ finder steps aside and the import proceeds exactly as without it.
 
 How to remove it
 ----------------
-When a fixed oscrypto is released (check with ``python -m skill.oscrypto_compat``,
+When a fixed oscrypto is released (check with ``python -m skill.hosting.oscrypto_compat``,
 which reports whether the patch is still needed): require that version in
-pyproject.toml, delete this file and the ``import skill.oscrypto_compat`` lines
+pyproject.toml, delete this file and the ``import skill.hosting.oscrypto_compat`` lines
 (``grep -rn oscrypto_compat``).
 """
 

@@ -13,10 +13,10 @@ import sys
 
 # name -> (module, one-line help)
 COMMANDS = {
-    "chat": ("skill.chat", "talk to the skill in this terminal"),
-    "serve": ("skill.web", "run the self-hosted HTTPS endpoint (Flask)"),
-    "validate": ("skill.validate", "check the interaction models and manifest offline"),
-    "package": ("skill.package", "build the AWS Lambda deployment zip"),
+    "chat": ("skill.tools.chat", "talk to the skill in this terminal"),
+    "serve": ("skill.hosting.app", "run the self-hosted HTTPS endpoint (Flask)"),
+    "validate": ("skill.tools.validate", "check the interaction models and manifest offline"),
+    "package": ("skill.tools.package", "build the AWS Lambda deployment zip"),
 }
 
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     # Run through the imported module, so CliError raised by sub-commands
-    # (which import skill.cli) is the class caught in main().
-    from skill.cli import main as _main
+    # (which import skill.tools.cli) is the class caught in main().
+    from skill.tools.cli import main as _main
 
     sys.exit(_main())

@@ -22,9 +22,9 @@ from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill import speech
-from skill.conversation import Conversation, Reply, Topic
-from skill.rules import Symptom
+from skill.core import speech
+from skill.core.conversation import Conversation, Reply, Topic
+from skill.core.rules import Symptom
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ the manifest (`skill.json`) in three layers, and prints each problem as
 3. The project's rules: every intent in the model has a handler in the real
    skill builder and every handled intent is in the model; the contract's
    intents and slots (DESIGN.md) are present; the SymptomType ids and
-   `skill.rules.Symptom` agree both ways; every model locale has speech strings.
+   `skill.core.rules.Symptom` agree both ways; every model locale has speech strings.
 
 Exit status 0 when clean, 1 with problems listed.
 
@@ -148,13 +148,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-project-rules",
         action="store_true",
-        help="check only the files against Amazon's rules (skip handlers and skill.rules)",
+        help="check only the files against Amazon's rules (skip handlers and skill.core.rules)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from skill import INTERACTION_MODEL_DIR
-    from skill.cli import CliError
+    from skill.tools.paths import INTERACTION_MODEL_DIR
+    from skill.tools.cli import CliError
 
     model_dir = args.model_dir if args.model_dir is not None else INTERACTION_MODEL_DIR
     if not Path(model_dir).is_dir():
@@ -176,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
 def validate(model_dir: Path | str, *, project_rules: bool = True, skill_builder: Any = None) -> list[Problem]:
     """Every problem found in the skill package at `model_dir`.
 
-    `skill_builder` defaults to the real one (`skill.alexa.build_skill_builder()`).
+    `skill_builder` defaults to the real one (`skill.core.builder.build_skill_builder()`).
     """
     model_dir = Path(model_dir)
     problems: list[Problem] = []
@@ -862,7 +862,7 @@ def _handler_input(intent_name: str):
     from ask_sdk_model import RequestEnvelope
     from ask_sdk_model_runtime.serializer import DefaultSerializer
 
-    from skill.envelopes import intent_request
+    from skill.tools.envelopes import intent_request
 
     envelope = DefaultSerializer().deserialize(json.dumps(intent_request(intent_name)), RequestEnvelope)
     return HandlerInput(request_envelope=envelope)
@@ -930,7 +930,7 @@ def check_project_rules(data: dict, locale: str, report: _Report, *, skill_build
 
     # Handlers <-> model intents.
     if skill_builder is None:
-        from skill.alexa import build_skill_builder
+        from skill.core.builder import build_skill_builder
 
         skill_builder = build_skill_builder()
     handlers = skill_handlers(skill_builder)
@@ -954,8 +954,8 @@ def check_project_rules(data: dict, locale: str, report: _Report, *, skill_build
                 f"{handler} handles {name}, which is not in the {locale} model",
             )
 
-    # SymptomType <-> skill.rules.Symptom.
-    from skill.rules import LEVELS, Symptom
+    # SymptomType <-> skill.core.rules.Symptom.
+    from skill.core.rules import LEVELS, Symptom
 
     types = _list(language_model.get("types"))
     symptom_types = [(i, t) for i, t in enumerate(types) if isinstance(t, dict) and t.get("name") == SYMPTOM_TYPE]
@@ -979,7 +979,7 @@ def check_project_rules(data: dict, locale: str, report: _Report, *, skill_build
                 report.add(
                     _join(value_place, "id"),
                     "rules.unknown-id",
-                    f"{SYMPTOM_TYPE} id {value_id!r} is not a symptom of skill.rules",
+                    f"{SYMPTOM_TYPE} id {value_id!r} is not a symptom of skill.core.rules",
                 )
         for symptom in Symptom:
             if symptom.value not in ids:
@@ -993,7 +993,7 @@ def check_project_rules(data: dict, locale: str, report: _Report, *, skill_build
                 report.add(_join(type_place, "values"), "rules.no-level", f"rule symptom {symptom.value} has no level")
 
     # Speech strings for the locale.
-    from skill import speech
+    from skill.core import speech
 
     if locale not in speech.supported_locales():
         report.add("", "speech.locale", f"no speech strings for {locale} (skill/locales/{locale}.json)")

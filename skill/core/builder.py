@@ -8,7 +8,7 @@ import json
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from skill import handlers
+from skill.core import handlers
 
 
 def build_skill_builder(skill_id: str | None = None) -> SkillBuilder:
