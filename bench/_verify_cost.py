@@ -15,12 +15,13 @@ import time
 import warnings
 from pathlib import Path
 
-import skill.hosting.oscrypto_compat  # noqa: F401  - the stock verifier needs it to import at all
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
-from ask_sdk_webservice_support.verifier import RequestVerifier, TimestampVerifier as StockTimestampVerifier
+from ask_sdk_webservice_support.verifier import RequestVerifier
+from ask_sdk_webservice_support.verifier import TimestampVerifier as StockTimestampVerifier
 from cryptography import x509
 
+import skill.hosting  # noqa: F401  - installs the oscrypto workaround the stock verifier needs
 from skill.hosting.verification import AlexaRequestVerifier, SkillIdVerifier, TimestampVerifier
 
 

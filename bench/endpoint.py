@@ -245,7 +245,7 @@ def throughput(pki_dir: Path, pki, pki_module, *, workers: int = 1, clients: int
                 failures[mode] += window["failed"]
                 if cpu_before is not None and cpu_after is not None and window["ok"]:
                     cpu_per_request[mode].append((cpu_after - cpu_before) / window["ok"] * 1e6)
-    ratios = [v / u for v, u in zip(windows["verified"], windows["unverified"])]
+    ratios = [v / u for v, u in zip(windows["verified"], windows["unverified"], strict=False)]
     cpu = None
     if cpu_per_request["verified"] and cpu_per_request["unverified"]:
         cpu = {mode: statistics.median(values) for mode, values in cpu_per_request.items()}

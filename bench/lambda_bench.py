@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for name in roots:
             c = cold[name]
-            inside = [i + f for i, f in zip(c["import"], c["first"])]
+            inside = [i + f for i, f in zip(c["import"], c["first"], strict=False)]
             runs = warm_runs[name]
             figures[name] = {
                 "cold_wall_ms": _median(c["wall"]) * 1e3,

@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from skill.core.rules import QUESTION_ORDER, Symptom
 from skill.tools.envelopes import SlotFill, intent_request, launch_request, session_ended_request

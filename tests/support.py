@@ -8,9 +8,9 @@ import re
 import xml.etree.ElementTree as ET
 from html import unescape
 
-from skill.tools.paths import PROJECT_ROOT
-from skill.tools.envelopes import AlexaSession, SlotFill
 from skill.core.rules import Symptom
+from skill.tools.envelopes import AlexaSession, SlotFill
+from skill.tools.paths import PROJECT_ROOT
 
 PHONE = "(518) 489-2663"
 EMERGENCY_NUMBER = "911"
@@ -105,7 +105,7 @@ class Dialog(AlexaSession):
         return self.intent("NotSureIntent")
 
     def report(self, *symptoms: Symptom):
-        slots = dict(zip(("symptom", "otherSymptom"), (symptom_slot(s) for s in symptoms)))
+        slots = dict(zip(("symptom", "otherSymptom"), (symptom_slot(s) for s in symptoms), strict=False))
         slots.setdefault("otherSymptom", None)
         return self.intent("ReportSymptomIntent", slots)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import EMERGENCY_NUMBER, PHONE
 from skill.core import speech
 from skill.core.rules import QUESTION_ORDER, Level
+from tests.support import EMERGENCY_NUMBER, PHONE
 
 LOCALE = speech.for_locale("en-US")
 

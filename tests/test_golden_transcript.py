@@ -31,7 +31,7 @@ def test_the_recorder_still_asks_the_same_requests():
 def _answer(stored: list[dict], event: dict) -> dict:
     # Replay the recorded answer of the request with this id, so the scripts
     # are followed the way they were when the transcript was made.
-    by_id = {r["request"]["requestId"]: e for r, e in zip(stored, _responses())}
+    by_id = {r["request"]["requestId"]: e for r, e in zip(stored, _responses(), strict=False)}
     return by_id[event["request"]["requestId"]]
 
 

@@ -10,13 +10,11 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from skill.tools.paths import PROJECT_ROOT
-
 from skill.tools import package
+from skill.tools.paths import PROJECT_ROOT
 
 TEMPLATE = PROJECT_ROOT / "infrastructure" / "template.yaml"
 RESOURCES = PROJECT_ROOT / "ask-resources.json"
@@ -84,7 +82,7 @@ def _resources(template: dict, kind: str) -> list[dict]:
 
 def test_template_is_what_the_cfn_deployer_and_alexa_need():
     template = _load_template()
-    assert CFN_DEPLOYER_PARAMETERS <= set(template["Parameters"])
+    assert set(template["Parameters"]) >= CFN_DEPLOYER_PARAMETERS
     # The cfn-deployer reads the endpoint from this output.
     assert "SkillEndpoint" in template["Outputs"]
 

@@ -8,7 +8,7 @@ They are not a substitute for `ask deploy` / the console's own build.
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -75,12 +75,12 @@ def norm(text):
     return " ".join(text.lower().split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model():
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_manifest():
     return json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))
 
@@ -152,7 +152,7 @@ def matching_intents(utterance):
     ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def compiled_samples():
     compiled = []
     for name, intent in intents_by_name().items():

@@ -7,11 +7,11 @@ import logging
 
 import pytest
 
-from tests.support import EMERGENCY_NUMBER, PHONE, Dialog, symptom_slot
 from skill.core.conversation import Conversation
-from skill.tools.envelopes import SlotFill, session_ended_request
 from skill.core.rules import QUESTION_ORDER, Symptom
 from skill.core.speech import for_locale
+from skill.tools.envelopes import SlotFill, session_ended_request
+from tests.support import EMERGENCY_NUMBER, PHONE, Dialog, symptom_slot
 
 EN = for_locale("en-US")
 OFFER = EN.text("offer")

@@ -13,11 +13,11 @@ import time
 
 import pytest
 
-from tests.support import is_emergency_advice, is_see_doctor_advice
-from skill.tools.paths import model_path
 from skill.tools import nlu
 from skill.tools.envelopes import SlotFill, intent_request
 from skill.tools.nlu import FALLBACK_INTENT, normalize, parse_duration
+from skill.tools.paths import model_path
+from tests.support import is_emergency_advice, is_see_doctor_advice
 
 MODEL_PATH = model_path("en-US")
 MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
@@ -68,7 +68,7 @@ def test_every_slot_sample_matches_its_intent_with_every_value(matcher, intent, 
     assert {slot_types[name] for name in used} == {"SymptomType"}
     values = [value["name"]["value"] for value in SYMPTOM_VALUES]
     ids = [value["id"] for value in SYMPTOM_VALUES]
-    for k, (spoken, value_id) in enumerate(zip(values, ids)):
+    for k, (spoken, value_id) in enumerate(zip(values, ids, strict=False)):
         # Pair each symptom with another one for the two-slot samples.
         other_spoken, other_id = values[k - 1], ids[k - 1]
         text = sample.replace("{symptom}", spoken).replace("{otherSymptom}", other_spoken)

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from skill.tools.paths import PROJECT_ROOT
-
 from skill.tools import package
 from skill.tools.envelopes import AlexaSession
+from skill.tools.paths import PROJECT_ROOT
 
 MAX_BYTES = 6 * 1024 * 1024
 

@@ -53,7 +53,7 @@ def check_complete(answers):
 def test_assess_exhaustively():
     """Every one of the 3^11 complete answer sets."""
     for combo in itertools.product(list(Answer), repeat=len(QUESTION_ORDER)):
-        check_complete(dict(zip(QUESTION_ORDER, combo)))
+        check_complete(dict(zip(QUESTION_ORDER, combo, strict=False)))
 
 
 @pytest.mark.parametrize("symptom", list(Symptom), ids=lambda s: s.value)

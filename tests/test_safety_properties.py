@@ -14,8 +14,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.support import EMERGENCY_NUMBER, Dialog, is_emergency_advice, is_self_care_advice
 from skill.core.rules import Symptom
+from tests.support import EMERGENCY_NUMBER, Dialog, is_emergency_advice, is_self_care_advice
 
 EMERGENCY_SIGNS = {
     Symptom.BLADDER_BOWEL_CONTROL,

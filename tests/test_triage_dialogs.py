@@ -8,6 +8,8 @@ import itertools
 
 import pytest
 
+from skill.core.rules import LEVELS, QUESTION_ORDER, Level, Symptom
+from skill.core.speech import for_locale
 from tests.support import (
     EMERGENCY_NUMBER,
     PHONE,
@@ -15,10 +17,7 @@ from tests.support import (
     is_emergency_advice,
     is_see_doctor_advice,
     is_self_care_advice,
-    symptom_slot,
 )
-from skill.core.rules import LEVELS, QUESTION_ORDER, Level, Symptom
-from skill.core.speech import for_locale
 
 EN = for_locale("en-US")
 EMERGENCY_SIGNS = [s for s in Symptom if LEVELS[s] is Level.EMERGENCY]
@@ -102,7 +101,7 @@ def test_each_no_way_moves_on(symptom, no_way):
     """"not sure" then "no" at any question is a plain no."""
     dialog = Dialog()
     start_guided(dialog)
-    for earlier in QUESTION_ORDER[: QUESTION_ORDER.index(symptom)]:
+    for _earlier in QUESTION_ORDER[: QUESTION_ORDER.index(symptom)]:
         dialog.no()
     assert dialog.asking == symptom.value
     answer(dialog, NO_WAYS[no_way])
@@ -155,7 +154,7 @@ def test_two_symptoms_in_one_sentence(first, second):
     if top is Level.EMERGENCY:
         assert is_emergency_advice(dialog)
         return
-    for emergency in EMERGENCY_SIGNS:
+    for _emergency in EMERGENCY_SIGNS:
         dialog.no()
     assert is_see_doctor_advice(dialog)
     assert name(first) in dialog.said and name(second) in dialog.said

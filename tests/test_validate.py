@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-from skill.tools.paths import INTERACTION_MODEL_DIR
 from skill.tools import validate as validate_module
 from skill.tools.cli import main
+from skill.tools.paths import INTERACTION_MODEL_DIR
 from skill.tools.validate import validate
 
 MODEL = Path("interactionModels") / "custom" / "en-US.json"

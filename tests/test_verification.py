@@ -12,8 +12,6 @@ import time
 import urllib.error
 
 import pytest
-
-from skill.tools.signing import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem, sign
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID
@@ -28,9 +26,10 @@ from skill.hosting.verification import (
     download_certificate_chain,
     validate_certificate_url,
 )
+from skill.tools.signing import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem, sign
 
 BODY = json.dumps({"version": "1.0", "request": {"type": "LaunchRequest"}})
-NOW = dt.datetime.now(dt.timezone.utc)
+NOW = dt.datetime.now(dt.UTC)
 
 
 @pytest.fixture(scope="module")
@@ -308,7 +307,7 @@ def _envelope(timestamp: str | None, app_id="amzn1.ask.skill.mine", session_app_
 
 
 def _iso(seconds_from_now: float) -> str:
-    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=seconds_from_now)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds_from_now)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @pytest.mark.parametrize("offset, ok", [(0, True), (-140, True), (140, True), (-160, False), (160, False),
@@ -341,7 +340,7 @@ def test_skill_id_checked_in_context_and_session():
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):
         if self.path == "/chain.pem":
             body = b"-----BEGIN CERTIFICATE-----\n"
         elif self.path == "/big.pem":

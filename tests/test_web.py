@@ -12,13 +12,13 @@ import logging
 
 import pytest
 
-from skill.tools.signing import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem
-from skill.tools import envelopes
 from skill.hosting.app import MAX_BODY_BYTES, create_app
+from skill.tools import envelopes
+from skill.tools.signing import TestPKI, key, make_ca, make_leaf, make_pki, pem
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
 OTHER_SKILL_ID = "amzn1.ask.skill.99999999-2222-4333-8444-555555555555"
-NOW = dt.datetime.now(dt.timezone.utc)
+NOW = dt.datetime.now(dt.UTC)
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +190,7 @@ def test_certificate_that_cannot_be_downloaded(client, caplog, pki):
 @pytest.mark.parametrize("seconds", [-155, -600, 155])
 def test_stale_or_future_timestamp(client, caplog, pki, seconds):
     envelope = launch()
-    when = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=seconds)
+    when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds)
     envelope["request"]["timestamp"] = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     body = body_of(envelope)
     assert_refused(client, caplog, body, pki.headers(body), "request timestamp is outside the allowed window")

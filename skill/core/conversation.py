@@ -8,9 +8,9 @@ them (DESIGN.md, "Conversation rules").
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable, Mapping
 
 from skill.core import rules
 from skill.core.rules import Answer, Level, Symptom, Triage
@@ -119,7 +119,7 @@ class Conversation:
         if assessment.level is Level.SEE_DOCTOR and level_before is not Level.SEE_DOCTOR:
             # Rule 2: acknowledge a see-doctor sign at once, advise after the
             # emergency signs are ruled out.
-            lead = lead + (self.speech.ssml("ack_see_doctor", names=self.speech.names(assessment.raised_by)),)
+            lead = (*lead, self.speech.ssml("ack_see_doctor", names=self.speech.names(assessment.raised_by)))
         self.asking = assessment.pending[0]
         return self._ask(*lead)
 

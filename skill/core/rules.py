@@ -9,10 +9,10 @@ Source: OrthoNY, "When To See A Doctor For Back Spasms" (shared/source/).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import Enum, IntEnum
-from typing import Iterable, Mapping
 
 
 class Level(IntEnum):
@@ -163,7 +163,7 @@ class Triage:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping | None) -> "Triage":
+    def from_dict(cls, data: Mapping | None) -> Triage:
         """Rebuild from session attributes; anything malformed is dropped rather
         than trusted (attributes round-trip through the client)."""
         triage = cls()

@@ -9,10 +9,10 @@ well-formed; for cards the same templates are filled with plain text.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
+from functools import cache
 from html import escape as _html_escape
+from pathlib import Path
 
 from skill.core.rules import Level, Symptom
 
@@ -91,7 +91,7 @@ class Speech:
         return f"advice.{level.name}.{part}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def for_locale(locale: str) -> Speech:
     """The strings of `locale`; raises UnsupportedLocale if there is no file."""
     path = LOCALES_DIR / f"{locale}.json"

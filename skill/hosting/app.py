@@ -23,13 +23,13 @@ import logging
 import os
 import socket
 import sys
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-import skill.hosting.oscrypto_compat  # noqa: F401  - must precede flask_ask_sdk (see that module)
 from ask_sdk_model import RequestEnvelope
+from ask_sdk_webservice_support.webservice_handler import WebserviceSkillHandler
 from flask import Flask, Response, current_app, jsonify, request
 from flask_ask_sdk.skill_adapter import SkillAdapter
-from ask_sdk_webservice_support.webservice_handler import WebserviceSkillHandler
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from skill.core.builder import create_skill
@@ -131,7 +131,7 @@ class _StagedHandler(WebserviceSkillHandler):
     def verify_request_and_dispatch(self, http_request_headers, http_request_body):
         try:
             envelope = self._skill.serializer.deserialize(payload=http_request_body, obj_type=RequestEnvelope)
-        except Exception as error:  # noqa: BLE001 - the SDK raises several kinds
+        except Exception as error:
             raise Rejected(400, "not an Alexa request envelope",
                            f"not an Alexa request envelope (SDK: {type(error).__name__})") from None
         for verifier in self._verifiers:
@@ -143,7 +143,7 @@ class _StagedHandler(WebserviceSkillHandler):
                 )
             except VerificationException:
                 raise
-            except Exception as error:  # noqa: BLE001 - a verifier tripping over odd input refuses it
+            except Exception as error:
                 raise VerificationException(
                     f"{type(verifier).__name__} could not check the request ({type(error).__name__})"
                 ) from None
@@ -194,7 +194,7 @@ class VerifyingSkillAdapter(SkillAdapter):
             return _reject(400, "request verification failed", f"verification failed: {failure}")
         except HTTPException:
             raise
-        except Exception as error:  # noqa: BLE001 - a fault in the skill: say so, log no request data
+        except Exception as error:
             logger.error("skill dispatch failed: %s", type(error).__name__)
             logger.debug("skill dispatch traceback", exc_info=True)
             return _json_error(500, "internal error")

@@ -32,7 +32,7 @@ How to remove it
 ----------------
 When a fixed oscrypto is released (check with ``python -m skill.hosting.oscrypto_compat``,
 which reports whether the patch is still needed): require that version in
-pyproject.toml, delete this file and the ``import skill.hosting.oscrypto_compat`` lines
+pyproject.toml, delete this file and its import in ``skill/hosting/__init__.py``
 (``grep -rn oscrypto_compat``).
 """
 
@@ -96,9 +96,9 @@ def status() -> str:
 
     backend_modules = sorted(name for name in TARGET_MODULES if name in sys.modules)
     try:
-        from oscrypto._openssl._libcrypto import libcrypto_version  # noqa: F401 - loads the backend
         from oscrypto import backend
-    except Exception as error:  # noqa: BLE001 - a diagnostic
+        from oscrypto._openssl._libcrypto import libcrypto_version
+    except Exception as error:
         return f"oscrypto {oscrypto.__version__}: import FAILS even with the workaround: {error!r}"
     if patched_modules:
         return (

@@ -42,25 +42,25 @@ import urllib.error
 import urllib.request
 import warnings
 from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.utils import CryptographyDeprecationWarning
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.hazmat.primitives.hashes import SHA256
-from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
-
-import skill.hosting.oscrypto_compat  # noqa: F401  - must precede ask_sdk_webservice_support (see that module)
 from ask_sdk_webservice_support import verifier_constants as constants
 from ask_sdk_webservice_support.verifier import (
     AbstractVerifier,
-    TimestampVerifier as _SdkTimestampVerifier,
     VerificationException,
 )
+from ask_sdk_webservice_support.verifier import (
+    TimestampVerifier as _SdkTimestampVerifier,
+)
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.utils import CryptographyDeprecationWarning
+from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
 __all__ = [
     "AlexaRequestVerifier",
@@ -118,7 +118,7 @@ def validate_certificate_url(url: str) -> None:
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # noqa: D102 - urllib's hook
+    def redirect_request(self, *args, **kwargs):
         return None  # a redirect is then an HTTPError: the chain must be at the URL Alexa named
 
 
@@ -271,7 +271,7 @@ class AlexaRequestVerifier(AbstractVerifier):
         validate_certificate_url(cert_url)
         try:
             pem = self._fetch(cert_url)
-        except Exception as error:  # noqa: BLE001 - any download failure is a refusal
+        except Exception as error:
             raise VerificationException(
                 f"could not download the certificate chain ({type(error).__name__})"
             ) from None
@@ -302,12 +302,11 @@ class AlexaRequestVerifier(AbstractVerifier):
 
         # Path validation, by cryptography: signatures, validity, CA
         # constraints, key usages, name match, up to a root in the store.
-        from datetime import datetime, timezone
 
         verifier = (
             PolicyBuilder()
             .store(self._trust_store())
-            .time(datetime.fromtimestamp(now, timezone.utc))
+            .time(datetime.fromtimestamp(now, UTC))
             .build_server_verifier(x509.DNSName(SIGNING_NAME))
         )
         try:

@@ -19,13 +19,11 @@ import importlib.util
 import os
 import re
 import sys
-from typing import Callable, TextIO
-
-from skill.tools import paths
-
-from skill.tools import nlu
+from collections.abc import Callable
+from typing import TextIO
 
 from skill.core import speech
+from skill.tools import nlu, paths
 from skill.tools.cli import CliError
 from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
 

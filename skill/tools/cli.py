@@ -27,7 +27,7 @@ class CliError(Exception):
 class _OneLineParser(argparse.ArgumentParser):
     """argparse prints usage plus the error; users get one clear line instead."""
 
-    def error(self, message):  # noqa: D401 - argparse's own signature
+    def error(self, message):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

@@ -8,9 +8,9 @@ same JSON a real device would produce (entity resolution blocks included).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Callable, Mapping
+from datetime import UTC, datetime
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
 DEFAULT_LOCALE = "en-US"
@@ -32,7 +32,7 @@ class SlotFill:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _slot(name: str, fill: SlotFill | str | None, skill_id: str) -> dict:

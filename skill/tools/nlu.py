@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterator, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -180,11 +180,10 @@ def _negated(text: str) -> bool:
 _SMALL_NUMBERS = {
     word: n
     for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
     )
 }
-_TENS = {word: 10 * n for n, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_TENS = {word: 10 * n for n, word in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
 # unit word -> ISO-8601 designator (MIN: minutes, the time part's M)
 _UNITS = {
     **dict.fromkeys(("second", "seconds", "sec", "secs"), "S"),
@@ -651,7 +650,7 @@ def load(path: Path) -> Nlu:
     return _load(str(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str) -> Nlu:
     try:
         model = json.loads(Path(path).read_text(encoding="utf-8"))

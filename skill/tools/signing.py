@@ -22,7 +22,7 @@ CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
 SIGNING_NAME = "echo-api.amazon.com"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def key(name: str) -> rsa.RSAPrivateKey:
     """One RSA-2048 key per name, generated on first use."""
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -37,7 +37,7 @@ def _name(common_name: str) -> x509.Name:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def make_ca(common_name: str, signing_key, *, issuer: x509.Certificate | None = None, issuer_key=None,

@@ -37,10 +37,11 @@ import inspect
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 MODEL_CLASS = "ask_smapi_model.v1.skill.interaction_model.interaction_model_data.InteractionModelData"
 MANIFEST_CLASS = "ask_smapi_model.v1.skill.manifest.skill_manifest_envelope.SkillManifestEnvelope"
@@ -153,8 +154,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from skill.tools.paths import INTERACTION_MODEL_DIR
     from skill.tools.cli import CliError
+    from skill.tools.paths import INTERACTION_MODEL_DIR
 
     model_dir = args.model_dir if args.model_dir is not None else INTERACTION_MODEL_DIR
     if not Path(model_dir).is_dir():
@@ -233,7 +234,7 @@ _STRUCTURE_PLACES = frozenset(
 
 def _structurally_broken(report: _Report) -> bool:
     return any(
-        problem.code == "model.structure" or problem.code.startswith("shape.") and problem.place in _STRUCTURE_PLACES
+        problem.code == "model.structure" or (problem.code.startswith("shape.") and problem.place in _STRUCTURE_PLACES)
         for problem in report.problems
     )
 
@@ -332,7 +333,7 @@ def _walk(value: Any, type_name: str, place: str, report: _Report) -> None:
         return
     if type_name in _PRIMITIVES:
         expected = _PRIMITIVES[type_name]
-        if isinstance(value, bool) and type_name != "bool" or not isinstance(value, expected):
+        if (isinstance(value, bool) and type_name != "bool") or not isinstance(value, expected):
             wanted = {"str": "a string", "int": "an integer", "float": "a number", "bool": "a boolean"}[type_name]
             report.add(place, "shape.type", f"expected {wanted}, got {_json_type(value)}")
         return
@@ -387,7 +388,7 @@ def _diff(original: Any, after: Any, place: str) -> Iterable[tuple[str, str]]:
                 yield from _diff(value, after[key], _join(place, key))
         return
     if isinstance(original, list) and isinstance(after, list) and len(original) == len(after):
-        for index, (a, b) in enumerate(zip(original, after)):
+        for index, (a, b) in enumerate(zip(original, after, strict=False)):
             yield from _diff(a, b, _join(place, index))
         return
     if original != after or type(original) is not type(after):
@@ -510,7 +511,7 @@ def slots_of(intent: dict) -> dict[str, str]:
 
 
 def check_invocation_name(name: Any, place: str, report: _Report) -> None:
-    if name is None or isinstance(name, str) and not name.strip():
+    if name is None or (isinstance(name, str) and not name.strip()):
         report.add(place, "invocation.missing", "the invocation name is missing")
         return
     if not isinstance(name, str):
