@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from skill.core.rules import Level, Symptom
-from skill.core.speech import LOCALES_DIR, UnsupportedLocale, for_locale, supported_locales
+from skill.core.speech import LOCALES_DIR, UnsupportedLocaleError, for_locale, supported_locales
 
 EN = for_locale("en-US")
 
@@ -77,5 +77,5 @@ def test_lists_read_naturally():
 
 
 def test_unknown_locale_is_refused():
-    with pytest.raises(UnsupportedLocale):
+    with pytest.raises(UnsupportedLocaleError):
         for_locale("xx-XX")

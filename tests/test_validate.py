@@ -357,7 +357,7 @@ def test_handled_intent_missing_from_model(tmp_path):
 
     problems = validate(broken_copy(tmp_path, model=edit))
     extra = [p for p in problems if p.code == "handler.extra"]
-    assert len(extra) == 1 and "HowLongIntent" in extra[0].message and "InfoIntentHandler" in extra[0].message
+    assert len(extra) == 1 and "HowLongIntent" in extra[0].message and "IntentMoveHandler" in extra[0].message
     assert "contract.intent" in {p.code for p in problems}
 
 
@@ -367,7 +367,7 @@ def test_catch_all_handler_does_not_count(tmp_path):
     from skill.tools.validate import handled_intents
 
     handled = handled_intents(build_skill_builder(), ["CausesIntent", "OrderPizzaIntent"])
-    assert handled == {"CausesIntent": "InfoIntentHandler"}
+    assert handled == {"CausesIntent": "IntentMoveHandler"}
 
 
 def test_symptom_id_unknown_to_rules(tmp_path):

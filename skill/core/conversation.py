@@ -8,22 +8,13 @@ them (DESIGN.md, "Conversation rules").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
 
 from skill.core import rules
+from skill.core.contract import Topic
 from skill.core.rules import Answer, Level, Symptom, Triage
 from skill.core.speech import Speech
-
-
-class Topic(str, Enum):
-    """The article's information answers (keys under "info" in the locale)."""
-
-    CAUSES = "CAUSES"
-    HOW_LONG = "HOW_LONG"
-    SELF_CARE = "SELF_CARE"
-    CONTACT = "CONTACT"
 
 
 @dataclass(frozen=True)
@@ -123,7 +114,7 @@ class Conversation:
         self.asking = assessment.pending[0]
         return self._ask(*lead)
 
-    def _change(self, change, *lead: str) -> Reply:
+    def _change(self, change: Callable[[], None], *lead: str) -> Reply:
         level_before = self.triage.assessment().level
         change()
         return self._advance(*lead, level_before=level_before)

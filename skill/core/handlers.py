@@ -8,6 +8,7 @@ strings and the conversation from the session before, save it after.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from ask_sdk_core.dispatch_components import (
     AbstractExceptionHandler,
@@ -22,8 +23,9 @@ from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill.core import speech
-from skill.core.conversation import Conversation, Reply, Topic
+from skill.core import contract, speech
+from skill.core.contract import Topic
+from skill.core.conversation import Conversation, Reply
 from skill.core.rules import Symptom
 
 logger = logging.getLogger(__name__)
@@ -31,27 +33,25 @@ logger = logging.getLogger(__name__)
 # Keys in handler_input.attributes_manager.request_attributes.
 CONVERSATION = "conversation"
 
-SYMPTOM_SLOTS = ("symptom", "otherSymptom")
-
-# Intents whose handler is the same move; the contract's names.
-INFO_INTENTS = {
-    "CausesIntent": Topic.CAUSES,
-    "HowLongIntent": Topic.HOW_LONG,
-    "SelfCareIntent": Topic.SELF_CARE,
-    "ContactIntent": Topic.CONTACT,
-}
-EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
+UNRECOGNIZED = "unrecognized"  # a slot value that matched no symptom
 
 
 def conversation_of(handler_input: HandlerInput) -> Conversation:
-    return handler_input.attributes_manager.request_attributes[CONVERSATION]
+    conversation = handler_input.attributes_manager.request_attributes[CONVERSATION]
+    assert isinstance(conversation, Conversation)  # put there by LoadConversationInterceptor
+    return conversation
+
+
+def _loaded_conversation(handler_input: HandlerInput) -> Conversation | None:
+    conversation = handler_input.attributes_manager.request_attributes.get(CONVERSATION)
+    return conversation if isinstance(conversation, Conversation) else None
 
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     builder = handler_input.response_builder.speak(reply.speech)
     if reply.card:
         builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
-    if reply.ends_session:
+    if reply.reprompt is None:  # asks nothing: say so explicitly
         builder.set_should_end_session(True)
     else:
         builder.ask(reply.reprompt)
@@ -71,7 +71,7 @@ def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | 
             value_id = getattr(authority.values[0].value, "id", None)
             if value_id in Symptom.__members__:
                 return Symptom(value_id)
-    return "unrecognized"
+    return UNRECOGNIZED
 
 
 # ---- interceptors ----------------------------------------------------------
@@ -80,11 +80,11 @@ def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | 
 class LoadConversationInterceptor(AbstractRequestInterceptor):
     """Loads the locale's strings and the conversation kept in the session."""
 
-    def process(self, handler_input):
+    def process(self, handler_input: HandlerInput) -> None:
         locale = getattr(handler_input.request_envelope.request, "locale", None) or speech.DEFAULT_LOCALE
         try:
             strings = speech.for_locale(locale)
-        except speech.UnsupportedLocale:
+        except speech.UnsupportedLocaleError:
             strings = speech.for_locale(speech.DEFAULT_LOCALE)
         attributes = handler_input.attributes_manager.session_attributes
         handler_input.attributes_manager.request_attributes[CONVERSATION] = Conversation(strings, attributes)
@@ -93,8 +93,8 @@ class LoadConversationInterceptor(AbstractRequestInterceptor):
 class SaveConversationInterceptor(AbstractResponseInterceptor):
     """Keeps the conversation in the session attributes, and only there."""
 
-    def process(self, handler_input, response):
-        conversation = handler_input.attributes_manager.request_attributes.get(CONVERSATION)
+    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
+        conversation = _loaded_conversation(handler_input)
         if conversation is not None and handler_input.request_envelope.session is not None:
             handler_input.attributes_manager.session_attributes = conversation.attributes()
 
@@ -102,7 +102,7 @@ class SaveConversationInterceptor(AbstractResponseInterceptor):
 class LogRequestInterceptor(AbstractRequestInterceptor):
     """Logs what kind of request came in, never what the user said."""
 
-    def process(self, handler_input):
+    def process(self, handler_input: HandlerInput) -> None:
         request_type = get_request_type(handler_input)
         intent = get_intent_name(handler_input) if request_type == "IntentRequest" else "-"
         logger.info("request %s intent %s", request_type, intent)
@@ -110,136 +110,76 @@ class LogRequestInterceptor(AbstractRequestInterceptor):
 
 # ---- request handlers ------------------------------------------------------
 
+# A conversation move: what one intent does to the conversation.
+Move = Callable[[Conversation, HandlerInput], Reply]
+
+
+def _report(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+    resolved = [_resolved_symptom(handler_input, name) for name in contract.SYMPTOM_SLOTS]
+    symptoms = [value for value in resolved if isinstance(value, Symptom)]
+    unrecognized = sum(1 for value in resolved if value == UNRECOGNIZED)
+    return conversation.report(symptoms, unrecognized)
+
+
+def _duration(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+    slot = get_slot(handler_input, contract.DURATION_SLOT)
+    value = slot.value if slot is not None and isinstance(slot.value, str) else None
+    return conversation.duration(value)
+
+
+def _info(topic: Topic) -> Move:
+    return lambda conversation, _: conversation.info(topic)
+
+
+# Every intent the skill answers, and its move. `back-spasm validate` reads
+# this table to check it against each locale's interaction model.
+INTENT_MOVES: dict[str, Move] = {
+    contract.START_CHECK: lambda conversation, _: conversation.start_check(),
+    contract.REPORT_SYMPTOM: _report,
+    contract.DURATION: _duration,
+    contract.YES: lambda conversation, _: conversation.yes(),
+    contract.NO: lambda conversation, _: conversation.no(),
+    contract.NOT_SURE: lambda conversation, _: conversation.not_sure(),
+    **{name: _info(topic) for name, topic in contract.INFO_INTENTS.items()},
+    contract.HELP: lambda conversation, _: conversation.help(),
+    contract.REPEAT: lambda conversation, _: conversation.repeat(),
+    contract.START_OVER: lambda conversation, _: conversation.start_over(),
+    contract.PREVIOUS: lambda conversation, _: conversation.go_back(),
+    # Stop, cancel and navigate home all leave the skill.
+    contract.STOP: lambda conversation, _: conversation.stop(),
+    contract.CANCEL: lambda conversation, _: conversation.stop(),
+    contract.NAVIGATE_HOME: lambda conversation, _: conversation.stop(),
+    contract.FALLBACK: lambda conversation, _: conversation.fallback(),
+}
+
 
 class LaunchRequestHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("LaunchRequest")(handler_input)
 
-    def handle(self, handler_input):
+    def handle(self, handler_input: HandlerInput) -> Response:
         return respond(handler_input, conversation_of(handler_input).launch())
 
 
-class StartCheckIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("StartCheckIntent")(handler_input)
+class IntentMoveHandler(AbstractRequestHandler):
+    """One intent of INTENT_MOVES: the intent's move on the conversation."""
 
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).start_check())
-
-
-class ReportSymptomIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("ReportSymptomIntent")(handler_input)
-
-    def handle(self, handler_input):
-        resolved = [_resolved_symptom(handler_input, name) for name in SYMPTOM_SLOTS]
-        symptoms = [value for value in resolved if isinstance(value, Symptom)]
-        unrecognized = sum(1 for value in resolved if value == "unrecognized")
-        return respond(handler_input, conversation_of(handler_input).report(symptoms, unrecognized))
-
-
-class DurationIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("DurationIntent")(handler_input)
-
-    def handle(self, handler_input):
-        slot = get_slot(handler_input, "duration")
-        return respond(handler_input, conversation_of(handler_input).duration(slot.value if slot else None))
-
-
-class YesIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.YesIntent")(handler_input)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).yes())
-
-
-class NoIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.NoIntent")(handler_input)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).no())
-
-
-class NotSureIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("NotSureIntent")(handler_input)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).not_sure())
-
-
-class InfoIntentHandler(AbstractRequestHandler):
-    """Causes, how long, self-care, contact: the same move with another topic."""
-
-    def __init__(self, intent_name: str, topic: Topic):
+    def __init__(self, intent_name: str, move: Move):
         self.intent_name = intent_name
-        self.topic = topic
+        self.move = move
 
-    def can_handle(self, handler_input):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(self.intent_name)(handler_input)
 
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).info(self.topic))
-
-
-class HelpIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.HelpIntent")(handler_input)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).help())
-
-
-class RepeatIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.RepeatIntent")(handler_input)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).repeat())
-
-
-class StartOverIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.StartOverIntent")(handler_input)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).start_over())
-
-
-class PreviousIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.PreviousIntent")(handler_input)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).go_back())
-
-
-class ExitIntentHandler(AbstractRequestHandler):
-    """Stop, cancel and navigate home all leave the skill."""
-
-    def can_handle(self, handler_input):
-        return any(is_intent_name(name)(handler_input) for name in EXIT_INTENTS)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).stop())
-
-
-class FallbackIntentHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.FallbackIntent")(handler_input)
-
-    def handle(self, handler_input):
-        return respond(handler_input, conversation_of(handler_input).fallback())
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.move(conversation_of(handler_input), handler_input))
 
 
 class SessionEndedRequestHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("SessionEndedRequest")(handler_input)
 
-    def handle(self, handler_input):
+    def handle(self, handler_input: HandlerInput) -> Response:
         request = handler_input.request_envelope.request
         logger.info("session ended: %s", getattr(request, "reason", None))
         return handler_input.response_builder.response
@@ -249,10 +189,10 @@ class UnexpectedRequestHandler(AbstractRequestHandler):
     """Any intent or request type nobody else claims: treated as a fallback,
     so the user hears the pending question again instead of an error."""
 
-    def can_handle(self, handler_input):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
         return True
 
-    def handle(self, handler_input):
+    def handle(self, handler_input: HandlerInput) -> Response:
         logger.warning("unexpected request %s", get_request_type(handler_input))
         return respond(handler_input, conversation_of(handler_input).fallback())
 
@@ -260,16 +200,16 @@ class UnexpectedRequestHandler(AbstractRequestHandler):
 class CatchAllExceptionHandler(AbstractExceptionHandler):
     """Logs the failure without the request's data and keeps the question."""
 
-    def can_handle(self, handler_input, exception):
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
 
-    def handle(self, handler_input, exception):
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         tb = exception.__traceback__
         while tb is not None and tb.tb_next is not None:
             tb = tb.tb_next
         where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
         logger.error("error handling %s: %s at %s", get_request_type(handler_input), type(exception).__name__, where)
-        conversation = handler_input.attributes_manager.request_attributes.get(CONVERSATION)
+        conversation = _loaded_conversation(handler_input)
         if conversation is None:  # failed before the conversation loaded
             conversation = Conversation(speech.for_locale(speech.DEFAULT_LOCALE))
         reply = conversation.error()
@@ -281,19 +221,7 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 REQUEST_HANDLERS = (
     LaunchRequestHandler(),
-    StartCheckIntentHandler(),
-    ReportSymptomIntentHandler(),
-    DurationIntentHandler(),
-    YesIntentHandler(),
-    NoIntentHandler(),
-    NotSureIntentHandler(),
-    *(InfoIntentHandler(name, topic) for name, topic in INFO_INTENTS.items()),
-    HelpIntentHandler(),
-    RepeatIntentHandler(),
-    StartOverIntentHandler(),
-    PreviousIntentHandler(),
-    ExitIntentHandler(),
-    FallbackIntentHandler(),
+    *(IntentMoveHandler(name, move) for name, move in INTENT_MOVES.items()),
     SessionEndedRequestHandler(),
     UnexpectedRequestHandler(),  # last: claims whatever is left
 )

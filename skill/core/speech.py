@@ -20,7 +20,7 @@ LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 DEFAULT_LOCALE = "en-US"
 
 
-class UnsupportedLocale(ValueError):
+class UnsupportedLocaleError(ValueError):
     pass
 
 
@@ -93,10 +93,10 @@ class Speech:
 
 @cache
 def for_locale(locale: str) -> Speech:
-    """The strings of `locale`; raises UnsupportedLocale if there is no file."""
+    """The strings of `locale`; raises UnsupportedLocaleError if there is no file."""
     path = LOCALES_DIR / f"{locale}.json"
     if locale not in supported_locales():
-        raise UnsupportedLocale(
+        raise UnsupportedLocaleError(
             f"unsupported locale {locale!r}; supported: {', '.join(supported_locales())}"
         )
     return Speech(locale, json.loads(path.read_text(encoding="utf-8")))

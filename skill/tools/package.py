@@ -345,7 +345,7 @@ def find_python(version: str = TARGET_PYTHON, explicit: str | None = None) -> st
     if explicit:
         candidates.append(explicit)
     else:
-        if "%d.%d" % sys.version_info[:2] == version:
+        if f"{sys.version_info[0]}.{sys.version_info[1]}" == version:
             candidates.append(sys.executable)
         env = os.environ.get("BACK_SPASM_LAMBDA_PYTHON")
         if env:
