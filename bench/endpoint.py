@@ -220,8 +220,8 @@ def throughput(pki_dir: Path, pki, pki_module, *, workers: int = 1, clients: int
     ratio counts. Besides requests per second, the workers' CPU time per
     request (from /proc) is reported: a second estimate, less sensitive to
     other processes competing for the CPU."""
-    windows = {"verified": [], "unverified": []}
-    cpu_per_request = {"verified": [], "unverified": []}
+    windows: dict[str, list[float]] = {"verified": [], "unverified": []}
+    cpu_per_request: dict[str, list[float]] = {"verified": [], "unverified": []}
     failures = {"verified": 0, "unverified": 0}
     with tempfile.TemporaryDirectory(prefix="bench-logs-") as logs, \
             _gunicorn(True, pki_dir, workers, Path(logs)) as (verified_port, verified_master), \

@@ -27,7 +27,6 @@ Finally, the endpoint benchmark (bench/endpoint.py's `run()`) runs if present.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
 import subprocess
@@ -43,6 +42,7 @@ if str(PROJECT_ROOT) not in sys.path:
 
 from skill.tools import package  # noqa: E402
 from skill.tools.envelopes import intent_request, launch_request  # noqa: E402
+from skill.tools.lambda_entry import import_file  # noqa: E402
 
 COLD_TARGET = 1.15
 WARM_TARGET = 1.3
@@ -88,11 +88,11 @@ print(json.dumps(result))
 
 def build_and_unpack(work: Path, python: str) -> dict[str, Path]:
     roots = {}
-    for name, kwargs in (
-        ("skill", {}),
-        ("hello", {"lambda_dir": PROJECT_ROOT / "bench" / "hello_world", "include_skill": False}),
+    for name, lambda_dir, include_skill in (
+        ("skill", package.LAMBDA_DIR, True),
+        ("hello", PROJECT_ROOT / "bench" / "hello_world", False),
     ):
-        result = package.build(work / f"{name}.zip", python=python, **kwargs)
+        result = package.build(work / f"{name}.zip", python=python, lambda_dir=lambda_dir, include_skill=include_skill)
         root = work / name
         root.mkdir()
         with zipfile.ZipFile(result.path) as archive:
@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in roots:
             cold_start(python, roots[name], launch)
 
-        cold = {name: {"wall": [], "import": [], "first": []} for name in roots}
+        cold: dict[str, dict[str, list[float]]] = {name: {"wall": [], "import": [], "first": []} for name in roots}
         for _ in range(args.runs):
             for name in ("skill", "hello"):  # alternate, so drift hits both alike
                 wall, imported, first = cold_start(python, roots[name], launch)
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
                 cold[name]["import"].append(imported)
                 cold[name]["first"].append(first)
 
-        warm_runs = {name: [] for name in roots}
+        warm_runs: dict[str, list[dict]] = {name: [] for name in roots}
         for _ in range(args.warm_processes):  # alternated, like the cold runs
             warm_runs["skill"].append(warm(python, roots["skill"], skill_events, args.warm))
             warm_runs["hello"].append(warm(python, roots["hello"], hello_events, args.warm))
@@ -286,9 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         endpoint = PROJECT_ROOT / "bench" / "endpoint.py"
         if endpoint.is_file():
             print("\nEndpoint benchmark (bench/endpoint.py):", flush=True)
-            spec = importlib.util.spec_from_file_location("bench_endpoint", endpoint)
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
+            module = import_file("bench_endpoint", endpoint)
             endpoint_figures = module.run()
             figures["endpoint"] = endpoint_figures
             for key, value in endpoint_figures.items():

@@ -3,26 +3,16 @@ request envelopes, and a check applied to every response it gives."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
 
 from skill.core.rules import Symptom
 from skill.tools.envelopes import AlexaSession, SlotFill
-from skill.tools.paths import PROJECT_ROOT
+from skill.tools.lambda_entry import load_lambda_handler
 
 PHONE = "(518) 489-2663"
 EMERGENCY_NUMBER = "911"
-
-
-def load_lambda_handler():
-    """lambda/lambda_function.py, imported from its file as Lambda does."""
-    path = PROJECT_ROOT / "lambda" / "lambda_function.py"
-    spec = importlib.util.spec_from_file_location("lambda_function", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.lambda_handler
 
 
 LAMBDA_HANDLER = load_lambda_handler()
@@ -105,7 +95,7 @@ class Dialog(AlexaSession):
         return self.intent("NotSureIntent")
 
     def report(self, *symptoms: Symptom):
-        slots = dict(zip(("symptom", "otherSymptom"), (symptom_slot(s) for s in symptoms), strict=False))
+        slots: dict[str, SlotFill | None] = dict(zip(("symptom", "otherSymptom"), map(symptom_slot, symptoms), strict=False))
         slots.setdefault("otherSymptom", None)
         return self.intent("ReportSymptomIntent", slots)
 

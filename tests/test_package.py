@@ -28,7 +28,7 @@ def _target() -> tuple[str, str]:
     try:
         return package.TARGET_PYTHON, package.find_python(package.TARGET_PYTHON)
     except package.PackageError:
-        return "%d.%d" % sys.version_info[:2], sys.executable
+        return f"{sys.version_info[0]}.{sys.version_info[1]}", sys.executable
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +96,7 @@ class IsolatedLambda:
         )
 
     def __call__(self, event: dict) -> dict:
+        assert self.process.stdin and self.process.stdout and self.process.stderr
         self.process.stdin.write(json.dumps(event) + "\n")
         self.process.stdin.flush()
         line = self.process.stdout.readline()

@@ -55,7 +55,7 @@ def test_phone_number_is_exact_and_spoken_as_a_telephone_number():
     assert "(518) 489-2663" in EN.text("card_footer")
 
 
-@pytest.mark.parametrize("level", list(Level), ids=lambda l: l.name)
+@pytest.mark.parametrize("level", list(Level), ids=lambda level: level.name)
 def test_every_conclusion_has_spoken_advice_and_a_card(level):
     assert EN.text(EN.advice_key(level, "card_title"))
     text = EN.ssml(EN.advice_key(level, "speech"), names="a fever")

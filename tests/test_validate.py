@@ -184,7 +184,7 @@ def test_invocation_name_rules(tmp_path, name, code):
 
 def test_invocation_name_allowed_forms(tmp_path):
     for name in ("back spasm helper", "sam's back helper", "o. n. y. back helper"):
-        root = broken_copy(tmp_path / name.replace(" ", "_"), model=lambda m: language_model(m).update(invocationName=name))
+        root = broken_copy(tmp_path / name.replace(" ", "_"), model=lambda m, name=name: language_model(m).update(invocationName=name))
         assert not {c for c in codes(root, project_rules=False) if c.startswith("invocation.")}, name
 
 

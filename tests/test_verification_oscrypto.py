@@ -22,7 +22,7 @@ from skill.hosting.oscrypto_compat import BROKEN_PATTERN, FIXED_PATTERN, Oscrypt
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 _OPENSSL = re.match(r"OpenSSL (\d+)\.(\d+)\.(\d+)", ssl.OPENSSL_VERSION)
-NEEDS_WORKAROUND = bool(_OPENSSL) and tuple(map(int, _OPENSSL.groups())) >= (3, 0, 10)
+NEEDS_WORKAROUND = _OPENSSL is not None and tuple(map(int, _OPENSSL.groups())) >= (3, 0, 10)
 
 
 def python(code: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -141,7 +141,8 @@ def test_stock_sdk_verifier_still_does_full_verification(tmp_path):
             except VerificationException as error:
                 return str(error)
         chain = open({str(tmp_path / "chain.pem")!r}, "rb").read()
-        print(json.dumps([check(body, chain), check(body + " ", chain), check(body, chain.split(b"-----END CERTIFICATE-----")[0] + b"-----END CERTIFICATE-----\\n")]))
+        leaf_only = chain.split(b"-----END CERTIFICATE-----")[0] + b"-----END CERTIFICATE-----\\n"
+        print(json.dumps([check(body, chain), check(body + " ", chain), check(body, leaf_only)]))
     """, env={"SSL_CERT_FILE": str(tmp_path / "roots.pem")})
     assert result.returncode == 0, result.stderr
     signed, tampered, leaf_only = json.loads(result.stdout)

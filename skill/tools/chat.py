@@ -14,18 +14,22 @@ What Alexa would say is printed as plain text, with the card when there is one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
-import importlib.util
+import io
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TextIO
 
 from skill.core import speech
+from skill.core.builder import LambdaHandler
 from skill.tools import nlu, paths
 from skill.tools.cli import CliError
 from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
+from skill.tools.lambda_entry import load_lambda_handler
 
 ALEXA = "Alexa: "
 YOU = "You: "
@@ -50,7 +54,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def model_path(locale: str):
+def model_path(locale: str) -> Path:
     return paths.model_path(locale)
 
 
@@ -67,21 +71,6 @@ def load_matcher(locale: str) -> nlu.Nlu:
         return nlu.load(path)
     except nlu.ModelError as error:
         raise CliError(f"cannot read the {locale} interaction model: {error}") from None
-
-
-def load_lambda_handler() -> Callable[[dict, object], dict]:
-    """lambda/lambda_function.py's handler, imported from its file as Lambda
-    does; the same skill built here if the file is not there (an installed
-    wheel has no lambda/ directory)."""
-    path = paths.LAMBDA_DIR / "lambda_function.py"
-    if path.is_file():
-        spec = importlib.util.spec_from_file_location("lambda_function", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module.lambda_handler
-    from skill.core.builder import build_skill_builder
-
-    return build_skill_builder(os.environ.get("ALEXA_SKILL_ID")).lambda_handler()
 
 
 def plain_text(ssml: str) -> str:
@@ -113,7 +102,7 @@ def render(response_envelope: dict) -> list[str]:
 class Chat:
     """One terminal conversation: lines in, Alexa's answers out."""
 
-    def __init__(self, matcher: nlu.Nlu, handler, *, locale: str, out: TextIO, show_intent: bool = False):
+    def __init__(self, matcher: nlu.Nlu, handler: LambdaHandler, *, locale: str, out: TextIO, show_intent: bool = False):
         self.matcher = matcher
         self.out = out
         self.show_intent = show_intent
@@ -158,7 +147,7 @@ class Chat:
             self.session.send(session_ended_request, "USER_INITIATED")
 
 
-def _lines(stream: TextIO, interactive: bool):
+def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
     """Typed lines without their newline; blank ones skipped."""
     while True:
         if interactive:
@@ -181,11 +170,9 @@ def run(args: argparse.Namespace) -> int:
     stdin, stdout = sys.stdin, sys.stdout
     interactive = stdin.isatty()
     if interactive:
-        try:
+        with contextlib.suppress(ImportError):
             import readline  # noqa: F401 - line editing and history for input()
-        except ImportError:
-            pass
-    else:
+    elif isinstance(stdin, io.TextIOWrapper):
         stdin.reconfigure(errors="replace")
     chat = Chat(matcher, load_lambda_handler(), locale=args.locale, out=stdout, show_intent=args.show_intent)
     try:

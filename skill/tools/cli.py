@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import NoReturn
 
 # name -> (module, one-line help)
 COMMANDS = {
@@ -27,7 +28,7 @@ class CliError(Exception):
 class _OneLineParser(argparse.ArgumentParser):
     """argparse prints usage plus the error; users get one clear line instead."""
 
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
 DEFAULT_LOCALE = "en-US"
@@ -35,14 +36,14 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _slot(name: str, fill: SlotFill | str | None, skill_id: str) -> dict:
+def _slot(name: str, fill: SlotFill | str | None, skill_id: str) -> dict[str, Any]:
     if fill is None:  # Alexa sends unfilled slots with only these two keys.
         return {"name": name, "confirmationStatus": "NONE"}
     if isinstance(fill, str):
         fill = SlotFill(spoken=fill)
-    slot = {"name": name, "value": fill.spoken, "confirmationStatus": "NONE", "source": "USER"}
+    slot: dict[str, Any] = {"name": name, "value": fill.spoken, "confirmationStatus": "NONE", "source": "USER"}
     if fill.slot_type is not None:
-        authority = {
+        authority: dict[str, Any] = {
             "authority": f"amzn1.er-authority.echo-sdk.{skill_id}.{fill.slot_type}",
             "status": {"code": "ER_SUCCESS_MATCH" if fill.value_id else "ER_SUCCESS_NO_MATCH"},
         }
@@ -89,7 +90,7 @@ def envelope(
     }
 
 
-def _request(request_type: str, locale: str, **fields) -> dict:
+def _request(request_type: str, locale: str, **fields: Any) -> dict[str, Any]:
     return {
         "type": request_type,
         "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
@@ -99,7 +100,7 @@ def _request(request_type: str, locale: str, **fields) -> dict:
     }
 
 
-def launch_request(*, locale: str = DEFAULT_LOCALE, **session) -> dict:
+def launch_request(*, locale: str = DEFAULT_LOCALE, **session: Any) -> dict[str, Any]:
     return envelope(_request("LaunchRequest", locale, shouldLinkResultBeReturned=False), **session)
 
 
@@ -108,8 +109,8 @@ def intent_request(
     slots: Mapping[str, SlotFill | str | None] | None = None,
     *,
     locale: str = DEFAULT_LOCALE,
-    **session,
-) -> dict:
+    **session: Any,
+) -> dict[str, Any]:
     skill_id = session.get("skill_id", DEFAULT_SKILL_ID)
     intent = {
         "name": name,
@@ -120,9 +121,9 @@ def intent_request(
 
 
 def session_ended_request(
-    reason: str = "USER_INITIATED", *, locale: str = DEFAULT_LOCALE, error: dict | None = None, **session
-) -> dict:
-    fields = {"reason": reason}
+    reason: str = "USER_INITIATED", *, locale: str = DEFAULT_LOCALE, error: dict[str, Any] | None = None, **session: Any
+) -> dict[str, Any]:
+    fields: dict[str, Any] = {"reason": reason}
     if error:
         fields["error"] = error
     return envelope(_request("SessionEndedRequest", locale, **fields), **session)
@@ -153,7 +154,7 @@ class AlexaSession:
             self.attributes = {}
         return {"attributes": self.attributes, "new": new, "session_id": self._session_id, "skill_id": self.skill_id}
 
-    def send(self, build: Callable[..., dict], *args, **kwargs) -> dict:
+    def send(self, build: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Build a request with this session's fields, invoke the skill, and keep
         what Alexa would keep from the response envelope."""
         event = build(*args, locale=self.locale, **kwargs, **self._session_fields())

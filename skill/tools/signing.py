@@ -36,12 +36,19 @@ def _name(common_name: str) -> x509.Name:
     ])
 
 
+def _rsa_public_key(certificate: x509.Certificate) -> rsa.RSAPublicKey:
+    public_key = certificate.public_key()
+    assert isinstance(public_key, rsa.RSAPublicKey)  # every key here is RSA
+    return public_key
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def make_ca(common_name: str, signing_key, *, issuer: x509.Certificate | None = None, issuer_key=None,
-            not_before=None, not_after=None) -> x509.Certificate:
+def make_ca(common_name: str, signing_key: rsa.RSAPrivateKey, *, issuer: x509.Certificate | None = None,
+            issuer_key: rsa.RSAPrivateKey | None = None, not_before: dt.datetime | None = None,
+            not_after: dt.datetime | None = None) -> x509.Certificate:
     """A root (no issuer) or intermediate CA certificate."""
     now = _now()
     public_key = signing_key.public_key()
@@ -65,15 +72,18 @@ def make_ca(common_name: str, signing_key, *, issuer: x509.Certificate | None = 
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
     )
     if issuer is not None:
+        if issuer_key is None:
+            raise ValueError("an intermediate CA needs its issuer's key")
         builder = builder.add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.public_key()), critical=False
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(_rsa_public_key(issuer)), critical=False
         )
         return builder.sign(issuer_key, hashes.SHA256())
     return builder.sign(signing_key, hashes.SHA256())
 
 
-def make_leaf(issuer: x509.Certificate, issuer_key, leaf_key, *, dns_names=(SIGNING_NAME,),
-              not_before=None, not_after=None) -> x509.Certificate:
+def make_leaf(issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey, leaf_key: rsa.RSAPrivateKey, *,
+              dns_names: tuple[str, ...] = (SIGNING_NAME,), not_before: dt.datetime | None = None,
+              not_after: dt.datetime | None = None) -> x509.Certificate:
     """A signing certificate like Alexa's (TLS server profile)."""
     now = _now()
     public_key = leaf_key.public_key()
@@ -97,7 +107,7 @@ def make_leaf(issuer: x509.Certificate, issuer_key, leaf_key, *, dns_names=(SIGN
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH]),
                        critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(_rsa_public_key(issuer)), critical=False)
     )
     if dns_names:
         builder = builder.add_extension(
@@ -110,7 +120,7 @@ def pem(*certificates: x509.Certificate) -> bytes:
     return b"".join(cert.public_bytes(serialization.Encoding.PEM) for cert in certificates)
 
 
-def sign(body: bytes | str, signing_key) -> str:
+def sign(body: bytes | str, signing_key: rsa.RSAPrivateKey) -> str:
     """The Signature-256 header value for `body`."""
     if isinstance(body, str):
         body = body.encode("utf-8")
@@ -146,7 +156,7 @@ class TestPKI:
         except KeyError:
             raise OSError(f"404 for {url}") from None
 
-    def headers(self, body: bytes | str, *, url: str = CERT_URL, signing_key=None) -> dict[str, str]:
+    def headers(self, body: bytes | str, *, url: str = CERT_URL, signing_key: rsa.RSAPrivateKey | None = None) -> dict[str, str]:
         return {
             "SignatureCertChainUrl": url,
             "Signature-256": sign(body, signing_key or self.leaf_key),
