@@ -15,7 +15,7 @@ Prints, in one run:
    app with verify=False. Measurement windows alternate between the two
    servers, and the median window counts.
 
-Targets (issue 3): verification >= 20x cheaper than stock; verified
+Targets: verification >= 20x cheaper than stock; verified
 throughput >= 80% of unverified.
 
 `run(**options) -> dict` is importable (the overall benchmark calls it).

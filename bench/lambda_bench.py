@@ -18,7 +18,7 @@ zip, as on Lambda:
   hello world: HelloWorldIntent), median over --warm calls in each of several
   processes.
 
-Targets (issue 5): cold start <= 1.15x hello world, warm <= 1.3x. The
+Targets: cold start <= 1.15x hello world, warm <= 1.3x. The
 imports the skill adds over hello world are listed by cost, grouped by the
 import in the skill's own code that pulls them in (`python -X importtime`).
 Finally, the endpoint benchmark (bench/endpoint.py's `run()`) runs if present.

@@ -33,7 +33,7 @@ def check_ssml(ssml: str) -> None:
 
 
 def check_response(envelope: dict) -> dict:
-    """What every response must be (DESIGN.md rules 7 and 8)."""
+    """What every response must be (docs/design.md, conversation rules 7 and 8)."""
     assert envelope["version"] == "1.0"
     response = envelope["response"]
     if not response:  # only SessionEndedRequest may answer with nothing

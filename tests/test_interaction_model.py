@@ -1,6 +1,6 @@
 """Structural tests of the ASK skill package: the en-US interaction model and the manifest.
 
-These check the data against the contract in DESIGN.md and against a subset of the
+These check the data against the contract in docs/design.md and against a subset of the
 rules Amazon enforces when it builds a model (unique samples, declared slots,
 allowed characters), so the common mistakes fail here instead of at deploy time.
 They are not a substitute for `ask deploy` / the console's own build.
@@ -19,7 +19,7 @@ MANIFEST_PATH = INTERACTION_MODEL_DIR / "skill.json"
 
 INVOCATION_NAME = "back spasm helper"
 
-# The contract (DESIGN.md): custom intents and their slots.
+# The contract (docs/design.md): custom intents and their slots.
 CUSTOM_INTENTS = {
     "StartCheckIntent": {},
     "ReportSymptomIntent": {"symptom": "SymptomType", "otherSymptom": "SymptomType"},

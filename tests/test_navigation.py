@@ -1,5 +1,5 @@
 """Stop, cancel, help, repeat, start over, go back, fallback, information
-intents and bad input, in every state of the conversation (DESIGN.md rule 6)."""
+intents and bad input, in every state of the conversation (docs/design.md, conversation rule 6)."""
 
 from __future__ import annotations
 

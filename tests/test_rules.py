@@ -13,7 +13,7 @@ import pytest
 from skill.core import rules
 from skill.core.rules import LEVELS, QUESTION_ORDER, Answer, Level, Symptom, Triage, assess
 
-# DESIGN.md's contract table, written out again on purpose.
+# The contract table of docs/design.md, written out again on purpose.
 EXPECTED_LEVELS = {
     "BLADDER_BOWEL_CONTROL": "EMERGENCY",
     "MUSCLE_WEAKNESS": "EMERGENCY",

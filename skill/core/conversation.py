@@ -3,7 +3,7 @@
 SDK-free, so the handlers stay thin adapters: each turns its request into one
 call here and the `Reply` into an ask-sdk response. The medical decisions are
 the rules module's; the words are the locale's; this module only sequences
-them (DESIGN.md, "Conversation rules").
+them (docs/design.md, "Conversation rules").
 """
 
 from __future__ import annotations

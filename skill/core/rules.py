@@ -4,7 +4,8 @@ The one source of medical truth for every front end. No Alexa, no Flask, no
 spoken text: symptoms, their urgency, the order the guided questions ask them,
 and the function that turns answers into advice.
 
-Source: OrthoNY, "When To See A Doctor For Back Spasms" (shared/source/).
+Source: OrthoNY, "When To See A Doctor For Back Spasms" (quoted, sentence by sentence, in
+docs/medical-content.md).
 """
 
 from __future__ import annotations
