@@ -12,6 +12,8 @@ from functools import cache
 
 import pytest
 
+from skill.tools import model
+from skill.tools.nlu import SampleIndex
 from skill.tools.paths import INTERACTION_MODEL_DIR, model_path
 
 MODEL_PATH = model_path("en-US")
@@ -77,6 +79,7 @@ def norm(text):
 
 @cache
 def load_model():
+    """The file as JSON: for what the language model does not hold (dialog, prompts)."""
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
@@ -85,92 +88,46 @@ def load_manifest():
     return json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))
 
 
-def language_model():
-    return load_model()["interactionModel"]["languageModel"]
+@cache
+def language_model() -> model.LanguageModel:
+    return model.load(MODEL_PATH)
 
 
-def intents_by_name():
-    return {intent["name"]: intent for intent in language_model()["intents"]}
+def intents_by_name() -> dict[str, model.Intent]:
+    return {intent.name: intent for intent in language_model().intents}
 
 
-def symptom_values():
-    types = {t["name"]: t for t in language_model().get("types", [])}
-    return types["SymptomType"]["values"]
-
-
-def phrases_of(value):
-    """The canonical name and the synonyms of one slot value."""
-    name = value["name"]
-    return [name["value"], *name.get("synonyms", [])]
+def symptom_values() -> tuple[model.SlotValue, ...]:
+    symptom_type = language_model().slot_type("SymptomType")
+    assert symptom_type is not None
+    return symptom_type.values
 
 
 def all_symptom_phrases():
-    return [p for value in symptom_values() for p in phrases_of(value)]
-
-
-# --- the sample matcher used for the manifest's example phrases -----------------
-
-# An AMAZON.DURATION value as spoken: any words ending in a unit of time
-# ("ten days", "a couple of weeks", "thirty six hours"). Matching "any words"
-# would let the bare "{duration}" sample swallow every utterance.
-_DURATION = (
-    r"(?:[a-z][a-z ']*? )?"
-    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?)"
-)
-
-
-def sample_regex(sample, slot_types):
-    """A regex for one sample: a SymptomType slot matches any of the type's
-    phrases (name or synonym), an AMAZON.DURATION slot any spoken duration."""
-    symptom_alternatives = "|".join(
-        re.escape(norm(p)) for p in sorted(all_symptom_phrases(), key=len, reverse=True)
-    )
-    parts = []
-    pos = 0
-    for match in SLOT_REF_RE.finditer(sample):
-        parts.append(re.escape(sample[pos:match.start()].lower()))
-        slot_type = slot_types.get(match.group(1))
-        assert slot_type is not None, f"undeclared slot in {sample!r}"
-        if slot_type == "SymptomType":
-            parts.append(f"(?:{symptom_alternatives})")
-        else:
-            parts.append(_DURATION)
-        pos = match.end()
-    parts.append(re.escape(sample[pos:].lower()))
-    return re.compile("^" + "".join(parts) + "$")
-
-
-def matching_intents(utterance):
-    """Names of the intents with a sample that the utterance matches."""
-    said = norm(utterance)
-    if said.endswith(".") and not re.search(r"(?:^| )[a-z]\.$", said):
-        said = said[:-1]  # a sentence's full stop, not a spelled letter ("n. y.")
-    return [
-        name
-        for name, regexes in compiled_samples()
-        if any(regex.match(said) for regex in regexes)
-    ]
+    return [p for value in symptom_values() for p in value.phrases]
 
 
 @cache
-def compiled_samples():
-    compiled = []
-    for name, intent in intents_by_name().items():
-        slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
-        regexes = [sample_regex(sample, slot_types) for sample in intent.get("samples", [])]
-        compiled.append((name, tuple(regexes)))
-    return tuple(compiled)
+def samples() -> SampleIndex:
+    """The same sample matcher the chat and `back-spasm validate` use."""
+    return SampleIndex(language_model())
+
+
+def matching_intents(utterance):
+    """Names of the intents with a sample that the utterance matches, its
+    slots filled with the model's own values and synonyms or a spoken duration."""
+    return samples().fits(utterance)
 
 
 # --- the interaction model -------------------------------------------------------
 
 
 def test_invocation_name():
-    assert language_model()["invocationName"] == INVOCATION_NAME
+    assert language_model().invocation_name == INVOCATION_NAME
 
 
 def test_intents_are_exactly_the_contract():
-    names = [intent["name"] for intent in language_model()["intents"]]
+    names = language_model().intent_names
     assert len(names) == len(set(names)), "an intent is declared twice"
     assert set(names) == set(CUSTOM_INTENTS) | BUILTIN_INTENTS
 
@@ -183,54 +140,51 @@ def test_no_dialog_model():
 @pytest.mark.parametrize("intent_name", sorted(CUSTOM_INTENTS))
 def test_custom_intent_slots_match_contract(intent_name):
     intent = intents_by_name()[intent_name]
-    slots = {s["name"]: s["type"] for s in intent.get("slots", [])}
-    assert slots == CUSTOM_INTENTS[intent_name]
-    assert len(intent.get("slots", [])) == len(slots), "a slot is declared twice"
+    assert intent.slot_types == CUSTOM_INTENTS[intent_name]
+    assert len(intent.slots) == len(intent.slot_types), "a slot is declared twice"
 
 
 def test_builtin_intents_have_no_slots():
     for name in BUILTIN_INTENTS:
-        assert not intents_by_name()[name].get("slots"), name
+        assert not intents_by_name()[name].slots, name
 
 
 def test_every_slot_type_used_is_defined_or_builtin():
-    defined = {t["name"] for t in language_model().get("types", [])}
-    for intent in language_model()["intents"]:
-        for slot in intent.get("slots", []):
-            assert slot["type"] in defined or slot["type"].startswith("AMAZON."), slot
+    defined = {t.name for t in language_model().types}
+    for intent in language_model().intents:
+        for slot in intent.slots:
+            assert slot.type in defined or slot.type.startswith("AMAZON."), slot
 
 
 def test_only_symptom_type_is_defined():
-    assert [t["name"] for t in language_model()["types"]] == ["SymptomType"]
+    assert [t.name for t in language_model().types] == ["SymptomType"]
 
 
 def test_symptom_type_ids_are_exactly_the_contract():
-    ids = [value.get("id") for value in symptom_values()]
+    ids = [value.id for value in symptom_values()]
     assert len(ids) == len(set(ids)), "a SymptomType id is used twice"
     assert set(ids) == SYMPTOM_IDS
 
 
 @pytest.mark.parametrize("symptom_id", sorted(SYMPTOM_IDS))
 def test_symptom_has_many_synonyms(symptom_id):
-    value = next(v for v in symptom_values() if v["id"] == symptom_id)
-    assert value["name"]["value"].strip()
-    assert len(value["name"].get("synonyms", [])) >= MIN_SYNONYMS_PER_SYMPTOM
+    value = next(v for v in symptom_values() if v.id == symptom_id)
+    assert value.name.strip()
+    assert len(value.synonyms) >= MIN_SYNONYMS_PER_SYMPTOM
 
 
 def test_no_phrase_resolves_to_two_symptoms():
     owner = {}
     for value in symptom_values():
-        for phrase in phrases_of(value):
+        for phrase in value.phrases:
             key = norm(phrase)
-            assert owner.setdefault(key, value["id"]) == value["id"], (
-                f"{phrase!r} is under both {owner[key]} and {value['id']}"
-            )
+            assert owner.setdefault(key, value.id) == value.id, f"{phrase!r} is under both {owner[key]} and {value.id}"
 
 
 def test_no_phrase_repeated_within_a_symptom():
     for value in symptom_values():
-        phrases = [norm(p) for p in phrases_of(value)]
-        assert len(phrases) == len(set(phrases)), value["id"]
+        phrases = [norm(p) for p in value.phrases]
+        assert len(phrases) == len(set(phrases)), value.id
 
 
 def test_slot_values_use_only_allowed_characters():
@@ -250,33 +204,30 @@ def test_slot_values_are_not_sentences_with_carrier_phrases():
 
 @pytest.mark.parametrize("intent_name", sorted(CUSTOM_INTENTS))
 def test_custom_intent_has_enough_samples(intent_name):
-    samples = intents_by_name()[intent_name].get("samples", [])
-    assert len(samples) >= MIN_SAMPLES_PER_CUSTOM_INTENT
+    assert len(intents_by_name()[intent_name].samples) >= MIN_SAMPLES_PER_CUSTOM_INTENT
 
 
 def test_fallback_has_no_samples():
-    assert intents_by_name()["AMAZON.FallbackIntent"].get("samples", []) == []
+    assert intents_by_name()["AMAZON.FallbackIntent"].samples == ()
 
 
 def test_no_sample_in_two_intents():
     owner = {}
-    for intent in language_model()["intents"]:
-        for sample in intent.get("samples", []):
+    for intent in language_model().intents:
+        for sample in intent.samples:
             key = norm(sample)
-            assert owner.setdefault(key, intent["name"]) == intent["name"], (
-                f"{sample!r} is in both {owner[key]} and {intent['name']}"
-            )
+            assert owner.setdefault(key, intent.name) == intent.name, f"{sample!r} is in both {owner[key]} and {intent.name}"
 
 
 def test_no_sample_repeated_within_an_intent():
-    for intent in language_model()["intents"]:
-        samples = [norm(s) for s in intent.get("samples", [])]
-        assert len(samples) == len(set(samples)), intent["name"]
+    for intent in language_model().intents:
+        normalised = [norm(s) for s in intent.samples]
+        assert len(normalised) == len(set(normalised)), intent.name
 
 
 def test_custom_intents_do_not_claim_builtin_phrases():
     for name in CUSTOM_INTENTS:
-        for sample in intents_by_name()[name]["samples"]:
+        for sample in intents_by_name()[name].samples:
             assert norm(sample) not in BUILTIN_PHRASES, f"{name}: {sample!r}"
 
 
@@ -284,31 +235,31 @@ def test_bare_symptom_sample_does_not_shadow_other_intents():
     # ReportSymptomIntent has the sample "{symptom}", so a symptom phrase that is
     # also another intent's sample would be ambiguous.
     phrases = {norm(p) for p in all_symptom_phrases()}
-    for intent in language_model()["intents"]:
-        if intent["name"] == "ReportSymptomIntent":
+    for intent in language_model().intents:
+        if intent.name == "ReportSymptomIntent":
             continue
-        for sample in intent.get("samples", []):
-            assert norm(sample) not in phrases, f"{intent['name']}: {sample!r}"
+        for sample in intent.samples:
+            assert norm(sample) not in phrases, f"{intent.name}: {sample!r}"
 
 
 def test_slotless_samples_are_not_claimed_by_another_intents_slot_samples():
     # e.g. "I can't tell" (NotSureIntent) must not also be "I {symptom}" with a
     # symptom phrase "can't tell", nor "maybe {duration}" swallow a question.
-    for intent in language_model()["intents"]:
-        for sample in intent.get("samples", []):
+    for intent in language_model().intents:
+        for sample in intent.samples:
             if SLOT_REF_RE.search(sample):
                 continue
-            assert matching_intents(sample) == [intent["name"]], sample
+            assert matching_intents(sample) == [intent.name], sample
 
 
 def test_samples_follow_amazon_format_rules():
-    for intent in language_model()["intents"]:
-        declared = {s["name"] for s in intent.get("slots", [])}
-        for sample in intent.get("samples", []):
+    for intent in language_model().intents:
+        declared = set(intent.slot_types)
+        for sample in intent.samples:
             assert 0 < len(sample) <= 200, sample
             assert sample == sample.strip() and "  " not in sample, repr(sample)
             used = SLOT_REF_RE.findall(sample)
-            assert set(used) <= declared, f"{intent['name']}: undeclared slot in {sample!r}"
+            assert set(used) <= declared, f"{intent.name}: undeclared slot in {sample!r}"
             assert len(used) == len(set(used)), f"slot used twice in {sample!r}"
             text = SLOT_REF_RE.sub(" ", sample)
             assert SAMPLE_TEXT_RE.match(text), f"bad characters in {sample!r}"
@@ -316,17 +267,17 @@ def test_samples_follow_amazon_format_rules():
 
 
 def test_every_declared_slot_is_used_in_some_sample():
-    for intent in language_model()["intents"]:
-        used = {s for sample in intent.get("samples", []) for s in SLOT_REF_RE.findall(sample)}
-        for slot in intent.get("slots", []):
-            assert slot["name"] in used, f"{intent['name']}.{slot['name']} never sampled"
+    for intent in language_model().intents:
+        used = {s for sample in intent.samples for s in SLOT_REF_RE.findall(sample)}
+        for slot in intent.slots:
+            assert slot.name in used, f"{intent.name}.{slot.name} never sampled"
 
 
 def test_report_symptom_samples_single_and_both_slots():
-    samples = intents_by_name()["ReportSymptomIntent"]["samples"]
-    slot_sets = [frozenset(SLOT_REF_RE.findall(s)) for s in samples]
-    assert "{symptom}" in samples
-    assert "I have {symptom}" in samples
+    report_samples = intents_by_name()["ReportSymptomIntent"].samples
+    slot_sets = [frozenset(SLOT_REF_RE.findall(s)) for s in report_samples]
+    assert "{symptom}" in report_samples
+    assert "I have {symptom}" in report_samples
     assert slot_sets.count(frozenset({"symptom", "otherSymptom"})) >= 5
     assert slot_sets.count(frozenset({"symptom"})) >= 10
     # otherSymptom only ever appears together with symptom.
@@ -334,9 +285,9 @@ def test_report_symptom_samples_single_and_both_slots():
 
 
 def test_duration_samples_include_bare_slot_and_carriers():
-    samples = {norm(s) for s in intents_by_name()["DurationIntent"]["samples"]}
+    duration_samples = {norm(s) for s in intents_by_name()["DurationIntent"].samples}
     for wanted in ("{duration}", "about {duration}", "for {duration}", "it's been {duration}"):
-        assert wanted in samples
+        assert wanted in duration_samples
 
 
 @pytest.mark.parametrize(

@@ -7,22 +7,22 @@ chat` or a device gets it wrong.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 
 import pytest
 
-from skill.tools import nlu
+from skill.tools import model, nlu
 from skill.tools.envelopes import SlotFill, intent_request
 from skill.tools.nlu import FALLBACK_INTENT, normalize, parse_duration
 from skill.tools.paths import model_path
 from tests.support import is_emergency_advice, is_see_doctor_advice
 
 MODEL_PATH = model_path("en-US")
-MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
-INTENTS = {intent["name"]: intent for intent in MODEL["intents"]}
-SYMPTOM_VALUES = {t["name"]: t for t in MODEL["types"]}["SymptomType"]["values"]
+MODEL = model.load(MODEL_PATH)
+SYMPTOM_TYPE = MODEL.slot_type("SymptomType")
+assert SYMPTOM_TYPE is not None
+SYMPTOM_VALUES = SYMPTOM_TYPE.values
 SLOT_REF = re.compile(r"\{(\w+)\}")
 
 REPORT = "ReportSymptomIntent"
@@ -35,9 +35,9 @@ def matcher() -> nlu.Nlu:
 
 def samples(*, with_slots: bool):
     return [
-        pytest.param(intent["name"], sample, id=f"{intent['name']}:{sample}")
-        for intent in MODEL["intents"]
-        for sample in intent.get("samples", [])
+        pytest.param(intent.name, sample, id=f"{intent.name}:{sample}")
+        for intent in MODEL.intents
+        for sample in intent.samples
         if bool(SLOT_REF.search(sample)) == with_slots
     ]
 
@@ -57,7 +57,7 @@ def test_every_slotless_sample_matches_its_intent(matcher, intent, sample):
 
 @pytest.mark.parametrize("intent, sample", samples(with_slots=True))
 def test_every_slot_sample_matches_its_intent_with_every_value(matcher, intent, sample):
-    slot_types = {slot["name"]: slot["type"] for slot in INTENTS[intent]["slots"]}
+    slot_types = MODEL.intent(intent).slot_types
     used = SLOT_REF.findall(sample)
     if set(slot_types[name] for name in used) == {"AMAZON.DURATION"}:
         for spoken, iso in (("ten days", "P10D"), ("two weeks", "P2W"), ("36 hours", "PT36H")):
@@ -66,8 +66,8 @@ def test_every_slot_sample_matches_its_intent_with_every_value(matcher, intent, 
             assert match.slots["duration"].spoken == iso
         return
     assert {slot_types[name] for name in used} == {"SymptomType"}
-    values = [value["name"]["value"] for value in SYMPTOM_VALUES]
-    ids = [value["id"] for value in SYMPTOM_VALUES]
+    values = [value.name for value in SYMPTOM_VALUES]
+    ids = [value.id for value in SYMPTOM_VALUES]
     for k, (spoken, value_id) in enumerate(zip(values, ids, strict=False)):
         # Pair each symptom with another one for the two-slot samples.
         other_spoken, other_id = values[k - 1], ids[k - 1]
@@ -81,9 +81,9 @@ def test_every_slot_sample_matches_its_intent_with_every_value(matcher, intent, 
 @pytest.mark.parametrize(
     "value_id, phrase",
     [
-        pytest.param(value["id"], phrase, id=f"{value['id']}:{phrase}")
+        pytest.param(value.id, phrase, id=f"{value.id}:{phrase}")
         for value in SYMPTOM_VALUES
-        for phrase in (value["name"]["value"], *value["name"].get("synonyms", []))
+        for phrase in value.phrases
     ],
 )
 def test_every_synonym_resolves_to_its_value_id(matcher, value_id, phrase):
@@ -91,7 +91,7 @@ def test_every_synonym_resolves_to_its_value_id(matcher, value_id, phrase):
     assert match.intent == REPORT, match.describe()
     assert symptom_ids(match)[0] == value_id, match.describe()
     fill = match.slots["symptom"]
-    canonical = next(v["name"]["value"] for v in SYMPTOM_VALUES if v["id"] == value_id)
+    canonical = next(v.name for v in SYMPTOM_VALUES if v.id == value_id)
     assert (fill.slot_type, fill.resolved_name) == ("SymptomType", canonical)
 
 
@@ -334,7 +334,7 @@ def test_matched_two_symptoms_through_the_lambda(matcher, dialog):
 def test_indexes_are_built_once_and_matching_is_fast():
     assert nlu.load(MODEL_PATH) is nlu.load(MODEL_PATH)
     started = time.perf_counter()
-    fresh = nlu.Nlu(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    fresh = nlu.Nlu(model.load(MODEL_PATH))
     assert time.perf_counter() - started < 2.0
     lines = ["yes", "I have a fever", "purple monkey dishwasher", "should i see a doctor about my back", "two weeks"]
     started = time.perf_counter()
@@ -353,4 +353,6 @@ def test_bad_model_file(tmp_path):
     with pytest.raises(nlu.ModelError):
         nlu.load(tmp_path / "missing.json")
     with pytest.raises(nlu.ModelError):
-        nlu.Nlu({})
+        model.parse({})
+    with pytest.raises(nlu.ModelError, match=r"intents\[0\]\.samples\[1\]"):
+        model.parse({"interactionModel": {"languageModel": {"intents": [{"name": "AnIntent", "samples": ["hi", 7]}]}}})

@@ -1,0 +1,98 @@
+"""Text normalisation: typed lines and the model's samples and slot values
+are brought to the same plain form before they are compared.
+
+Lower case, contractions spelled out ("I'm" -> "i am", "can't" -> "can not"),
+punctuation dropped, spaced letters joined ("E. R." -> "er").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words people put around what they mean, dropped before matching.
+LEADING_FILLERS = frozenset({"alexa", "um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "oh", "well"})
+TRAILING_FILLERS = frozenset({"please"})
+NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nope", "nah", "neither", "nor", "without"})
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_WHOLE_CONTRACTIONS = {
+    "can't": "can not", "cannot": "can not", "won't": "will not", "shan't": "shall not",
+    "ain't": "is not", "let's": "let us", "y'all": "you all",
+}  # fmt: skip
+# The same, typed without the apostrophe ("i cant", "dont", "im").
+_BARE_CONTRACTIONS = {
+    "cant": "can not", "wont": "will not", "aint": "is not", "dont": "do not",
+    "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not",
+    "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
+    "hadnt": "had not", "couldnt": "could not", "shouldnt": "should not",
+    "wouldnt": "would not", "im": "i am", "ive": "i have", "youre": "you are",
+    "theyre": "they are", "thats": "that is", "whats": "what is", "theres": "there is",
+    "heres": "here is", "wheres": "where is", "hows": "how is", "its": "it is",
+    "lets": "let us",
+}  # fmt: skip
+_IS_BEFORE = {"it", "that", "there", "here", "what", "where", "who", "how", "he", "she", "when", "why", "this"}
+_SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'m", " am"), ("'d", " would"))
+_TOKEN_RE = re.compile(r"\d+\.\d+|[a-z0-9']+")
+
+
+def _expand(word: str) -> str:
+    if word in _WHOLE_CONTRACTIONS:
+        return _WHOLE_CONTRACTIONS[word]
+    if word in _BARE_CONTRACTIONS:
+        return _BARE_CONTRACTIONS[word]
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)] + replacement
+    if word.endswith("'s"):
+        stem = word[:-2]
+        return f"{stem} is" if stem in _IS_BEFORE else stem  # else a possessive
+    return word.replace("'", "")
+
+
+def normalize(text: str) -> str:
+    """Lower case, contractions spelled out, punctuation dropped, spaced
+    letters joined ("E. R." -> "er"), one space between words."""
+    text = text.translate(_APOSTROPHES).lower().replace("&", " and ")
+    words: list[str] = []
+    for found in _TOKEN_RE.finditer(text):
+        token = found.group().strip("'")
+        if token:
+            words.extend(_expand(token).split())
+    return " ".join(_join_spelled_letters(words))
+
+
+def _join_spelled_letters(words: list[str]) -> list[str]:
+    """"e r" -> "er", "ortho n y" -> "ortho ny"; a lone "i" or "a" stays."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2 and not set(run) <= {"a", "i"}:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for word in words:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+        else:
+            flush()
+            out.append(word)
+    flush()
+    return out
+
+
+def strip_fillers(words: list[str]) -> list[str]:
+    """Normalised words without the fillers around them ("um", "alexa", "please")."""
+    start, end = 0, len(words)
+    while start < end and words[start] in LEADING_FILLERS:
+        start += 1
+    while end > start and words[end - 1] in TRAILING_FILLERS:
+        end -= 1
+    return words[start:end]
+
+
+def negated(text: str) -> bool:
+    """Whether normalised text says no to something ("i do not have a fever")."""
+    return any(word in NEGATIONS for word in text.split())
