@@ -18,6 +18,7 @@ COMMANDS = {
     "serve": ("skill.hosting.app", "run the self-hosted HTTPS endpoint (Flask)"),
     "validate": ("skill.tools.validate", "check the interaction models and manifest offline"),
     "package": ("skill.tools.package", "build the AWS Lambda deployment zip"),
+    "flow": ("skill.tools.flow", "draw the decision flow (every question, answer and outcome) as SVG"),
 }
 
 
