@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from skill.tools import validate as validate_module
+from skill.core import handlers
 from skill.tools.cli import main
 from skill.tools.paths import INTERACTION_MODEL_DIR
-from skill.tools.validate import validate
+from skill.tools.validate import shape, validate
 
 MODEL = Path("interactionModels") / "custom" / "en-US.json"
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<place>[^:]+): (?P<message>.+) \[(?P<code>[a-z.-]+)\]$")
@@ -133,7 +133,7 @@ def test_unknown_key(tmp_path, model, manifest, place):
 def test_round_trip_catches_what_the_classes_drop(tmp_path, monkeypatch):
     """Without the type walk, the round trip through the smapi classes alone
     still finds the unknown key and the coerced value."""
-    monkeypatch.setattr(validate_module, "_walk", lambda *args: None)
+    monkeypatch.setattr(shape, "_walk", lambda *args: None)
 
     def edit(m):
         language_model(m)["invocationNmae"] = "x"
@@ -357,17 +357,20 @@ def test_handled_intent_missing_from_model(tmp_path):
 
     problems = validate(broken_copy(tmp_path, model=edit))
     extra = [p for p in problems if p.code == "handler.extra"]
-    assert len(extra) == 1 and "HowLongIntent" in extra[0].message and "IntentMoveHandler" in extra[0].message
+    assert len(extra) == 1 and "HowLongIntent" in extra[0].message and "INTENT_MOVES" in extra[0].message
     assert "contract.intent" in {p.code for p in problems}
 
 
-def test_catch_all_handler_does_not_count(tmp_path):
-    """The skill's last handler answers anything; it must not hide a missing one."""
-    from skill.core.builder import build_skill_builder
-    from skill.tools.validate import handled_intents
-
-    handled = handled_intents(build_skill_builder(), ["CausesIntent", "OrderPizzaIntent"])
-    assert handled == {"CausesIntent": "IntentMoveHandler"}
+def test_handled_intents_are_the_handler_table(monkeypatch):
+    """The set of handled intents is INTENT_MOVES itself: an intent taken out
+    of the table is unhandled (only the catch-all would answer it), one added
+    to it must be in every model."""
+    monkeypatch.delitem(handlers.INTENT_MOVES, "CausesIntent")
+    monkeypatch.setitem(handlers.INTENT_MOVES, "OrderPizzaIntent", handlers.INTENT_MOVES["AMAZON.HelpIntent"])
+    missing, extra = sorted(validate(INTERACTION_MODEL_DIR), key=lambda p: p.code, reverse=True)
+    assert missing.code == "handler.missing" and "CausesIntent" in missing.message
+    assert re.fullmatch(r"interactionModel\.languageModel\.intents\[\d+\]", missing.place)
+    assert extra.code == "handler.extra" and "OrderPizzaIntent" in extra.message and "en-US" in extra.message
 
 
 def test_symptom_id_unknown_to_rules(tmp_path):
@@ -470,3 +473,43 @@ def test_missing_files(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert {"model.missing", "manifest.missing"} <= codes(empty)
+
+
+def test_a_model_the_loader_cannot_read_is_reported(tmp_path):
+    """An intent without a name breaks no Amazon rule the checks look at, but
+    no tool can read the model: said once, with its place."""
+    root = broken_copy(tmp_path, model=lambda m: language_model(m)["intents"][3].pop("name"))
+    (problem,) = validate(root)
+    assert (problem.code, problem.place) == ("model.structure", "interactionModel.languageModel.intents[3].name")
+
+
+def test_a_new_check_is_one_entry_in_checks(tmp_path, monkeypatch, capsys):
+    """CHECKS is the one list of checks: an entry added there runs, and its
+    problems are printed like the others; a project rule is skipped by
+    --no-project-rules."""
+    from skill.tools.validate import CHECKS, Check, Problem, SkillPackage
+
+    def a_new_rule(package: SkillPackage) -> list[Problem]:
+        return [Problem(package.manifest_name, "manifest", "a new rule", "new.rule")]
+
+    monkeypatch.setattr("skill.tools.validate.CHECKS", [*CHECKS, Check("new", a_new_rule, project_rule=True)])
+    assert main(["validate"]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert LINE.match(line)["code"] == "new.rule"
+    assert main(["validate", "--no-project-rules"]) == 0
+
+
+def test_cli_in_a_subprocess(tmp_path):
+    import subprocess
+    import sys
+
+    clean = subprocess.run([sys.executable, "-m", "skill.tools.cli", "validate"], capture_output=True, text=True, timeout=120)
+    assert (clean.returncode, clean.stderr) == (0, "")
+    assert clean.stdout.startswith("ok: 2 files in ")
+    root = broken_copy(tmp_path, model=lambda m: intent(m, "CausesIntent")["samples"].append("what causes {thing}"))
+    broken = subprocess.run(
+        [sys.executable, "-m", "skill.tools.cli", "validate", "--model-dir", str(root)], capture_output=True, text=True, timeout=120
+    )
+    assert broken.returncode == 1 and broken.stderr == "1 problem found\n"
+    (line,) = broken.stdout.splitlines()
+    assert LINE.match(line)["code"] == "sample.undeclared-slot"

@@ -16,7 +16,13 @@ from typing import Any
 
 
 class ModelError(ValueError):
-    """The file is not an interaction model these tools can read."""
+    """The file is not an interaction model these tools can read; `place` is
+    where in the file reading stopped ("" for the file as a whole)."""
+
+    def __init__(self, reason: str, place: str = ""):
+        super().__init__(f"{place}: {reason}" if place else reason)
+        self.reason = reason
+        self.place = place
 
 
 @dataclass(frozen=True)
@@ -92,13 +98,13 @@ def load(path: Path) -> LanguageModel:
 def parse(data: Any) -> LanguageModel:
     """The language model of an interaction model already read from JSON."""
     place = "interactionModel.languageModel"
-    language_model = _object(_object(_object(data, "(top)").get("interactionModel"), "interactionModel").get("languageModel"), place)
+    language_model = _object(_object(_object(data, "").get("interactionModel"), "interactionModel").get("languageModel"), place)
     invocation = language_model.get("invocationName")
     if invocation is not None and not isinstance(invocation, str):
-        raise ModelError(f"{place}.invocationName: not a string")
+        raise ModelError("not a string", f"{place}.invocationName")
     intents = tuple(_intent(item, f"{place}.intents[{i}]") for i, item in enumerate(_list(language_model.get("intents"), f"{place}.intents")))
     if not intents:
-        raise ModelError(f"{place}.intents: the model has no intents")
+        raise ModelError("the model has no intents", f"{place}.intents")
     types = tuple(_slot_type(item, f"{place}.types[{i}]") for i, item in enumerate(_list(language_model.get("types"), f"{place}.types")))
     return LanguageModel(invocation or "", intents, types)
 
@@ -122,7 +128,7 @@ def _slot_type(data: Any, place: str) -> SlotType:
         name = _object(value.get("name"), f"{value_place}.name")
         value_id = value.get("id")
         if value_id is not None and not isinstance(value_id, str):
-            raise ModelError(f"{value_place}.id: not a string")
+            raise ModelError("not a string", f"{value_place}.id")
         synonyms = tuple(
             _string(synonym, f"{value_place}.name.synonyms[{j}]")
             for j, synonym in enumerate(_list(name.get("synonyms"), f"{value_place}.name.synonyms"))
@@ -133,7 +139,7 @@ def _slot_type(data: Any, place: str) -> SlotType:
 
 def _object(value: Any, place: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise ModelError(f"{place}: not an object")
+        raise ModelError("not an object", place)
     return value
 
 
@@ -142,11 +148,11 @@ def _list(value: Any, place: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ModelError(f"{place}: not an array")
+        raise ModelError("not an array", place)
     return value
 
 
 def _string(value: Any, place: str) -> str:
     if not isinstance(value, str) or not value:
-        raise ModelError(f"{place}: not a non-empty string")
+        raise ModelError("not a non-empty string", place)
     return value

@@ -35,7 +35,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from skill.tools.paths import LAMBDA_DIR, PROJECT_ROOT
+from skill.tools.paths import LAMBDA_DIR, PROJECT_ROOT, display
 
 DEFAULT_OUTPUT = Path("dist") / "lambda.zip"
 LOCK_FILE = LAMBDA_DIR / "requirements.txt"
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.update_lock:
             pins = update_lock(python_version=args.python_version)
-            print(f"{_display(LOCK_FILE)}: {len(pins)} pinned distributions")
+            print(f"{display(LOCK_FILE)}: {len(pins)} pinned distributions")
             return 0
         result = build(
             args.output,
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     except PackageError as error:
         raise CliError(str(error)) from None
     print(
-        f"{_display(result.path)}: {result.size / 1e6:.2f} MB, {result.entries} entries, "
+        f"{display(result.path)}: {result.size / 1e6:.2f} MB, {result.entries} entries, "
         f"precompiled for Python {args.python_version}, sha256 {result.sha256}"
     )
     return 0
@@ -150,7 +150,7 @@ def build(
     lambda_dir = Path(lambda_dir)
     entry_modules = sorted(p for p in lambda_dir.glob("*.py") if p.is_file())
     if not any(p.name == "lambda_function.py" for p in entry_modules):
-        raise PackageError(f"{_display(lambda_dir / 'lambda_function.py')} not found")
+        raise PackageError(f"{display(lambda_dir / 'lambda_function.py')} not found")
     pins = read_lock(lock_file)
     interpreter = find_python(python_version, python)
     cache = Path(wheel_cache) if wheel_cache else default_wheel_cache()
@@ -169,7 +169,7 @@ def build(
 
     size = output.stat().st_size
     if max_bytes is not None and size > max_bytes:
-        raise PackageError(f"{_display(output)} is {size / 1e6:.2f} MB, over the {max_bytes / 1e6:.2f} MB budget")
+        raise PackageError(f"{display(output)} is {size / 1e6:.2f} MB, over the {max_bytes / 1e6:.2f} MB budget")
     digest = hashlib.sha256(output.read_bytes()).hexdigest()
     return BuildResult(path=output, size=size, sha256=digest, entries=entries, python=interpreter)
 
@@ -202,7 +202,7 @@ def read_lock(lock_file: Path | str) -> list[Pin]:
     try:
         text = lock_file.read_text(encoding="utf-8")
     except OSError as error:
-        raise PackageError(f"cannot read {_display(lock_file)}: {error.strerror}") from None
+        raise PackageError(f"cannot read {display(lock_file)}: {error.strerror}") from None
     pins = []
     for line in text.replace("\\\n", " ").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -210,13 +210,13 @@ def read_lock(lock_file: Path | str) -> list[Pin]:
             continue
         match = re.match(r"^([A-Za-z0-9._-]+)==([^\s;]+)\s*(.*)$", line)
         if not match:
-            raise PackageError(f"{_display(lock_file)}: not an exact pin: {line!r}")
+            raise PackageError(f"{display(lock_file)}: not an exact pin: {line!r}")
         hashes = tuple(re.findall(r"--hash=sha256:([0-9a-f]{64})", match.group(3)))
         if not hashes:
-            raise PackageError(f"{_display(lock_file)}: {match.group(1)} has no --hash=sha256:...")
+            raise PackageError(f"{display(lock_file)}: {match.group(1)} has no --hash=sha256:...")
         pins.append(Pin(_normalise(match.group(1)), match.group(2), hashes))
     if not pins:
-        raise PackageError(f"{_display(lock_file)} pins nothing")
+        raise PackageError(f"{display(lock_file)} pins nothing")
     return pins
 
 
@@ -268,7 +268,7 @@ def install_dependencies(pins: list[Pin], lock_file: Path, target: Path, cache: 
         )  # fmt: skip
         wheels = _cached_wheels(pins, cache)
         if wheels is None:
-            raise PackageError(f"pip did not download every wheel pinned in {_display(lock_file)}")
+            raise PackageError(f"pip did not download every wheel pinned in {display(lock_file)}")
     with tempfile.TemporaryDirectory(prefix="back-spasm-wheels-") as tmp:
         # Install exactly the pinned files, offline, hash-checked.
         links = Path(tmp)
@@ -434,13 +434,6 @@ def _normalise(name: str) -> str:
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 if __name__ == "__main__":  # `python -m skill.tools.package`, used by hooks/build.sh

@@ -11,6 +11,20 @@ LAMBDA_DIR = PROJECT_ROOT / "lambda"
 CORE_DIR = PROJECT_ROOT / "skill" / "core"
 
 
+def models_dir(model_dir: Path = INTERACTION_MODEL_DIR) -> Path:
+    """Where a skill package keeps its interaction models, one file per locale."""
+    return model_dir / "interactionModels" / "custom"
+
+
 def model_path(locale: str, model_dir: Path = INTERACTION_MODEL_DIR) -> Path:
     """The interaction model file of `locale`."""
-    return model_dir / "interactionModels" / "custom" / f"{locale}.json"
+    return models_dir(model_dir) / f"{locale}.json"
+
+
+def display(path: Path) -> str:
+    """`path` as the user would type it: relative to the working directory
+    when it is under it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
