@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from skill.core.rules import QUESTION_ORDER, Symptom
-from skill.tools.envelopes import SlotFill, intent_request, launch_request, session_ended_request
+from skill.tools.envelopes import (
+    SlotFill,
+    event_request,
+    intent_request,
+    launch_request,
+    out_of_session,
+    session_ended_request,
+)
 
 GOLDEN_FILE = Path(__file__).resolve().parent / "fixtures" / "golden_transcript.jsonl"
 SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
@@ -85,6 +92,14 @@ def scripts() -> Iterator[tuple[str, list[Turn]]]:
             name = move[1].get("name", move[0])
             yield f"{state}__{name}", [*setup, move]
     yield "tampered_attributes", [("tampered", {})]
+    # Session attributes are the client's: a sign reported over garbage, stored SSML, no session at all.
+    yield "tampered_asking_then_emergency", [("tampered", {"attributes": {"asking": [], "triage": 3},
+                                                           "turn": report(Symptom.MUSCLE_WEAKNESS)})]
+    yield "tampered_last_with_ssml", [("tampered", {"attributes": {"last": {
+        "speech": "</speak><audio src='https://evil.example/a.mp3'/><speak>", "reprompt": "a & b"}}})]
+    yield "one_shot_without_session", [("out_of_session", {"turn": report(Symptom.LIMB_NUMBNESS)})]
+    yield "skill_enabled_event", [("out_of_session", {"turn": ("event", {"type": "AlexaSkillEvent.SkillEnabled"})})]
+    yield "session_ended_with_garbage", [("tampered", {"attributes": {"asking": {}}, "turn": ("session_ended", {})})]
 
 
 def build_request(turn: Turn, session: dict) -> dict:
@@ -95,9 +110,14 @@ def build_request(turn: Turn, session: dict) -> dict:
         event = launch_request(**fields)
     elif kind == "session_ended":
         event = session_ended_request(**fields)
+    elif kind == "event":
+        event = event_request(kwargs["type"], **fields)
+    elif kind == "out_of_session":
+        event = out_of_session(build_request(kwargs["turn"], session))
     elif kind == "tampered":
-        fields["attributes"] = {"triage": {"answers": [["FEVER", "maybe"], "x"]}, "asking": 7, "last": "x"}
-        event = intent_request("AMAZON.RepeatIntent", **fields)
+        default = {"triage": {"answers": [["FEVER", "maybe"], "x"]}, "asking": 7, "last": "x"}
+        tampered_session = {**session, "attributes": kwargs.get("attributes", default)}
+        event = build_request(kwargs.get("turn", intent("AMAZON.RepeatIntent")), tampered_session)
     else:
         slots = {name: (SlotFill(**fill) if fill else None) for name, fill in kwargs["slots"].items()}
         event = intent_request(kwargs["name"], slots, **fields)

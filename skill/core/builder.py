@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,9 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
 from skill.core import handlers
+from skill.core.logtext import printable
+
+logger = logging.getLogger(__name__)
 
 # What AWS Lambda calls: (event, context) -> response, both JSON objects.
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
@@ -38,14 +42,31 @@ def lambda_handler_for(skill_id: str | None = None) -> LambdaHandler:
     """An AWS Lambda handler. Unlike SkillBuilder.lambda_handler(), which
     builds a new CustomSkill on every request, the skill is built once per
     container and reused (it keeps no per-request state)."""
-    from ask_sdk_model import RequestEnvelope
+    from ask_sdk_model import Request, RequestEnvelope
 
     skill = create_skill(skill_id)
+    known_request_types = frozenset(Request.discriminator_value_class_map)
 
     def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        request = event.get("request")
+        request_type = request.get("type") if isinstance(request, dict) else None
+        if request_type not in known_request_types:
+            # A request type newer than the SDK: no person's request, so the empty response.
+            logger.warning("request type the SDK does not know: %s", printable(request_type))
+            return {"version": "1.0", "response": {}}
+        event = _without_malformed_attributes(event)
         request_envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
         response = skill.serializer.serialize(skill.invoke(request_envelope=request_envelope, context=context))
         assert isinstance(response, dict)  # a ResponseEnvelope serializes to an object
         return response
 
     return lambda_handler
+
+
+def _without_malformed_attributes(event: dict[str, Any]) -> dict[str, Any]:
+    """`event` with session attributes that are not a JSON object dropped: the
+    SDK cannot read them, and they are the client's, so never trusted anyway."""
+    session = event.get("session")
+    if not isinstance(session, dict) or isinstance(session.get("attributes"), dict | None):
+        return event
+    return {**event, "session": {key: value for key, value in session.items() if key != "attributes"}}

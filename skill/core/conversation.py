@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from skill.core import rules
 from skill.core.contract import Topic
 from skill.core.rules import Answer, Level, Symptom, Triage
-from skill.core.speech import Speech
+from skill.core.speech import Speech, join, stored_pieces
 
 
 @dataclass(frozen=True)
@@ -45,23 +45,35 @@ class Conversation:
         attributes = attributes if isinstance(attributes, Mapping) else {}
         self.speech = speech
         self.triage = Triage.from_dict(attributes.get("triage"))
+        # Each field is checked on its own: the client sends them back, and
+        # garbage in one must not lose the others (or a sign reported now).
         asking = attributes.get("asking")
-        self.asking: Symptom | None = Symptom(asking) if asking in Symptom.__members__ else None
-        last = attributes.get("last")
-        self._last = last if isinstance(last, dict) else None
+        self.asking: Symptom | None = (
+            Symptom(asking) if isinstance(asking, str) and asking in Symptom.__members__ else None
+        )
+        self._last = self._read_last(attributes.get("last"))
+
+    def _read_last(self, stored: object) -> dict[str, str] | None:
+        """The last reply that asked something, rendered again from the locale
+        keys it was stored as; None if anything in it is not the skill's own."""
+        if not isinstance(stored, Mapping):
+            return None
+        speech = self.speech.render_stored(stored.get("speech"))
+        reprompt = self.speech.render_stored(stored.get("reprompt"))
+        return {"speech": speech, "reprompt": reprompt} if speech and reprompt else None
 
     def attributes(self) -> dict:
         """What to keep in the session for the next turn."""
         return {
             "triage": self.triage.to_dict(),
             "asking": self.asking.value if self.asking else None,
-            "last": self._last,
+            "last": {key: stored_pieces(text) for key, text in self._last.items()} if self._last else None,
         }
 
     # ---- building replies ------------------------------------------------
 
     def _say(self, *parts: str) -> str:
-        return " ".join(part for part in parts if part)
+        return join(parts)
 
     def _prompt(self) -> tuple[str, str]:
         """The pending question and its reprompt: the asked question, or the offer."""
@@ -73,7 +85,7 @@ class Conversation:
     def _ask(self, *lead: str, prompt: tuple[str, str] | None = None) -> Reply:
         question, reprompt = prompt or self._prompt()
         reply = Reply(speech=self._say(*lead, question), reprompt=reprompt)
-        self._last = {"speech": reply.speech, "reprompt": reply.reprompt}
+        self._last = {"speech": reply.speech, "reprompt": reprompt}
         return reply
 
     def _card(self, title_key: str, text_key: str, **fields: str) -> Card:

@@ -3,6 +3,10 @@
 Each turns its request into one `Conversation` move and the move's `Reply`
 into a response. Interceptors do the cross-cutting work: load the locale's
 strings and the conversation from the session before, save it after.
+
+Only a person's own requests are spoken to; every other request Alexa sends
+(session ends, skill and list events, messages, audio and system notices,
+with or without a session) gets an empty response, as Alexa requires.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from ask_sdk_model.ui import SimpleCard
 from skill.core import contract, speech
 from skill.core.contract import Topic
 from skill.core.conversation import Conversation, Reply
+from skill.core.logtext import printable
 from skill.core.rules import Symptom
 
 logger = logging.getLogger(__name__)
@@ -34,6 +39,21 @@ logger = logging.getLogger(__name__)
 CONVERSATION = "conversation"
 
 UNRECOGNIZED = "unrecognized"  # a slot value that matched no symptom
+
+# The requests a person makes (by voice or touch, or by coming back from a flow
+# the skill started): the only ones answered with speech.
+SPOKEN_REQUEST_TYPES = frozenset(
+    {"LaunchRequest", "IntentRequest", contract.APL_USER_EVENT, "SessionResumedRequest", "Connections.Response"}
+)
+
+
+def is_spoken_to(handler_input: HandlerInput) -> bool:
+    return get_request_type(handler_input) in SPOKEN_REQUEST_TYPES
+
+
+def silence(handler_input: HandlerInput) -> Response:
+    """The empty response: no speech, no card, no reprompt."""
+    return handler_input.response_builder.response
 
 
 def conversation_of(handler_input: HandlerInput) -> Conversation:
@@ -74,6 +94,15 @@ def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | 
     return UNRECOGNIZED
 
 
+def _strings_for(handler_input: HandlerInput) -> speech.Speech:
+    """The request's locale's strings; the default locale's if it has none we support."""
+    locale = getattr(handler_input.request_envelope.request, "locale", None)
+    try:
+        return speech.for_locale(locale if isinstance(locale, str) else speech.DEFAULT_LOCALE)
+    except speech.UnsupportedLocaleError:
+        return speech.for_locale(speech.DEFAULT_LOCALE)
+
+
 # ---- interceptors ----------------------------------------------------------
 
 
@@ -81,12 +110,11 @@ class LoadConversationInterceptor(AbstractRequestInterceptor):
     """Loads the locale's strings and the conversation kept in the session."""
 
     def process(self, handler_input: HandlerInput) -> None:
-        locale = getattr(handler_input.request_envelope.request, "locale", None) or speech.DEFAULT_LOCALE
-        try:
-            strings = speech.for_locale(locale)
-        except speech.UnsupportedLocaleError:
-            strings = speech.for_locale(speech.DEFAULT_LOCALE)
-        attributes = handler_input.attributes_manager.session_attributes
+        strings = _strings_for(handler_input)
+        # Out-of-session requests (and one-shot ones Alexa sends without a
+        # session) have no attributes: the SDK raises if asked for them.
+        in_session = handler_input.request_envelope.session is not None
+        attributes = handler_input.attributes_manager.session_attributes if in_session else None
         handler_input.attributes_manager.request_attributes[CONVERSATION] = Conversation(strings, attributes)
 
 
@@ -100,12 +128,17 @@ class SaveConversationInterceptor(AbstractResponseInterceptor):
 
 
 class LogRequestInterceptor(AbstractRequestInterceptor):
-    """Logs what kind of request came in, never what the user said."""
+    """Logs each request's type and Alexa's request id (random per request, for
+    tracing) at INFO; the intent's name only at DEBUG, since with the fixed
+    question order the intents of a session would give a person's answers
+    away. Never a slot value, at any level."""
 
     def process(self, handler_input: HandlerInput) -> None:
         request_type = get_request_type(handler_input)
-        intent = get_intent_name(handler_input) if request_type == "IntentRequest" else "-"
-        logger.info("request %s intent %s", request_type, intent)
+        request_id = getattr(handler_input.request_envelope.request, "request_id", None)
+        logger.info("request %s id %s", printable(request_type), printable(request_id))
+        if request_type == "IntentRequest":
+            logger.debug("intent %s", printable(get_intent_name(handler_input)))
 
 
 # ---- request handlers ------------------------------------------------------
@@ -180,25 +213,42 @@ class SessionEndedRequestHandler(AbstractRequestHandler):
         return is_request_type("SessionEndedRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        request = handler_input.request_envelope.request
-        logger.info("session ended: %s", getattr(request, "reason", None))
-        return handler_input.response_builder.response
+        # The reason (user initiated, error, no reply) says nothing about the user's answers.
+        reason = getattr(handler_input.request_envelope.request, "reason", None)
+        logger.info("session ended: %s", printable(getattr(reason, "value", reason)))
+        return silence(handler_input)
+
+
+class SilentRequestHandler(AbstractRequestHandler):
+    """Requests no person made (skill, list and reminder events, messages,
+    audio and system notices, permission grants): an empty response."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return not is_spoken_to(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return silence(handler_input)
 
 
 class UnexpectedRequestHandler(AbstractRequestHandler):
-    """Any intent or request type nobody else claims: treated as a fallback,
-    so the user hears the pending question again instead of an error."""
+    """Any intent or request of a person's that nobody else claims: treated as
+    a fallback, so the user hears the pending question again, not an error."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        logger.warning("unexpected request %s", get_request_type(handler_input))
+        if not is_spoken_to(handler_input):  # not reached while SilentRequestHandler is registered
+            return silence(handler_input)
+        logger.warning("unexpected request %s", printable(get_request_type(handler_input)))
         return respond(handler_input, conversation_of(handler_input).fallback())
 
 
 class CatchAllExceptionHandler(AbstractExceptionHandler):
-    """Logs the failure without the request's data and keeps the question."""
+    """Logs the failure without the request's data and keeps the question.
+    A symptom report that failed is tried once more on a fresh conversation, so
+    a fault in reading the stored state never swallows a reported emergency;
+    requests no person made get the empty response even after a failure."""
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
@@ -208,20 +258,43 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         while tb is not None and tb.tb_next is not None:
             tb = tb.tb_next
         where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
-        logger.error("error handling %s: %s at %s", get_request_type(handler_input), type(exception).__name__, where)
-        conversation = _loaded_conversation(handler_input)
-        if conversation is None:  # failed before the conversation loaded
-            conversation = Conversation(speech.for_locale(speech.DEFAULT_LOCALE))
-        reply = conversation.error()
+        # The exception's type and place only: its message may hold request data.
+        request_type = printable(get_request_type(handler_input))
+        logger.error("error handling %s: %s at %s", request_type, type(exception).__name__, printable(where, 300))
+        if not is_spoken_to(handler_input):
+            return silence(handler_input)
+        conversation, reply = _report_afresh(handler_input) or _apology(handler_input)
         # Response interceptors do not run after an exception: save here.
         if handler_input.request_envelope.session is not None:
             handler_input.attributes_manager.session_attributes = conversation.attributes()
         return respond(handler_input, reply)
 
 
+def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | None:
+    """A failed symptom report, made again on a conversation that trusts
+    nothing stored (a report means the same whatever was stored); None if the
+    request is no report or fails again."""
+    if not is_intent_name(contract.REPORT_SYMPTOM)(handler_input):
+        return None
+    conversation = Conversation(_strings_for(handler_input))
+    try:
+        return conversation, _report(conversation, handler_input)
+    except Exception as exception:  # the apology follows
+        logger.error("report failed again: %s", type(exception).__name__)
+        return None
+
+
+def _apology(handler_input: HandlerInput) -> tuple[Conversation, Reply]:
+    conversation = _loaded_conversation(handler_input)
+    if conversation is None:  # failed before the conversation loaded
+        conversation = Conversation(speech.for_locale(speech.DEFAULT_LOCALE))
+    return conversation, conversation.error()
+
+
 REQUEST_HANDLERS = (
     LaunchRequestHandler(),
     *(IntentMoveHandler(name, move) for name, move in INTENT_MOVES.items()),
     SessionEndedRequestHandler(),
+    SilentRequestHandler(),
     UnexpectedRequestHandler(),  # last: claims whatever is left
 )

@@ -4,12 +4,16 @@ Templates are plain text with {placeholders}. For speech, the template is
 XML-escaped first and the placeholders are then filled with SSML-safe
 fragments (escaped names, `say-as` phone numbers), so the SSML is always
 well-formed; for cards the same templates are filled with plain text.
+
+Rendered speech remembers what it was rendered from (`Ssml.pieces`: locale
+keys and plain-text fields), so a reply can be kept in the session as keys and
+rendered again; SSML that comes back from the client is never spoken.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from html import escape as _html_escape
 from pathlib import Path
@@ -32,6 +36,44 @@ def escape(text: str) -> str:
     """XML-escape text for SSML (&, <, >). html.escape, not xml.sax.saxutils:
     saxutils pulls in urllib and ssl, a third of a Lambda cold start."""
     return _html_escape(text, quote=False)
+
+
+# A locale key and the plain-text fields it was filled with.
+Piece = tuple[str, dict[str, str]]
+
+# Limits on stored speech rendered again: a few phrases, short fields.
+MAX_STORED_PIECES = 8
+MAX_STORED_FIELD = 300
+
+
+class Ssml(str):
+    """SSML rendered from this module's locale strings, with the pieces it was
+    rendered from."""
+
+    pieces: tuple[Piece, ...]
+
+    def __new__(cls, text: str, pieces: Iterable[Piece]) -> Ssml:
+        ssml = super().__new__(cls, text)
+        ssml.pieces = tuple(pieces)
+        return ssml
+
+
+def join(parts: Sequence[str]) -> str:
+    """Parts of speech joined with spaces (empty ones left out); still an `Ssml`
+    when every part is one."""
+    parts = [part for part in parts if part]
+    text = " ".join(parts)
+    if all(isinstance(part, Ssml) for part in parts):
+        return Ssml(text, (piece for part in parts if isinstance(part, Ssml) for piece in part.pieces))
+    return text
+
+
+def stored_pieces(speech: str | None) -> list[list] | None:
+    """How `speech` is kept in session attributes (JSON): its pieces, or None
+    when it was not rendered from locale strings alone."""
+    if not isinstance(speech, Ssml) or not speech.pieces:
+        return None
+    return [[key, dict(fields)] for key, fields in speech.pieces]
 
 
 def _telephone(number: str) -> str:
@@ -64,10 +106,35 @@ class Speech:
             raise KeyError(key)
         return node
 
-    def ssml(self, key: str, **fields: str) -> str:
+    def ssml(self, key: str, **fields: str) -> Ssml:
         """The string `key` (dotted path) as SSML; `fields` are plain text."""
         escaped = {name: escape(value) for name, value in fields.items()}
-        return escape(self._template(key)).format(**self._ssml_fields, **escaped)
+        return Ssml(escape(self._template(key)).format(**self._ssml_fields, **escaped), [(key, dict(fields))])
+
+    def render_stored(self, stored: object) -> Ssml | None:
+        """Speech kept by `stored_pieces`, rendered again from this locale's
+        strings; None unless every piece is one of its keys with short
+        plain-text fields. Fields are escaped like any other."""
+        if not isinstance(stored, list) or not 0 < len(stored) <= MAX_STORED_PIECES:
+            return None
+        parts = []
+        for piece in stored:
+            if not (isinstance(piece, list) and len(piece) == 2):
+                return None
+            key, fields = piece
+            if not (isinstance(key, str) and isinstance(fields, dict)):
+                return None
+            if not all(
+                isinstance(value, str) and len(value) <= MAX_STORED_FIELD and name not in self._ssml_fields
+                for name, value in fields.items()
+            ):
+                return None
+            try:
+                parts.append(self.ssml(key, **fields))
+            except (KeyError, IndexError, TypeError, ValueError):  # no such key, or fields that do not fit it
+                return None
+        rendered = join(parts)
+        return rendered if isinstance(rendered, Ssml) else None
 
     def text(self, key: str, **fields: str) -> str:
         """The string `key` as plain text, for cards."""

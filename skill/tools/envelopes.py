@@ -129,6 +129,18 @@ def session_ended_request(
     return envelope(_request("SessionEndedRequest", locale, **fields), **session)
 
 
+def event_request(request_type: str, *, locale: str = DEFAULT_LOCALE, **fields: Any) -> dict[str, Any]:
+    """Any other request type, in a session: a session end notice, a skill or list
+    event, a message, an audio or system notice. `fields` are the request's own."""
+    return envelope(_request(request_type, locale, **fields))
+
+
+def out_of_session(event: Mapping[str, Any]) -> dict[str, Any]:
+    """`event` as Alexa sends it outside a session: without the `session` object
+    (skill events, list and reminder events, messages; a one-shot request may come so)."""
+    return {key: value for key, value in event.items() if key != "session"}
+
+
 class AlexaSession:
     """Plays Alexa's part across turns: one session id, the session attributes
     echoed back from each response, and a new session once one has ended."""

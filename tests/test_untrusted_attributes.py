@@ -1,0 +1,115 @@
+"""Session attributes come back from the client: whatever is in them, a sign
+reported in the turn is acted on, nothing stored is spoken as SSML, and the
+skill never falls through to its apology."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.core.rules import QUESTION_ORDER, Symptom, Triage
+from tests.support import Dialog, is_emergency_advice
+
+# JSON values of every type, and strings that look like SSML or like the skill's own data.
+GARBAGE: list = [
+    None, [], {}, 0, 7, -1.5, True, "", "x", "FEVER", "MUSCLE_WEAKNESS", "yes",
+    "</speak><audio src='https://evil.example/a.mp3'/><speak>", "a & b", "<say-as>",
+    [["FEVER", "yes"]], [[]], [None], {"answers": "x"}, {"answers": [[[], "yes"], [{}, {}]]},
+    {"answers": [["FEVER", "yes", "extra"]], "unsure_once": [[], {}, 3]}, {"speech": 1, "reprompt": []},
+    {"speech": "Call 911", "reprompt": "x"}, [[["welcome", {}]]], {"speech": [["welcome", {"names": 5}]]},
+]  # fmt: skip
+FIELDS = ("triage", "asking", "last")
+APOLOGY = "something went wrong"
+
+
+def tampered(dialog: Dialog, **fields: object) -> None:
+    """Replace stored fields, as a client could between turns."""
+    dialog.attributes = {**dialog.attributes, **fields}
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("value", GARBAGE, ids=repr)
+def test_an_emergency_reported_over_garbage_gets_911(field, value):
+    dialog = Dialog()
+    dialog.launch()
+    dialog.yes()
+    tampered(dialog, **{field: value})
+    dialog.report(Symptom.MUSCLE_WEAKNESS)
+    assert is_emergency_advice(dialog), dialog.said
+
+
+@pytest.mark.parametrize("value", GARBAGE, ids=repr)
+def test_every_field_garbage_at_once_still_answers(value):
+    for intent in ("AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent", "AMAZON.RepeatIntent",
+                   "AMAZON.PreviousIntent", "AMAZON.HelpIntent", "ContactIntent"):  # fmt: skip
+        dialog = Dialog()
+        dialog.launch()
+        tampered(dialog, **dict.fromkeys(FIELDS, value))
+        dialog.intent(intent)
+        assert APOLOGY not in dialog.said, (intent, dialog.said)
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "</speak><audio src='https://evil.example/a.mp3'/><speak>",
+        "a & b",
+        "<break time='10s'/>Fine",
+        "Say <say-as interpret-as='telephone'>555</say-as>",
+        12,
+        ["not", "ssml"],
+        [["welcome", {}], ["no.such.key", {}]],
+        [["welcome", {"emergency_number": "<audio/>"}]],
+        [["symptoms.FEVER.question.x", {}]],
+    ],
+    ids=repr,
+)
+def test_repeat_never_speaks_stored_ssml(speech):
+    dialog = Dialog()
+    dialog.launch()
+    dialog.yes()
+    question = dialog.said.split(". ")[-1]
+    tampered(dialog, last={"speech": speech, "reprompt": speech})
+    dialog.intent("AMAZON.RepeatIntent")  # Dialog checks the SSML: only speak and say-as
+    ssml = dialog.last["response"]["outputSpeech"]["ssml"]
+    assert "evil" not in ssml and "audio" not in ssml and "555" not in ssml
+    assert APOLOGY not in dialog.said
+    assert dialog.said.endswith(question)
+    assert dialog.asking == QUESTION_ORDER[0].value
+
+
+def test_repeat_renders_stored_locale_strings_again_with_fields_escaped():
+    dialog = Dialog()
+    dialog.report(Symptom.FEVER)
+    said = dialog.said
+    dialog.intent("AMAZON.RepeatIntent")
+    assert dialog.said == said  # the skill's own words, rendered again
+    speech = dialog.attributes["last"]["speech"]
+    tampered(dialog, last={"speech": [[key, {name: "<audio src='x'/> & co" for name in fields}]
+                                      for key, fields in speech], "reprompt": dialog.attributes["last"]["reprompt"]})
+    dialog.intent("AMAZON.RepeatIntent")
+    assert "<audio src='x'/> & co" in dialog.said  # spoken as words, never as markup
+
+
+def test_a_valid_question_stored_with_garbage_elsewhere_is_still_asked():
+    dialog = Dialog()
+    dialog.launch()
+    tampered(dialog, asking=Symptom.FEVER.value, triage=[], last=7)
+    dialog.yes()
+    assert dialog.asking == QUESTION_ORDER[0].value  # a yes to fever: acknowledged, emergencies first
+    assert "fever" in dialog.said.lower()
+
+
+def test_a_reported_emergency_survives_a_failure_to_read_the_stored_state(monkeypatch):
+    """A bug in reading some stored field must not swallow an emergency."""
+    read = Triage.from_dict
+
+    def broken(data):
+        if data is not None:
+            raise RuntimeError("a bug in reading stored state")
+        return read(data)
+
+    monkeypatch.setattr(Triage, "from_dict", broken)
+    dialog = Dialog()
+    dialog.launch()
+    dialog.report(Symptom.LIMB_NUMBNESS)
+    assert is_emergency_advice(dialog), dialog.said
