@@ -8,7 +8,6 @@ chat` or a device gets it wrong.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -328,20 +327,12 @@ def test_matched_two_symptoms_through_the_lambda(matcher, dialog):
     assert is_see_doctor_advice(dialog)
 
 
-# ---- speed ---------------------------------------------------------------------
+# ---- loading -------------------------------------------------------------------
+# (Build and match times: python bench/tools_bench.py.)
 
 
-def test_indexes_are_built_once_and_matching_is_fast():
+def test_indexes_are_built_once_per_file():
     assert nlu.load(MODEL_PATH) is nlu.load(MODEL_PATH)
-    started = time.perf_counter()
-    fresh = nlu.Nlu(model.load(MODEL_PATH))
-    assert time.perf_counter() - started < 2.0
-    lines = ["yes", "I have a fever", "purple monkey dishwasher", "should i see a doctor about my back", "two weeks"]
-    started = time.perf_counter()
-    for _ in range(20):
-        for line in lines:
-            fresh.match(line)
-    assert (time.perf_counter() - started) / 100 < 0.05  # seconds per line, generous for a loaded CI box
 
 
 def test_bad_model_file(tmp_path):

@@ -13,10 +13,9 @@ import pytest
 
 from skill.core import handlers
 from skill.tools.cli import main
-from skill.tools.paths import INTERACTION_MODEL_DIR
+from skill.tools.paths import INTERACTION_MODEL_DIR, model_path
 from skill.tools.validate import shape, validate
 
-MODEL = Path("interactionModels") / "custom" / "en-US.json"
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<place>[^:]+): (?P<message>.+) \[(?P<code>[a-z.-]+)\]$")
 
 
@@ -45,7 +44,7 @@ def broken_copy(
     to its en-US model / skill.json (each edits the parsed JSON in place)."""
     root = tmp_path / "interaction_model"
     shutil.copytree(INTERACTION_MODEL_DIR, root)
-    for path, edit in ((root / MODEL, model), (root / "skill.json", manifest)):
+    for path, edit in ((model_path("en-US", root), model), (root / "skill.json", manifest)):
         if edit:
             data = json.loads(path.read_text())
             edit(data)
@@ -147,7 +146,7 @@ def test_round_trip_catches_what_the_classes_drop(tmp_path, monkeypatch):
 
 def test_invalid_json_reports_line_and_column(tmp_path):
     root = broken_copy(tmp_path)
-    (root / MODEL).write_text('{\n  "interactionModel": {,\n}')
+    model_path("en-US", root).write_text('{\n  "interactionModel": {,\n}')
     problems = validate(root)
     assert any(p.code == "json.syntax" and p.place == "line 2 column 24" for p in problems), problems
 
@@ -399,7 +398,7 @@ def test_contract_slot_types(tmp_path):
 
 def test_locale_without_speech_strings(tmp_path):
     root = broken_copy(tmp_path)
-    (root / MODEL).rename(root / MODEL.with_name("en-GB.json"))
+    model_path("en-US", root).rename(model_path("en-GB", root))
     found = codes(root)
     assert {"speech.locale", "manifest.locales"} <= found
 
@@ -440,8 +439,8 @@ TINY_MANIFEST = {
 
 def tiny(tmp_path: Path) -> Path:
     root = tmp_path / "tiny"
-    (root / MODEL).parent.mkdir(parents=True)
-    (root / MODEL).write_text(json.dumps(TINY_MODEL))
+    model_path("en-US", root).parent.mkdir(parents=True)
+    model_path("en-US", root).write_text(json.dumps(TINY_MODEL))
     (root / "skill.json").write_text(json.dumps(TINY_MANIFEST))
     return root
 
@@ -462,7 +461,7 @@ def test_tiny_model_fails_project_rules(tmp_path):
 )
 def test_broken_structure_is_reported_not_crashed_on(tmp_path, text):
     root = broken_copy(tmp_path)
-    (root / MODEL).write_text(text)
+    model_path("en-US", root).write_text(text)
     problems = validate(root)
     assert problems and all(p.place for p in problems)
     # The project rules do not echo a structure problem as dozens of missing intents.
