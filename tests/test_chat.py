@@ -154,3 +154,17 @@ def test_missing_or_broken_model_is_a_one_line_error(tmp_path, monkeypatch):
     with pytest.raises(CliError, match="cannot read the en-US interaction model") as error:
         chat_module.load_matcher("en-US")
     assert "\n" not in str(error.value)
+
+
+def test_a_piped_conversation_can_open_the_skill_as_a_user_does():
+    result = ok(chat("open back spasm helper", "yes"))
+    welcome = LOCALE.text("welcome").split(".")[0]
+    lines = alexa_lines(result)
+    assert lines[0].startswith(welcome) and not any(line.startswith(welcome) for line in lines[1:])
+    assert result.stdout.startswith("You: open back spasm helper\nAlexa: ")
+    assert "didn't get that" not in result.stdout
+
+
+def test_a_line_said_to_alexa_mid_conversation_reaches_the_skill():
+    result = ok(chat("yes", "Alexa, ask back spasm helper what's the phone number"))
+    assert PHONE in alexa_lines(result)[-1]

@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import html
 import io
+import itertools
 import os
 import re
 import sys
@@ -141,6 +142,10 @@ class Chat:
         else:
             self.launch()
 
+    def is_invocation(self, line: str) -> bool:
+        """Whether the line is said to Alexa to open or ask the skill."""
+        return self.matcher.split_invocation(line)[0]
+
     def leave(self) -> None:
         """The user walked away: Alexa ends the session and tells the skill."""
         if not self.session.ended:
@@ -175,17 +180,31 @@ def run(args: argparse.Namespace) -> int:
     elif isinstance(stdin, io.TextIOWrapper):
         stdin.reconfigure(errors="replace")
     chat = Chat(matcher, load_lambda_handler(), locale=args.locale, out=stdout, show_intent=args.show_intent)
+    lines = _lines(stdin, interactive)
     try:
         if args.utterance:
             first = " ".join(args.utterance)
             print(YOU + first, file=stdout)
             chat.first(first)
-        else:
+        elif interactive:
             chat.launch()
-        for line in () if chat.ended else _lines(stdin, interactive):
+        else:
+            # A piped conversation may open the skill as a user does ("open
+            # back spasm helper"); otherwise the skill is opened for it.
+            head = next(lines, None)
+            if head is not None and chat.is_invocation(head):
+                print(YOU + head, file=stdout)
+                chat.first(head)
+            else:
+                chat.launch()
+                lines = itertools.chain([head] if head is not None else [], lines)
+        for line in () if chat.ended else lines:
             if not interactive:  # a piped conversation reads as a transcript
                 print(YOU + line, file=stdout)
-            chat.say(line)
+            if chat.is_invocation(line):
+                chat.first(line)
+            else:
+                chat.say(line)
             if chat.ended:
                 break
         else:
