@@ -11,8 +11,11 @@ import json
 import logging
 
 import pytest
+from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.skill import CustomSkill
 
 from skill.hosting.app import MAX_BODY_BYTES, create_app
+from skill.hosting.app import SkillAdapter as StockSkillAdapter  # flask-ask-sdk's, after the oscrypto workaround
 from skill.tools import envelopes
 from skill.tools.signing import TestPKI, key, make_ca, make_leaf, make_pki, pem
 
@@ -373,27 +376,55 @@ def test_verification_is_on_by_default():
     assert response.status_code == 400 and response.get_json() == {"error": "request verification failed"}
 
 
-def test_a_fault_in_the_skill_is_a_json_500_without_details(app, pki, caplog, monkeypatch):
-    adapter = app.extensions["ASK_SDK_SKILL_ADAPTER"][SKILL_ID]
-    skill = adapter._webservice_handler._skill
+@pytest.mark.parametrize("fault", [RuntimeError, AskSdkException])
+def test_a_fault_in_the_skill_is_a_json_500_without_details(app, pki, caplog, monkeypatch, fault):
+    """A fault of the skill itself (not of the request): plain exceptions
+    reach Flask as they are, the SDK's own as werkzeug's InternalServerError."""
 
-    def broken(**kwargs):
-        raise RuntimeError("secret symptom detail")
+    def broken(self, **kwargs):
+        raise fault("secret symptom detail")
 
-    monkeypatch.setattr(skill, "invoke", broken)
+    monkeypatch.setattr(CustomSkill, "invoke", broken)
     body = body_of(launch())
     with caplog.at_level(logging.INFO):
         response = post(app.test_client(), body, pki.headers(body))
     assert response.status_code == 500 and response.get_json() == {"error": "internal error"}
-    assert "RuntimeError" in caplog.text and "secret symptom detail" not in caplog.text
+    assert fault.__name__ in caplog.text and "secret symptom detail" not in caplog.text
+    assert not [r for r in caplog.records if r.exc_info and r.levelno >= logging.INFO]
 
 
-def test_adapter_uses_the_staged_handler(app):
-    """The subclass hooks flask-ask-sdk's `_create_webservice_handler`; if an
-    upgrade stops calling it, this fails before production does."""
-    from skill.hosting.app import _StagedHandler
-
+def test_the_adapter_is_the_stock_one_with_its_own_verifiers_off(app, pki, caplog):
+    """flask-ask-sdk's SkillAdapter as published, configured by its own keys:
+    its RequestVerifier would refuse the test CA's chain (not in its trust
+    store), so a signed request answered 200 proves it is off."""
     adapter = app.extensions["ASK_SDK_SKILL_ADAPTER"][SKILL_ID]
-    assert type(adapter._webservice_handler) is _StagedHandler
-    names = [type(v).__name__ for v in adapter._webservice_handler._verifiers]
-    assert names == ["SkillIdVerifier", "TimestampVerifier", "AlexaRequestVerifier"]
+    assert type(adapter) is StockSkillAdapter
+    assert app.config["ASK_SDK_VERIFY_SIGNATURE"] is False and app.config["ASK_SDK_VERIFY_TIMESTAMP"] is False
+    assert app.view_functions["alexa"] == adapter.dispatch_request
+    body = body_of(launch())
+    assert post(app.test_client(), body, pki.headers(body)).status_code == 200
+
+
+def test_a_refusal_is_logged_once_without_a_traceback(client, caplog, pki):
+    """The SDK logs each failed verification at ERROR with a traceback; the
+    endpoint logs one line with the reason instead."""
+    body = body_of(launch())
+    with caplog.at_level(logging.DEBUG):
+        post(client, body + " ", pki.headers(body))
+        post(client, body.replace(SKILL_ID, OTHER_SKILL_ID), pki.headers(body))
+    assert len(rejections(caplog)) == 2
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+def test_every_answer_carries_a_request_id(client, pki, caplog):
+    body = body_of(launch())
+    with caplog.at_level(logging.INFO):
+        answers = [post(client, body, pki.headers(body)), post(client, "{"), client.get("/healthz"),
+                   client.get("/nope")]
+    ids = [answer.headers["X-Request-Id"] for answer in answers]
+    assert len(set(ids)) == 4 and all(len(i) == 16 and int(i, 16) >= 0 for i in ids)
+    request_id = json.loads(body)["request"]["requestId"]
+    assert request_id not in ids
+    # A proxy's well-formed id is kept, anything else replaced.
+    assert client.get("/healthz", headers={"X-Request-Id": "proxy-id-12345"}).headers["X-Request-Id"] == "proxy-id-12345"
+    assert client.get("/healthz", headers={"X-Request-Id": "bad id\x01"}).headers["X-Request-Id"] != "bad id\x01"

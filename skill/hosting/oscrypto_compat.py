@@ -41,6 +41,8 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import sys
+from collections.abc import Sequence
+from types import CodeType, ModuleType
 
 # Exactly as written in oscrypto 1.3.0's source (Python string-literal escapes).
 BROKEN_PATTERN = r"re.search('\\b(\\d\\.\\d\\.\\d[a-z]*)\\b', version_string)"
@@ -58,8 +60,8 @@ patched_modules: set[str] = set()
 class _PatchedSourceLoader(importlib.machinery.SourceFileLoader):
     """Loads oscrypto's own source file with the version pattern fixed."""
 
-    def get_code(self, fullname):
-        source = self.get_source(fullname)
+    def get_code(self, fullname: str) -> CodeType:
+        source = self.get_source(fullname) or ""
         code = compile(source.replace(BROKEN_PATTERN, FIXED_PATTERN), self.path, "exec", dont_inherit=True)
         patched_modules.add(fullname)
         return code
@@ -68,11 +70,12 @@ class _PatchedSourceLoader(importlib.machinery.SourceFileLoader):
 class OscryptoVersionFinder(importlib.abc.MetaPathFinder):
     """Meta-path finder for oscrypto's two libcrypto version-detection modules."""
 
-    def find_spec(self, fullname, path, target=None):
+    def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+                  ) -> importlib.machinery.ModuleSpec | None:
         if fullname not in TARGET_MODULES:
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
+        if spec is None or spec.origin is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
             return None
         try:
             source = spec.loader.get_source(fullname)

@@ -45,6 +45,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from ask_sdk_webservice_support import verifier_constants as constants
@@ -118,7 +119,7 @@ def validate_certificate_url(url: str) -> None:
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None  # a redirect is then an HTTPError: the chain must be at the URL Alexa named
 
 
@@ -218,7 +219,8 @@ class AlexaRequestVerifier(AbstractVerifier):
 
     # -- the per-request check ------------------------------------------------
 
-    def verify(self, headers, serialized_request_env, deserialized_request_env=None):
+    def verify(self, headers: Mapping[str, str], serialized_request_env: str | bytes,
+               deserialized_request_env: Any = None) -> None:
         cert_url = _header(headers, CERT_URL_HEADER)
         signature_b64 = _header(headers, SIGNATURE_HEADER)
         if not cert_url:
@@ -336,7 +338,8 @@ class TimestampVerifier(_SdkTimestampVerifier):
     def __init__(self, tolerance_in_millis: int = TIMESTAMP_TOLERANCE_MS):
         super().__init__(tolerance_in_millis)
 
-    def verify(self, headers, serialized_request_env, deserialized_request_env):
+    def verify(self, headers: dict[str, Any], serialized_request_env: str,
+               deserialized_request_env: Any) -> None:
         request = getattr(deserialized_request_env, "request", None)
         timestamp = getattr(request, "timestamp", None)
         if timestamp is None or getattr(timestamp, "tzinfo", None) is None:
@@ -355,7 +358,8 @@ class SkillIdVerifier(AbstractVerifier):
             raise ValueError("skill_id is empty")
         self.skill_id = skill_id
 
-    def verify(self, headers, serialized_request_env, deserialized_request_env):
+    def verify(self, headers: Mapping[str, str], serialized_request_env: str | bytes,
+               deserialized_request_env: Any) -> None:
         envelope = deserialized_request_env
         system = getattr(getattr(envelope, "context", None), "system", None)
         ids = [getattr(getattr(system, "application", None), "application_id", None)]

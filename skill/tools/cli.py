@@ -15,7 +15,7 @@ from typing import NoReturn
 # name -> (module, one-line help)
 COMMANDS = {
     "chat": ("skill.tools.chat", "talk to the skill in this terminal"),
-    "serve": ("skill.hosting.app", "run the self-hosted HTTPS endpoint (Flask)"),
+    "serve": ("skill.tools.serve", "run the self-hosted HTTPS endpoint (Flask)"),
     "validate": ("skill.tools.validate", "check the interaction models and manifest offline"),
     "package": ("skill.tools.package", "build the AWS Lambda deployment zip"),
     "flow": ("skill.tools.flow", "draw the decision flow (every question, answer and outcome) as SVG"),
