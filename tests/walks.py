@@ -1,0 +1,270 @@
+"""Random walks through the real Lambda handler, checked against the safety
+properties; shared by tests/test_safety_properties.py (hypothesis draws the
+plans) and bench/random_walks.py (10,000 and more plans from `random`).
+
+A plan is a list of steps a user (and a tamperer) could take:
+
+    ("launch",)                       a LaunchRequest (only when no session is open)
+    ("intent", name)                  an intent without slots
+    ("report", (symptom, ...))        ReportSymptomIntent with one or two symptoms
+    ("duration", value)               DurationIntent
+    ("session_ended",)                Alexa ends the session
+    ("tamper", (value, ...))          between turns, the stored session fields
+                                      (sorted by name, the skill's known ones
+                                      included) get these values; KEEP leaves one
+
+The oracle follows only what the user did, with the question being asked read
+from the session attributes the request carries, never from the skill's rules.
+Tampered answers are unknowable, so after the stored answers are replaced the
+oracle forgets what it knew, and a call-911 advice is no longer held against it.
+"""
+
+from __future__ import annotations
+
+import random
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from skill.core import speech
+from skill.core.rules import Symptom
+from skill.tools.envelopes import AlexaSession, session_ended_request
+from tests.support import EMERGENCY_NUMBER, LAMBDA_HANDLER, check_response, plain, symptom_slot
+
+Step = tuple[Any, ...]
+
+EMERGENCY_SIGNS = frozenset(s for s in Symptom if s.level.name == "EMERGENCY")
+KNOWN_FIELDS = ("asking", "last", "triage")
+KEEP = "<keep>"  # a tamper value that leaves its field alone
+
+INTENTS = (
+    "AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent", "AMAZON.HelpIntent", "AMAZON.RepeatIntent",
+    "AMAZON.FallbackIntent", "AMAZON.PreviousIntent", "AMAZON.StartOverIntent", "StartCheckIntent",
+    "CausesIntent", "ContactIntent", "AMAZON.PauseIntent",
+)  # fmt: skip
+DURATIONS = {"P2D": 2, "P10D": 10, "P1W": 7, "PT5H": 0, "bogus": None}
+# What a listener hears for a yes/no question; used to spot the catch-all.
+APOLOGY = speech.for_locale(speech.DEFAULT_LOCALE).text("error")
+
+SSML_INJECTIONS = (
+    "</speak><audio src='https://evil.example/a.mp3'/><speak>",
+    "a & b",
+    "<break time='10s'/>Fine",
+    "Say <say-as interpret-as='telephone'>555</say-as>",
+    "line\nbreak\x00\x1b[31m",
+)
+# Values a tamperer might choose because they look like the skill's own data.
+PLAUSIBLE: tuple[Any, ...] = (
+    *(s.value for s in Symptom), "yes", "no", "unsure", *SSML_INJECTIONS,
+    {"answers": [["MUSCLE_WEAKNESS", "no"]], "unsure_once": ["FEVER", "LIMB_NUMBNESS"]},
+    {"answers": [["FEVER", "yes"], ["LIMB_NUMBNESS", "unsure"]]},
+    {"answers": [[s.value, "no"] for s in Symptom]},
+    {"answers": [["FEVER", "maybe"], "x", [1], [[], {}]], "unsure_once": 5},
+    {"speech": [["welcome", {}]], "reprompt": [["offer", {}]]},
+    {"speech": [["ack_see_doctor", {"names": SSML_INJECTIONS[0]}]], "reprompt": [["symptoms.FEVER.question", {}]]},
+    {"speech": [["welcome", {"emergency_number": "<audio/>"}]], "reprompt": [["no.such.key", {}]]},
+    {"speech": SSML_INJECTIONS[0], "reprompt": SSML_INJECTIONS[1]},
+    {"speech": 12, "reprompt": ["x"]},
+)  # fmt: skip
+
+
+@dataclass
+class Tally:
+    walks: int = 0
+    turns: int = 0
+    tampers: int = 0
+    emergencies: int = 0  # emergency signs reported (by any route)
+    emergencies_without_911: int = 0
+    catch_all: int = 0  # answers from the catch-all exception handler
+    invalid_responses: int = 0  # SSML that does not parse or has other elements, missing reprompts, ...
+    false_911: int = 0  # call-911 advice with no emergency sign on record (untampered)
+    self_care_hiding_a_sign: int = 0
+    repeat_changed: int = 0  # a repeat that did not say the last question again
+    problems: list[str] = field(default_factory=list)
+
+    def problem(self, what: str, plan: Sequence[Step], said: str) -> None:
+        if len(self.problems) < 20:
+            self.problems.append(f"{what}: {said!r} after {list(plan)!r}")
+
+    @property
+    def failures(self) -> int:
+        return (self.emergencies_without_911 + self.catch_all + self.invalid_responses + self.false_911
+                + self.self_care_hiding_a_sign + self.repeat_changed)  # fmt: skip
+
+
+class Oracle:
+    """What the user has said is true, per symptom, in this session."""
+
+    def __init__(self, trusted: bool = True):
+        self.signs: dict[Symptom, bool] = {}
+        self.history: list[Symptom] = []
+        self.unsure: set[Symptom] = set()
+        self.trusted = trusted  # False once the stored answers were replaced
+
+    def record(self, symptom: Symptom, present: bool) -> None:
+        if symptom in self.signs:
+            self.history.remove(symptom)
+        self.signs[symptom] = present
+        self.history.append(symptom)
+        self.unsure.discard(symptom)
+
+
+def _asking(attributes: dict) -> Symptom | None:
+    """The question the skill will take an answer to: the one stored in the
+    attributes this request carries."""
+    value = attributes.get("asking")
+    return Symptom(value) if isinstance(value, str) and value in Symptom.__members__ else None
+
+
+def _tamper(session: AlexaSession, values: Sequence[Any]) -> set[str]:
+    fields = sorted(set(session.attributes) | set(KNOWN_FIELDS))
+    changed = set()
+    for name, value in zip(fields, values, strict=False):
+        if value != KEEP:
+            session.attributes[name] = value
+            changed.add(name)
+    return changed
+
+
+def walk(plan: Sequence[Step], tally: Tally) -> None:
+    """Play `plan` against the Lambda handler and count what it shows."""
+    session = AlexaSession(lambda event: LAMBDA_HANDLER(event, None))
+    oracle = Oracle()
+    previous_question: str | None = None  # what the last open-session response said, if untampered
+    tally.walks += 1
+    for step in plan:
+        kind = step[0]
+        if session.ended:
+            oracle = Oracle()
+            previous_question = None
+        if kind == "tamper":
+            if not session.ended:
+                changed = _tamper(session, step[1])
+                tally.tampers += 1
+                if changed - {"asking", "triage"}:  # what the skill will repeat is no longer what it said
+                    previous_question = None
+                if changed - {"asking", "last"}:
+                    oracle = Oracle(trusted=False)
+            continue
+        if (kind == "launch") != session.ended and kind in ("launch", "session_ended"):
+            continue  # Alexa sends a LaunchRequest only to start a session, and ends only an open one
+        asking = None if session.ended else _asking(session.attributes)
+        emergency_now = False
+        if kind == "launch":
+            response = session.launch()
+        elif kind == "report":
+            reported = list(step[1])
+            for symptom in reported:
+                oracle.record(symptom, True)
+            emergency_now = any(s in EMERGENCY_SIGNS for s in reported)
+            slots = dict(zip(("symptom", "otherSymptom"), map(symptom_slot, reported), strict=False))
+            response = session.intent("ReportSymptomIntent", {"otherSymptom": None, **slots})
+        elif kind == "duration":
+            days = DURATIONS.get(step[1])
+            if days is not None:
+                oracle.record(Symptom.NOT_IMPROVING, days >= 7)
+            response = session.intent("DurationIntent", {"duration": step[1]})
+        elif kind == "session_ended":
+            response = session.send(session_ended_request)
+            session.ended = True
+        else:
+            intent = step[1]
+            if intent in ("AMAZON.YesIntent", "AMAZON.NoIntent") and asking:
+                oracle.record(asking, intent == "AMAZON.YesIntent")
+                emergency_now = intent == "AMAZON.YesIntent" and asking in EMERGENCY_SIGNS
+            elif intent == "NotSureIntent" and asking:
+                if asking in oracle.unsure:
+                    oracle.record(asking, True)
+                    emergency_now = asking in EMERGENCY_SIGNS
+                else:
+                    oracle.unsure.add(asking)
+            elif intent == "AMAZON.PreviousIntent" and oracle.history:
+                del oracle.signs[oracle.history.pop()]
+            elif intent in ("AMAZON.StartOverIntent", "StartCheckIntent") or (
+                intent == "AMAZON.YesIntent" and not asking
+            ):
+                oracle = Oracle()
+            response = session.intent(intent)
+        tally.turns += 1
+        tally.emergencies += emergency_now
+        _check(response, plan, tally, oracle, emergency_now, kind, step, previous_question)
+        body = response.get("response") or {}
+        previous_question = None
+        if body.get("shouldEndSession") is False:
+            previous_question = plain(body["outputSpeech"]["ssml"])
+
+
+def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, emergency_now: bool,
+           kind: str, step: Step, previous_question: str | None) -> None:  # fmt: skip
+    try:
+        check_response(response)
+    except (AssertionError, ET.ParseError, KeyError, TypeError) as error:
+        tally.invalid_responses += 1
+        tally.problem(f"invalid response ({type(error).__name__} {error})", plan, str(response.get("response")))
+        return
+    body = response["response"]
+    if kind == "session_ended":
+        if body:
+            tally.invalid_responses += 1
+            tally.problem("a session end answered with speech", plan, str(body))
+        return
+    said = plain(body["outputSpeech"]["ssml"])
+    ended = body.get("shouldEndSession") is True
+    call_911 = said.startswith(f"Call {EMERGENCY_NUMBER} now.")
+    if APOLOGY in said:
+        tally.catch_all += 1
+        tally.problem("catch-all", plan, said)
+    if emergency_now and not (call_911 and ended):
+        tally.emergencies_without_911 += 1
+        tally.problem("emergency without 911", plan, said)
+    elif call_911 and oracle.trusted and not any(oracle.signs.get(s) for s in EMERGENCY_SIGNS):
+        tally.false_911 += 1
+        tally.problem("911 with no emergency sign on record", plan, said)
+    if ended and "none of the warning signs apply" in said and any(oracle.signs.values()):
+        tally.self_care_hiding_a_sign += 1
+        tally.problem("self-care with a sign on record", plan, said)
+    if step == ("intent", "AMAZON.RepeatIntent") and previous_question is not None and said != previous_question:
+        tally.repeat_changed += 1
+        tally.problem("repeat said something else", plan, said)
+
+
+# ---- plans from `random`, for the benchmark ------------------------------------
+
+
+def random_json(rng: random.Random, depth: int = 0) -> Any:
+    """Any JSON value: scalars of every type, and lists and objects of them."""
+    kind = rng.randrange(8 if depth < 3 else 5)
+    if kind == 0:
+        return None
+    if kind == 1:
+        return rng.choice([True, False])
+    if kind == 2:
+        return rng.choice([0, -1, 7, 2**53, rng.randint(-(10**6), 10**6), rng.uniform(-1e6, 1e6)])
+    if kind == 3:
+        return "".join(chr(rng.choice([rng.randrange(32, 127), rng.randrange(0, 0x3000)])) for _ in range(rng.randrange(8)))
+    if kind == 4:
+        return rng.choice(PLAUSIBLE)
+    if kind in (5, 6):
+        return [random_json(rng, depth + 1) for _ in range(rng.randrange(4))]
+    keys = ["answers", "unsure_once", "speech", "reprompt", "x", ""]
+    return {rng.choice(keys): random_json(rng, depth + 1) for _ in range(rng.randrange(4))}
+
+
+def random_plan(rng: random.Random, tamper: bool, max_steps: int = 25) -> list[Step]:
+    plan: list[Step] = []
+    for _ in range(rng.randint(1, max_steps)):
+        roll = rng.random()
+        if tamper and roll < 0.2:
+            plan.append(("tamper", tuple(KEEP if rng.random() < 0.4 else random_json(rng) for _ in range(4))))
+        elif roll < 0.25:
+            plan.append(("launch",))
+        elif roll < 0.45:
+            plan.append(("report", tuple(rng.sample(list(Symptom), rng.choice([1, 1, 2])))))
+        elif roll < 0.5:
+            plan.append(("duration", rng.choice(list(DURATIONS))))
+        elif roll < 0.52:
+            plan.append(("session_ended",))
+        else:
+            plan.append(("intent", rng.choice(INTENTS)))
+    return plan
