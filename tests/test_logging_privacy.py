@@ -10,6 +10,7 @@ import re
 import pytest
 
 from skill.core import contract
+from skill.core.logtext import printable
 from skill.core.rules import Symptom
 from skill.tools.envelopes import intent_request, session_ended_request
 from tests.support import Dialog, symptom_slot
@@ -71,3 +72,17 @@ def test_control_characters_in_logged_request_fields_are_escaped(caplog, lambda_
         message = record.getMessage()
         assert message.isprintable(), repr(message)
     assert "\\n" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "logged"),
+    [
+        ("IntentRequest", "IntentRequest"),
+        ("a\nb\r\tc", "a\\nb\\r\\tc"),
+        ("\x1b[31mred", "\\x1b[31mred"),
+        ("line\u2028sep\u202egnp", "line\\u2028sep\\u202egnp"),
+        ("x" * 500, "x" * 120 + "..."),
+    ],
+)
+def test_printable_keeps_a_log_line_one_honest_line(raw, logged):
+    assert printable(raw) == logged

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from skill.core import speech
 from skill.core.rules import QUESTION_ORDER, Symptom, Triage
+from skill.core.speech import join, stored_pieces
 from tests.support import Dialog, is_emergency_advice
 
 # JSON values of every type, and strings that look like SSML or like the skill's own data.
@@ -19,6 +21,7 @@ GARBAGE: list = [
 ]  # fmt: skip
 FIELDS = ("triage", "asking", "last")
 APOLOGY = "something went wrong"
+EN = speech.for_locale("en-US")
 
 
 def tampered(dialog: Dialog, **fields: object) -> None:
@@ -113,3 +116,25 @@ def test_a_reported_emergency_survives_a_failure_to_read_the_stored_state(monkey
     dialog.launch()
     dialog.report(Symptom.LIMB_NUMBNESS)
     assert is_emergency_advice(dialog), dialog.said
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        None, "welcome", [], [["welcome"]], [["welcome", []]], [[1, {}]], [["welcome", {"names": 1}]],
+        [["locale_data", {}]], [["advice.EMERGENCY.speech", {}]], [["welcome", {"clinic_phone": "1"}]],
+        [["ack_see_doctor", {"names": "x" * 301}]], [["welcome", {}]] * 9,
+    ],
+    ids=repr,
+)  # fmt: skip
+def test_only_the_locales_own_keys_with_short_text_fields_render_again(stored):
+    assert EN.render_stored(stored) is None
+
+
+def test_stored_speech_renders_to_what_was_said():
+    said = EN.ssml("ack_see_doctor", names="a fever & <chills>")
+    stored = stored_pieces(join([said, EN.question(Symptom.MUSCLE_WEAKNESS)]))
+    assert stored is not None
+    assert EN.render_stored(stored) == join([said, EN.question(Symptom.MUSCLE_WEAKNESS)])
+    assert "&amp; &lt;chills&gt;" in EN.render_stored(stored)
+    assert stored_pieces("plain text, not rendered here") is None

@@ -83,6 +83,7 @@ class Conversation:
         return question, question
 
     def _ask(self, *lead: str, prompt: tuple[str, str] | None = None) -> Reply:
+        # Parts from self.speech only: repeat renders them again from their keys.
         question, reprompt = prompt or self._prompt()
         reply = Reply(speech=self._say(*lead, question), reprompt=reprompt)
         self._last = {"speech": reply.speech, "reprompt": reprompt}

@@ -238,8 +238,6 @@ class UnexpectedRequestHandler(AbstractRequestHandler):
         return True
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        if not is_spoken_to(handler_input):  # not reached while SilentRequestHandler is registered
-            return silence(handler_input)
         logger.warning("unexpected request %s", printable(get_request_type(handler_input)))
         return respond(handler_input, conversation_of(handler_input).fallback())
 
