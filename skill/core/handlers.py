@@ -285,7 +285,7 @@ def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | 
 def _apology(handler_input: HandlerInput) -> tuple[Conversation, Reply]:
     conversation = _loaded_conversation(handler_input)
     if conversation is None:  # failed before the conversation loaded
-        conversation = Conversation(speech.for_locale(speech.DEFAULT_LOCALE))
+        conversation = Conversation(_strings_for(handler_input))
     return conversation, conversation.error()
 
 
