@@ -25,12 +25,14 @@ INVOCATION_NAME = "back spasm helper"
 CUSTOM_INTENTS = {
     "StartCheckIntent": {},
     "ReportSymptomIntent": {"symptom": "SymptomType", "otherSymptom": "SymptomType"},
-    "DurationIntent": {"duration": "AMAZON.DURATION"},
+    "DenySymptomIntent": {"symptom": "SymptomType", "otherSymptom": "SymptomType"},
+    "DurationIntent": {"duration": "AMAZON.DURATION", "startDate": "AMAZON.DATE"},
     "NotSureIntent": {},
     "CausesIntent": {},
     "HowLongIntent": {},
     "SelfCareIntent": {},
     "ContactIntent": {},
+    "CallForHelpIntent": {},
 }
 BUILTIN_INTENTS = {
     "AMAZON.YesIntent",
@@ -284,10 +286,14 @@ def test_report_symptom_samples_single_and_both_slots():
     assert frozenset({"otherSymptom"}) not in slot_sets
 
 
-def test_duration_samples_include_bare_slot_and_carriers():
+def test_duration_samples_have_carriers_and_no_catch_all():
+    # A bare "{duration}" (or "maybe {duration}") is, to a sample-matching tool,
+    # a slot that takes any words: it would swallow every unrelated line.
     duration_samples = {norm(s) for s in intents_by_name()["DurationIntent"].samples}
-    for wanted in ("{duration}", "about {duration}", "for {duration}", "it's been {duration}"):
+    for wanted in ("about {duration}", "for {duration}", "it's been {duration}", "since {startdate}"):
         assert wanted in duration_samples
+    for catch_all in ("{duration}", "maybe {duration}", "{startdate}"):
+        assert catch_all not in duration_samples
 
 
 @pytest.mark.parametrize(

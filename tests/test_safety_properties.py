@@ -3,7 +3,9 @@
 
 - whenever an emergency sign is reported by any route (a report, a yes to its
   question, a second "not sure"), the very next response is the call-911
-  advice and the session ends, never the catch-all apology;
+  advice and the session ends, never the catch-all apology, whatever was
+  denied before;
+- "call 911 for me" gets "call 911 now" first and ends the session;
 - call-911 advice only with an emergency sign on record, and self-care advice
   never while any sign is on record;
 - every response is well formed: SSML that parses, with only `speak` and
@@ -26,6 +28,7 @@ from tests.walks import DURATIONS, INTENTS, KEEP, PLAUSIBLE, Tally, walk
 steps = st.one_of(
     st.sampled_from([("launch",), ("session_ended",), *(("intent", name) for name in INTENTS)]),
     st.tuples(st.just("report"), st.lists(st.sampled_from(list(Symptom)), min_size=1, max_size=2).map(tuple)),
+    st.tuples(st.just("deny"), st.lists(st.sampled_from(list(Symptom)), min_size=1, max_size=2).map(tuple)),
     st.tuples(st.just("duration"), st.sampled_from(list(DURATIONS))),
 )
 json_keys = st.sampled_from(["answers", "unsure_once", "speech", "reprompt"]) | st.text(max_size=4)

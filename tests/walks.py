@@ -7,6 +7,7 @@ A plan is a list of steps a user (and a tamperer) could take:
     ("launch",)                       a LaunchRequest (only when no session is open)
     ("intent", name)                  an intent without slots
     ("report", (symptom, ...))        ReportSymptomIntent with one or two symptoms
+    ("deny", (symptom, ...))          DenySymptomIntent with one or two symptoms
     ("duration", value)               DurationIntent
     ("session_ended",)                Alexa ends the session
     ("tamper", (value, ...))          between turns, the stored session fields
@@ -41,7 +42,7 @@ KEEP = "<keep>"  # a tamper value that leaves its field alone
 INTENTS = (
     "AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent", "AMAZON.HelpIntent", "AMAZON.RepeatIntent",
     "AMAZON.FallbackIntent", "AMAZON.PreviousIntent", "AMAZON.StartOverIntent", "StartCheckIntent",
-    "CausesIntent", "ContactIntent", "AMAZON.PauseIntent",
+    "CausesIntent", "ContactIntent", "AMAZON.PauseIntent", "CallForHelpIntent",
 )  # fmt: skip
 DURATIONS = {"P2D": 2, "P10D": 10, "P1W": 7, "PT5H": 0, "bogus": None}
 # What a listener hears for a yes/no question; used to spot the catch-all.
@@ -76,6 +77,7 @@ class Tally:
     tampers: int = 0
     emergencies: int = 0  # emergency signs reported (by any route)
     emergencies_without_911: int = 0
+    calls_for_help_without_911: int = 0  # "call 911 for me" not answered "Call 911 now", session ended
     catch_all: int = 0  # answers from the catch-all exception handler
     invalid_responses: int = 0  # SSML that does not parse or has other elements, missing reprompts, ...
     false_911: int = 0  # call-911 advice with no emergency sign on record (untampered)
@@ -89,7 +91,7 @@ class Tally:
 
     @property
     def failures(self) -> int:
-        return (self.emergencies_without_911 + self.catch_all + self.invalid_responses + self.false_911
+        return (self.emergencies_without_911 + self.calls_for_help_without_911 + self.catch_all + self.invalid_responses + self.false_911
                 + self.self_care_hiding_a_sign + self.repeat_changed)  # fmt: skip
 
 
@@ -160,6 +162,12 @@ def walk(plan: Sequence[Step], tally: Tally) -> None:
             emergency_now = any(s in EMERGENCY_SIGNS for s in reported)
             slots = dict(zip(("symptom", "otherSymptom"), map(symptom_slot, reported), strict=False))
             response = session.intent("ReportSymptomIntent", {"otherSymptom": None, **slots})
+        elif kind == "deny":
+            denied = list(step[1])
+            for symptom in denied:
+                oracle.record(symptom, False)
+            slots = dict(zip(("symptom", "otherSymptom"), map(symptom_slot, denied), strict=False))
+            response = session.intent("DenySymptomIntent", {"otherSymptom": None, **slots})
         elif kind == "duration":
             days = DURATIONS.get(step[1])
             if days is not None:
@@ -215,7 +223,11 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
     if APOLOGY in said:
         tally.catch_all += 1
         tally.problem("catch-all", plan, said)
-    if emergency_now and not (call_911 and ended):
+    if step == ("intent", "CallForHelpIntent"):
+        if not (said.startswith(f"Call {EMERGENCY_NUMBER} now") and ended):
+            tally.calls_for_help_without_911 += 1
+            tally.problem("call for help without 911", plan, said)
+    elif emergency_now and not (call_911 and ended):
         tally.emergencies_without_911 += 1
         tally.problem("emergency without 911", plan, said)
     elif call_911 and oracle.trusted and not any(oracle.signs.get(s) for s in EMERGENCY_SIGNS):
@@ -259,8 +271,10 @@ def random_plan(rng: random.Random, tamper: bool, max_steps: int = 25) -> list[S
             plan.append(("tamper", tuple(KEEP if rng.random() < 0.4 else random_json(rng) for _ in range(4))))
         elif roll < 0.25:
             plan.append(("launch",))
-        elif roll < 0.45:
+        elif roll < 0.4:
             plan.append(("report", tuple(rng.sample(list(Symptom), rng.choice([1, 1, 2])))))
+        elif roll < 0.45:
+            plan.append(("deny", tuple(rng.sample(list(Symptom), rng.choice([1, 1, 2])))))
         elif roll < 0.5:
             plan.append(("duration", rng.choice(list(DURATIONS))))
         elif roll < 0.52:

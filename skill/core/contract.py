@@ -18,6 +18,8 @@ CAUSES = "CausesIntent"
 HOW_LONG = "HowLongIntent"
 SELF_CARE = "SelfCareIntent"
 CONTACT = "ContactIntent"
+DENY_SYMPTOM = "DenySymptomIntent"
+CALL_FOR_HELP = "CallForHelpIntent"
 
 # ---- Amazon's built-in intents ------------------------------------------------
 YES = "AMAZON.YesIntent"
@@ -33,6 +35,7 @@ PREVIOUS = "AMAZON.PreviousIntent"
 
 CUSTOM_INTENTS: tuple[str, ...] = (
     START_CHECK, REPORT_SYMPTOM, DURATION, NOT_SURE, CAUSES, HOW_LONG, SELF_CARE, CONTACT,
+    DENY_SYMPTOM, CALL_FOR_HELP,
 )  # fmt: skip
 BUILTIN_INTENTS: tuple[str, ...] = (
     YES, NO, HELP, CANCEL, STOP, FALLBACK, NAVIGATE_HOME, REPEAT, START_OVER, PREVIOUS,
@@ -45,15 +48,19 @@ SYMPTOM_SLOT = "symptom"
 OTHER_SYMPTOM_SLOT = "otherSymptom"
 SYMPTOM_SLOTS: tuple[str, ...] = (SYMPTOM_SLOT, OTHER_SYMPTOM_SLOT)
 DURATION_SLOT = "duration"
+# "since Monday", "it started yesterday": when the spasms began, as a date.
+START_DATE_SLOT = "startDate"
 SYMPTOM_TYPE = "SymptomType"
 DURATION_TYPE = "AMAZON.DURATION"
+DATE_TYPE = "AMAZON.DATE"
 # SymptomType's entity-resolution ids are the rules module's symptom ids.
 SYMPTOM_IDS: tuple[str, ...] = tuple(symptom.value for symptom in Symptom)
 
 # intent -> {slot name: slot type}, for the intents that take slots.
 SLOTS: dict[str, dict[str, str]] = {
     REPORT_SYMPTOM: {SYMPTOM_SLOT: SYMPTOM_TYPE, OTHER_SYMPTOM_SLOT: SYMPTOM_TYPE},
-    DURATION: {DURATION_SLOT: DURATION_TYPE},
+    DENY_SYMPTOM: {SYMPTOM_SLOT: SYMPTOM_TYPE, OTHER_SYMPTOM_SLOT: SYMPTOM_TYPE},
+    DURATION: {DURATION_SLOT: DURATION_TYPE, START_DATE_SLOT: DATE_TYPE},
 }
 
 

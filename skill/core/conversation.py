@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from skill.core import rules
+from skill.core import dates, rules
 from skill.core.contract import Topic
 from skill.core.rules import Answer, Level, Symptom, Triage
 from skill.core.speech import Speech, join, stored_pieces
@@ -183,9 +184,49 @@ class Conversation:
         lead = (self.speech.ssml("unknown_other_symptom"),) if unrecognized else ()
         return self._change(lambda: self.triage.report(symptoms), *lead)
 
+    def _pending_signs(self) -> frozenset[Symptom]:
+        """The signs the pending question asks about."""
+        return frozenset((self.asking,)) if self.asking else frozenset()
+
+    def deny(self, symptoms: Iterable[Symptom], unrecognized: int = 0) -> Reply:
+        """Signs the user said they do not have (rule 11): each gets a "no",
+        replacing a "yes" given earlier. A denial of what was asked answers
+        it; any other is acknowledged and the pending question asked again."""
+        symptoms = list(dict.fromkeys(symptoms))
+        if not symptoms:
+            if unrecognized:
+                return self._ask(self.speech.ssml("unknown_symptom"), self.speech.ssml("back_to_question"))
+            return self.fallback()
+        corrected = any(self.triage.answers.get(s, Answer.NO).raises for s in symptoms)
+        answers_question = self.asking is not None and bool(self._pending_signs() & set(symptoms))
+
+        def record() -> None:
+            for symptom in symptoms:
+                self.triage.answer(symptom, Answer.NO)
+
+        if answers_question and not corrected:
+            return self._change(record)
+        lead = self.speech.ssml("denied_corrected" if corrected else "denied", names=self.speech.denials(symptoms))
+        if self.asking is None:
+            # Describing their back before any check: this is the check.
+            return self._change(record, lead, self.speech.ssml("start_check"))
+        return self._change(record, lead)
+
+    def call_for_help(self) -> Reply:
+        """Rule 12: the skill cannot place calls; the user must, now."""
+        card = self._card("call_for_help_card_title", "call_for_help_card_text")
+        return self._end(self.speech.ssml("call_for_help"), card)
+
     def duration(self, value: str | None) -> Reply:
         """How long the spasms have lasted: answers the week-of-rest question."""
-        duration = rules.parse_duration(value)
+        return self._answer_how_long(rules.parse_duration(value))
+
+    def started(self, value: str | None, today: date) -> Reply:
+        """When the spasms began (an AMAZON.DATE value, "since Monday"),
+        seen from `today`: answers the week-of-rest question the same way."""
+        return self._answer_how_long(dates.elapsed_since(value, today))
+
+    def _answer_how_long(self, duration: timedelta | None) -> Reply:
         if duration is None:
             if self.asking is None:
                 self.asking = Symptom.NOT_IMPROVING

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 
 from ask_sdk_core.dispatch_components import (
     AbstractExceptionHandler,
@@ -147,17 +148,40 @@ class LogRequestInterceptor(AbstractRequestInterceptor):
 Move = Callable[[Conversation, HandlerInput], Reply]
 
 
-def _report(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+def _named_symptoms(handler_input: HandlerInput) -> tuple[list[Symptom], int]:
+    """The symptoms in the symptom slots, and how many slot values matched none."""
     resolved = [_resolved_symptom(handler_input, name) for name in contract.SYMPTOM_SLOTS]
     symptoms = [value for value in resolved if isinstance(value, Symptom)]
-    unrecognized = sum(1 for value in resolved if value == UNRECOGNIZED)
-    return conversation.report(symptoms, unrecognized)
+    return symptoms, sum(1 for value in resolved if value == UNRECOGNIZED)
+
+
+def _report(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+    return conversation.report(*_named_symptoms(handler_input))
+
+
+def _deny(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+    return conversation.deny(*_named_symptoms(handler_input))
+
+
+def _slot_text(handler_input: HandlerInput, name: str) -> str | None:
+    slot = get_slot(handler_input, name)
+    return slot.value if slot is not None and isinstance(slot.value, str) and slot.value else None
+
+
+def _today(handler_input: HandlerInput) -> date:
+    """The request's date (UTC): Alexa resolves dates in the user's zone, so
+    near midnight this can be a day late, which only errs towards "a week"."""
+    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
+    if isinstance(stamp, datetime):
+        return (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone(UTC).date()
+    return datetime.now(UTC).date()
 
 
 def _duration(conversation: Conversation, handler_input: HandlerInput) -> Reply:
-    slot = get_slot(handler_input, contract.DURATION_SLOT)
-    value = slot.value if slot is not None and isinstance(slot.value, str) else None
-    return conversation.duration(value)
+    start = _slot_text(handler_input, contract.START_DATE_SLOT)
+    if start is not None and _slot_text(handler_input, contract.DURATION_SLOT) is None:
+        return conversation.started(start, _today(handler_input))
+    return conversation.duration(_slot_text(handler_input, contract.DURATION_SLOT))
 
 
 def _info(topic: Topic) -> Move:
@@ -169,6 +193,8 @@ def _info(topic: Topic) -> Move:
 INTENT_MOVES: dict[str, Move] = {
     contract.START_CHECK: lambda conversation, _: conversation.start_check(),
     contract.REPORT_SYMPTOM: _report,
+    contract.DENY_SYMPTOM: _deny,
+    contract.CALL_FOR_HELP: lambda conversation, _: conversation.call_for_help(),
     contract.DURATION: _duration,
     contract.YES: lambda conversation, _: conversation.yes(),
     contract.NO: lambda conversation, _: conversation.no(),

@@ -149,10 +149,16 @@ class Speech:
 
     def names(self, symptoms: Iterable[Symptom]) -> str:
         """Plain-text list: "a fever", "a fever and muscle weakness", ..."""
-        names = [self._template(f"symptoms.{s.value}.name") for s in symptoms]
+        return self._join([self._template(f"symptoms.{s.value}.name") for s in symptoms])
+
+    def _join(self, names: list[str]) -> str:
         if len(names) <= 1:
             return "".join(names)
         return self._list_comma.join(names[:-1]) + self._list_and + names[-1]
+
+    def denials(self, symptoms: Iterable[Symptom]) -> str:
+        """Plain-text list of denied signs: "no fever and no weight loss"."""
+        return self._join([self._template(f"symptoms.{s.value}.denied") for s in symptoms])
 
     def advice_key(self, level: Level, part: str) -> str:
         return f"advice.{level.name}.{part}"

@@ -16,6 +16,7 @@ from typing import NoReturn
 COMMANDS = {
     "chat": ("skill.tools.chat", "talk to the skill in this terminal"),
     "serve": ("skill.tools.serve", "run the self-hosted HTTPS endpoint (Flask)"),
+    "profile": ("skill.tools.profile", "show the intent and slots each line is understood as; score a corpus"),
     "validate": ("skill.tools.validate", "check the interaction models and manifest offline"),
     "package": ("skill.tools.package", "build the AWS Lambda deployment zip"),
     "flow": ("skill.tools.flow", "draw the decision flow (every question, answer and outcome) as SVG"),

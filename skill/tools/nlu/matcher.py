@@ -16,19 +16,31 @@ Matching, best first:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from skill.tools import model as model_file
 from skill.tools.envelopes import SlotFill
 from skill.tools.model import LanguageModel
-from skill.tools.nlu.normalize import negated, normalize, strip_fillers
-from skill.tools.nlu.patterns import DURATION_TYPE, SampleIndex
-from skill.tools.nlu.spoken_numbers import parse_duration
+from skill.tools.nlu.normalize import (
+    BARE_CONTRACTIONS,
+    LEADING_FILLERS,
+    NEGATIONS,
+    TRAILING_FILLERS,
+    negated,
+    normalize,
+    strip_fillers,
+)
+from skill.tools.nlu.patterns import DATE_TYPE, DURATION_TYPE, SampleIndex
+from skill.tools.nlu.spoken_dates import parse_date
+from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 
@@ -40,6 +52,28 @@ MAX_LOOSE_STRETCH = 2.5
 SLOT_VALUE_CUTOFF = 88
 # Lines this short are matched exactly or not at all ("ye" is not "yes").
 MIN_FUZZY_LENGTH = 4
+# One-slot samples with longer carriers are not fuzzy choices.
+MAX_FUZZY_CARRIER_WORDS = 2
+# Words this short are never taken for typos ("ya" is not "yes").
+MIN_TYPO_LENGTH = 4
+# A bare symptom phrase found inside a longer line must be this long: a
+# lone "weak" or "fall" in a sentence may be about something else.
+MIN_INSIDE_BARE_WORDS = 3
+
+REPORT_INTENT = "ReportSymptomIntent"
+DENY_INTENT = "DenySymptomIntent"
+DURATION_INTENT = "DurationIntent"
+DURATION_SLOT = "duration"
+_BARE_SLOT_SAMPLES = {"{symptom}"}
+# The intents a sample inside a longer line may stand for. Not an answer (it
+# might answer something else there), not a duration ("set a timer for ten
+# minutes"), not stop ("stop, it hurts").
+_INSIDE_INTENTS = {
+    REPORT_INTENT, DENY_INTENT, "CallForHelpIntent", "StartCheckIntent", "CausesIntent", "HowLongIntent",
+    "SelfCareIntent", "ContactIntent", "AMAZON.HelpIntent", "AMAZON.RepeatIntent",
+}  # fmt: skip
+# Words that carry a "not" after them ("it is getting better" -> "it is not ...").
+_AUXILIARIES = {"is", "are", "am", "was", "were", "can", "do", "does", "did", "have", "has", "will", "could"}
 
 # The built-in intents' usual phrasings (Amazon trains these into every
 # skill); added to whatever samples the model gives a built-in it declares.
@@ -135,6 +169,20 @@ class Nlu:
             for phrase in BUILTIN_PHRASES.get(name, ()):
                 self._exact.setdefault(normalize(phrase), (name, phrase))
 
+        # Every word the model uses, most used first, for typo correction;
+        # contractions typed without the apostrophe are targets too ("cant").
+        counts: Counter[str] = Counter()
+        for text in self._exact:
+            counts.update(text.split())
+        for pattern in self._patterns:
+            counts.update(pattern.literal_words)
+        for table in self._values.values():
+            for key in table:
+                counts.update(key.split())
+        self._vocabulary = frozenset(counts) | LEADING_FILLERS | TRAILING_FILLERS
+        self._typo_targets = [word for word, _ in counts.most_common() if len(word) >= MIN_TYPO_LENGTH - 1]
+        self._typo_targets += [word for word in BARE_CONTRACTIONS if word not in counts]
+
         # Fuzzy choices: every slot-less sample, and every one-slot sample
         # filled with each value of its custom slot type. Two groups:
         # "whole" choices must be close to the whole line (fuzz.ratio);
@@ -146,7 +194,10 @@ class Nlu:
         for text, (name, sample) in self._exact.items():
             self._add_choice(text, name, sample, {})
         for pattern in self._patterns:
-            if len(pattern.slot_names) != 1:
+            # Only short carriers: every longer one filled with every value
+            # would be hundreds of thousands of choices (typos are corrected
+            # word by word instead).
+            if len(pattern.slot_names) != 1 or pattern.carrier_words > MAX_FUZZY_CARRIER_WORDS:
                 continue
             slot = pattern.slot_names[0]
             slot_type = self._slot_types[pattern.intent].get(slot, "")
@@ -154,10 +205,14 @@ class Nlu:
                 words: list[str] = []
                 for part in pattern.parts:
                     words.extend(part if isinstance(part, tuple) else (key,))
-                self._add_choice(" ".join(words), pattern.intent, pattern.sample, {slot: key})
+                # Loosely (inside a longer line) only as a bare value: with
+                # every carrier too, WRatio over them all is far too slow.
+                self._add_choice(
+                    " ".join(words), pattern.intent, pattern.sample, {slot: key}, loose=not pattern.carrier_words
+                )
 
-    def _add_choice(self, text: str, intent: str, sample: str, keys: dict[str, str]) -> None:
-        loose = len(text.split()) >= 3 and intent not in _STRICT_INTENTS
+    def _add_choice(self, text: str, intent: str, sample: str, keys: dict[str, str], *, loose: bool = True) -> None:
+        loose = loose and len(text.split()) >= 3 and intent not in _STRICT_INTENTS
         choices = self._choices[loose]
         choices.texts.append(text)
         choices.targets.append((intent, sample, keys))
@@ -172,6 +227,9 @@ class Nlu:
         if slot_type == DURATION_TYPE:
             iso = parse_duration(text)
             return (SlotFill(spoken=iso), 100.0) if iso else None
+        if slot_type == DATE_TYPE:
+            iso = parse_date(text, date.today())
+            return (SlotFill(spoken=iso), 100.0) if iso else None
         table = self._values.get(slot_type)
         if table is None:  # another built-in type: passed through as spoken
             return SlotFill(spoken=text), 100.0
@@ -183,7 +241,7 @@ class Nlu:
             for key, score, _ in process.extract(
                 text, self._value_keys[slot_type], scorer=fuzz.ratio, score_cutoff=SLOT_VALUE_CUTOFF, limit=3
             ):
-                if negated(key) == denied:
+                if negated(key) == denied and not _flips_meaning(text, key):
                     value_id, name = table[key]
                     return SlotFill(text, value_id, name, slot_type), float(score)
         return SlotFill(text, None, None, slot_type), 0.0
@@ -193,18 +251,101 @@ class Nlu:
 
     # ---- matching ----------------------------------------------------------
 
+    def _words(self, text: str) -> list[str]:
+        """Normalised words, typed numbers spelled out as they are said."""
+        return spell_numbers(normalize(text).split())
+
+    def exact_match(self, text: str) -> Match | None:
+        """Only what a device is certainly trained on: the line is a
+        slot-less sample (or a built-in phrasing), or fits a sample with
+        slots word for word, every slot an exact value. None otherwise."""
+        words = self._words(text)
+        line = " ".join(words)
+        if line in self._exact:
+            intent, sample = self._exact[line]
+            return Match(intent, self._fill(intent, {}), "exact", 100.0, sample)
+        best, _ = self._fit(words)
+        return best if best is not None and best.score == 100 else None
+
     def match(self, text: str) -> Match:
-        words = strip_fillers(normalize(text).split())
+        # A slip in a negation flips the meaning ("i cnat feel my legs"):
+        # those are corrected first, whatever else the line holds.
+        words = self._correct_typos(self._words(text), negations_only=True)
+        found = self._match_words(words)
+        if found.how in ("fallback", "unresolved"):
+            # Other typos, then words that only colour the meaning ("i think
+            # i just wet myself", "my arms feel so weak"): only when the line
+            # as typed fits nothing, so a word the model never uses ("purple
+            # spots") is kept as said.
+            corrected = self._correct_typos(words)
+            for retry_words in (corrected, _without_intensifiers(corrected)):
+                if retry_words != words:
+                    retry = self._match_words(retry_words)
+                    if retry.how not in ("fallback", "unresolved"):
+                        return retry
+        return found
+
+    def _match_words(self, words: list[str]) -> Match:
+        if not words:
+            return Match(FALLBACK_INTENT, self._fill(FALLBACK_INTENT, {}))
+        # 1. A slot-less sample, word for word: the line as typed ("uh huh"),
+        # then without the fillers around it ("um, I don't know").
+        stripped = strip_fillers(words)
+        for candidate in (words, stripped):
+            if " ".join(candidate) in self._exact:
+                intent, sample = self._exact[" ".join(candidate)]
+                return Match(intent, self._fill(intent, {}), "exact", 100.0, sample)
+        words = stripped
         line = " ".join(words)
         if not line:
             return Match(FALLBACK_INTENT, self._fill(FALLBACK_INTENT, {}))
 
-        # 1. A slot-less sample, word for word.
-        if line in self._exact:
-            intent, sample = self._exact[line]
-            return Match(intent, self._fill(intent, {}), "exact", 100.0, sample)
-
         # 2. Samples with slots, word for word.
+        best, unexplained = self._fit(words)
+        if best is not None and best.score == 100:
+            return best
+
+        # A bare duration ("three days") answers "how long": the model has no
+        # bare "{duration}" sample, which would take any words in sample-matching tools.
+        iso = parse_duration(line) if DURATION_INTENT in self._slot_types else None
+        if iso:
+            fill = SlotFill(spoken=iso)
+            return Match(DURATION_INTENT, self._fill(DURATION_INTENT, {DURATION_SLOT: fill}), "duration", 100.0)
+
+        # 3. The opposite of a report: "my feet are not numb", "it is getting better".
+        denial = self._denial(words)
+        if denial is not None:
+            return denial
+
+        # 4. Close to a sample (rapidfuzz), when nothing fits exactly.
+        close = self._fuzzy(line)
+        if close is not None and (best is None or close.score > best.score):
+            best = close
+        if best is not None and best.how != "loose":
+            return best
+
+        # "I have a fever and purple spots": the sample with both slots
+        # explains the whole line, "I have a fever" only part of it.
+        explains_more = unexplained is not None and unexplained.score > 0
+
+        # 5. A sample inside a longer, rambling line.
+        inside = None if explains_more else self._inside(words)
+        if inside is not None:
+            return inside
+        if best is not None and not explains_more:
+            return best
+
+        # 6. A carrier phrase with a slot that matches no value.
+        if unexplained is not None:
+            return unexplained
+
+        # 7. As Alexa does with what fits no intent.
+        return Match(FALLBACK_INTENT, self._fill(FALLBACK_INTENT, {}))
+
+    def _fit(self, words: list[str]) -> tuple[Match | None, Match | None]:
+        """The best sample with slots that `words` fit word for word (every
+        slot resolved, perhaps loosely), and the best whose carrier fits
+        but some slot matches no value."""
         resolved: list[tuple[tuple, Match]] = []
         unresolved: list[tuple[tuple, Match]] = []
         for pattern in self._patterns:
@@ -223,12 +364,14 @@ class Nlu:
                     found = len(scores) - missing
                     if missing == 0:
                         score = min(scores)
-                        key = (score, pattern.carrier_words, len(scores))
+                        # A whole value beats the same words split in two ("loss of balance or coordination").
+                        key: tuple = (score, -len(scores), pattern.carrier_words)
                         how = "pattern"
-                    elif (found or pattern.carrier_words >= 2) and not any(
+                    elif (found or (pattern.carrier_words >= 2 and isinstance(pattern.parts[0], tuple))) and not any(
                         negated(fill.spoken) for fill in fills.values() if fill.slot_type and not fill.value_id
                     ):
-                        # A real carrier phrase, or one slot that resolved; not
+                        # A real carrier phrase before the slot ("I have ..."), not
+                        # a trailing "last night"; or one slot that resolved; not
                         # "I'm not clumsy", which is an answer, not a symptom.
                         key = (found, pattern.carrier_words, -missing)
                         score = max(scores)  # 0 unless another slot resolved
@@ -238,26 +381,69 @@ class Nlu:
                     candidate = Match(pattern.intent, self._fill(pattern.intent, fills), how, score, pattern.sample)
                     (resolved if missing == 0 else unresolved).append((key, candidate))
         best = max(resolved, key=lambda pair: pair[0])[1] if resolved else None
-
-        # 3. Close to a sample (rapidfuzz), when nothing fits exactly.
         unexplained = max(unresolved, key=lambda pair: pair[0])[1] if unresolved else None
-        if best is None or best.score < 100:
-            close = self._fuzzy(line)
-            if close is not None and (best is None or close.score > best.score):
-                best = close
-        if best is not None and not (
-            # "I have a fever and purple spots": the sample with both slots
-            # explains the whole line, "I have a fever" only part of it.
-            best.how == "loose" and unexplained is not None and unexplained.score > 0
-        ):
-            return best
+        return best, unexplained
 
-        # 4. A carrier phrase with a slot that matches no value.
-        if unexplained is not None:
-            return unexplained
+    def _exact_fit(self, words: list[str]) -> Match | None:
+        line = " ".join(words)
+        if line in self._exact:
+            intent, sample = self._exact[line]
+            return Match(intent, self._fill(intent, {}), "exact", 100.0, sample)
+        best, _ = self._fit(words)
+        return best if best is not None and best.score == 100 else None
 
-        # 5. As Alexa does with what fits no intent.
-        return Match(FALLBACK_INTENT, self._fill(FALLBACK_INTENT, {}))
+    def _denial(self, words: list[str]) -> Match | None:
+        """A line that says the opposite of a report: with its negation taken
+        out ("my feet are not numb", "i do not feel weak") or put in ("it is
+        getting better"), it is a report. The signs it names are denied."""
+        for variant in _toggled(words):
+            found = self._exact_fit(variant)
+            if found is not None and found.intent == REPORT_INTENT:
+                slots = {name: fill for name, fill in found.slots.items() if name in self._slot_types[DENY_INTENT]}
+                return Match(DENY_INTENT, self._fill(DENY_INTENT, {k: v for k, v in slots.items() if v}), "negation", 100.0, found.sample)
+        return None
+
+    def _inside(self, words: list[str]) -> Match | None:
+        """The longest stretch of a rambling line that is a sample word for
+        word ("so yesterday at work my legs went numb"). A negation before it
+        turns a report into a denial; an answer (yes, no, not sure) or a lone
+        short symptom word never counts: inside a sentence it may mean
+        something else."""
+        n = len(words)
+        for size in range(n - 1, 1, -1):
+            for start in range(n - size + 1):
+                found = self._exact_fit(words[start : start + size])
+                if found is None or found.intent not in _INSIDE_INTENTS:
+                    continue
+                if any(fill and fill.value_id and len(fill.spoken.split()) < 2 for fill in found.slots.values()):
+                    continue  # "my temperature's fine": a lone "temperature" is no report
+                if found.sample in _BARE_SLOT_SAMPLES and size < MIN_INSIDE_BARE_WORDS:
+                    continue
+                before = words[:start]
+                if any(word in NEGATIONS for word in before[-4:]):
+                    if found.intent != REPORT_INTENT:
+                        continue
+                    slots = {k: v for k, v in found.slots.items() if v and k in self._slot_types[DENY_INTENT]}
+                    return Match(DENY_INTENT, self._fill(DENY_INTENT, slots), "inside", 100.0 * size / n, found.sample)
+                return Match(found.intent, found.slots, "inside", 100.0 * size / n, found.sample)
+        return None
+
+    def _correct_typos(self, words: list[str], *, negations_only: bool = False) -> list[str]:
+        """A word the model never uses, one slip from one it does ("cnat" ->
+        "can not", "fevr" -> "fever"), is taken as that word."""
+        out: list[str] = []
+        for word in words:
+            if word in self._vocabulary or len(word) < MIN_TYPO_LENGTH or not word.isalpha():
+                out.append(word)
+                continue
+            found = process.extract(word, self._typo_targets, scorer=OSA.distance, score_cutoff=1, limit=20)
+            # A dropped letter is the likeliest slip ("numbr" is "number", not
+            # "numb"); then the word the model uses most.
+            found.sort(key=lambda hit: (hit[1], len(hit[0]) < len(word), hit[2]))
+            if negations_only:
+                found = [hit for hit in found if negated(normalize(hit[0]))]
+            out.extend(normalize(found[0][0]).split() if found else (word,))
+        return out
 
     def _fuzzy(self, line: str) -> Match | None:
         if len(line) < MIN_FUZZY_LENGTH:
@@ -273,6 +459,10 @@ class Nlu:
                     continue  # "I don't have a fever" is not "I have a fever"
                 if loose and len(line) > MAX_LOOSE_STRETCH * len(text):
                     continue  # a long sentence that merely contains a sample
+                if loose and len(line) < len(text):
+                    continue  # a few words that merely occur in a longer sample
+                if _flips_meaning(line, text):
+                    continue  # "steady" is not "unsteady"
                 found.append((float(score), not loose, index))
                 break
         if not found:
@@ -305,6 +495,50 @@ class Nlu:
                         rest = rest[1:]
                     return True, " ".join(rest)
         return False, text
+
+
+_OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
+# Words that only colour what is said.
+_INTENSIFIERS = frozenset(
+    {"just", "really", "so", "super", "very", "totally", "completely", "pretty", "quite", "all", "even", "actually", "honestly", "like"}
+)
+
+
+def _without_intensifiers(words: list[str]) -> list[str]:
+    """The line without intensifiers, and without "a lot" at its end."""
+    out = [word for word in words if word not in _INTENSIFIERS]
+    return out[:-2] if out[-2:] == ["a", "lot"] else out
+
+
+def _flips_meaning(a: str, b: str) -> bool:
+    """Two texts that differ by a word and its opposite ("steady" and
+    "unsteady", "able" and "unable"): close as strings, opposite in meaning."""
+    only_a, only_b = set(a.split()) - set(b.split()), set(b.split()) - set(a.split())
+    return any(
+        y == prefix + x or x == prefix + y for x in only_a for y in only_b for prefix in _OPPOSITE_PREFIXES
+    )
+
+
+def _toggled(words: list[str]) -> Iterator[list[str]]:
+    """The line with its negation taken out, or one put in after its first
+    auxiliary verb ("still" becomes "not": "i can still feel my legs")."""
+    if any(word in NEGATIONS for word in words):
+        out: list[str] = []
+        for word in words:
+            if word in ("not", "never"):
+                if out and out[-1] in ("do", "does", "did"):
+                    out.pop()  # "i do not feel weak" -> "i feel weak"
+                continue
+            out.append(word)
+        if out != words:
+            yield out
+        return
+    if "still" in words:
+        yield ["not" if word == "still" else word for word in words]
+    for i, word in enumerate(words):
+        if word in _AUXILIARIES:
+            yield [*words[: i + 1], "not", *words[i + 1 :]]
+            return
 
 
 def load(path: Path) -> Nlu:

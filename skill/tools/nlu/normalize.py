@@ -20,7 +20,7 @@ _WHOLE_CONTRACTIONS = {
     "ain't": "is not", "let's": "let us", "y'all": "you all",
 }  # fmt: skip
 # The same, typed without the apostrophe ("i cant", "dont", "im").
-_BARE_CONTRACTIONS = {
+BARE_CONTRACTIONS = {
     "cant": "can not", "wont": "will not", "aint": "is not", "dont": "do not",
     "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not",
     "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
@@ -38,8 +38,8 @@ _TOKEN_RE = re.compile(r"\d+\.\d+|[a-z0-9']+")
 def _expand(word: str) -> str:
     if word in _WHOLE_CONTRACTIONS:
         return _WHOLE_CONTRACTIONS[word]
-    if word in _BARE_CONTRACTIONS:
-        return _BARE_CONTRACTIONS[word]
+    if word in BARE_CONTRACTIONS:
+        return BARE_CONTRACTIONS[word]
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)] + replacement

@@ -14,13 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from skill.tools.model import LanguageModel
 from skill.tools.nlu.normalize import normalize
+from skill.tools.nlu.spoken_dates import parse_date
 from skill.tools.nlu.spoken_numbers import parse_duration, parse_number
 
 DURATION_TYPE = "AMAZON.DURATION"
 NUMBER_TYPE = "AMAZON.NUMBER"
+DATE_TYPE = "AMAZON.DATE"
+# Built-in types whose spoken values have a shape this package recognises.
+SHAPED_TYPES = (DURATION_TYPE, NUMBER_TYPE, DATE_TYPE)
 # The longest slot capture, in words.
 MAX_SLOT_WORDS = 12
 
@@ -134,6 +139,8 @@ class SampleIndex:
             return parse_duration(spoken) is not None
         if slot_type == NUMBER_TYPE:
             return parse_number(spoken) is not None
+        if slot_type == DATE_TYPE:
+            return parse_date(spoken, date.today()) is not None
         table = self.values.get(slot_type)
         return spoken in table if table is not None else True
 
@@ -142,7 +149,7 @@ class SampleIndex:
         if pattern.carrier_words:
             return True
         types = self.slot_types.get(pattern.intent, {})
-        return all(types.get(slot) in self.values or types.get(slot) in (DURATION_TYPE, NUMBER_TYPE) for slot in pattern.slot_names)
+        return all(types.get(slot) in self.values or types.get(slot) in SHAPED_TYPES for slot in pattern.slot_names)
 
     def fits(self, text: str) -> list[str]:
         """The intents with a sample that `text` fits word for word, every slot

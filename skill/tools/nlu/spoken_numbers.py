@@ -161,3 +161,48 @@ def _iso_duration(parts: list[tuple[Fraction, str]]) -> str:
     if not date and not time:
         return "PT0S"
     return "P" + date + (f"T{time}" if time else "")
+
+
+_WORDS_BELOW_TWENTY = {n: word for word, n in SMALL_NUMBERS.items()}
+_WORDS_TENS = {n: word for word, n in TENS.items()}
+# Said as digits, one at a time.
+_SAID_AS_DIGITS = {"911"}
+
+
+def _below_hundred(n: int) -> str:
+    if n < 20:
+        return _WORDS_BELOW_TWENTY[n]
+    tens, ones = divmod(n, 10)
+    return _WORDS_TENS[tens * 10] + (f" {_WORDS_BELOW_TWENTY[ones]}" if ones else "")
+
+
+def spoken_number(digits: str) -> str:
+    """Typed digits as Alexa hears them said: "102" -> "a hundred and two",
+    "15" -> "fifteen", "100.5" -> "a hundred point five", "911" -> "nine one
+    one". Numbers it does not know how to say are returned as they are."""
+    whole, _, fraction = digits.partition(".")
+    if not whole.isdigit() or (fraction and not fraction.isdigit()):
+        return digits
+    if whole in _SAID_AS_DIGITS and not fraction:
+        return " ".join(_WORDS_BELOW_TWENTY[int(d)] for d in whole)
+    n = int(whole)
+    if n < 100:
+        words = _below_hundred(n)
+    elif n < 1000:
+        hundreds, rest = divmod(n, 100)
+        words = "a hundred" if hundreds == 1 else f"{_WORDS_BELOW_TWENTY[hundreds]} hundred"
+        if rest:
+            words += f" and {_below_hundred(rest)}"
+    else:
+        return digits
+    if fraction:
+        words += " point " + " ".join(_WORDS_BELOW_TWENTY[int(d)] for d in fraction)
+    return words
+
+
+def spell_numbers(words: list[str]) -> list[str]:
+    """Normalised words with typed numbers spelled out as they are said."""
+    out: list[str] = []
+    for word in words:
+        out.extend(spoken_number(word).split() if _DIGITS.fullmatch(word) else (word,))
+    return out

@@ -1,0 +1,56 @@
+"""When the spasms began, as Alexa gives it in an AMAZON.DATE slot, turned
+into how long ago that was.
+
+Pure Python, no SDK. AMAZON.DATE values: "2026-11-23" (a day), "2026-W47" (a
+week), "2026-W47-WE" (a weekend), "2026-11" (a month), "2026" (a year),
+"PRESENT_REF" ("now"). Alexa resolves a bare weekday or date to its next
+occurrence ("since Monday" said on a Tuesday is next Monday); the spasms
+started in the past, so such a date is moved back a week (or a year).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(-WE)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+WEEK = timedelta(days=7)
+
+
+def _start(value: str, today: date) -> date | None:
+    if value == "PRESENT_REF":
+        return today
+    if found := _DAY.match(value):
+        day = date(*(int(part) for part in found.groups()))
+        if day <= today:
+            return day
+        # "since Monday", "since the 30th": the last one, not the next.
+        return day - WEEK if day - today <= WEEK else day.replace(year=day.year - 1)
+    if found := _WEEK.match(value):
+        year, week, weekend = int(found.group(1)), int(found.group(2)), found.group(3)
+        start = date.fromisocalendar(year, week, 6 if weekend else 1)
+        return start if start <= today else start - WEEK
+    if found := _MONTH.match(value):
+        start = date(int(found.group(1)), int(found.group(2)), 1)
+        return start if start <= today else start.replace(year=start.year - 1)
+    if found := _YEAR.match(value):
+        start = date(int(found.group(1)), 1, 1)
+        return start if start <= today else None
+    return None
+
+
+def elapsed_since(value: str | None, today: date) -> timedelta | None:
+    """How long ago an AMAZON.DATE value began, seen from `today`; None when
+    the value is missing or not a date this understands (a decade, a season)."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        start = _start(value.strip().upper(), today)
+    except ValueError:  # "2026-02-30", week 60
+        return None
+    if start is None:
+        return None
+    return max(today - start, timedelta(0))

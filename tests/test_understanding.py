@@ -1,0 +1,170 @@
+"""Understanding what people in pain actually say: the labelled corpus
+(tests/corpus), scored with the chat matcher, and `back-spasm profile` run
+as a user runs it.
+
+The floors are asserted on the test split, which was written before any
+tuning and is never tuned on; tuning happens on the dev split.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from skill.core import contract
+from skill.tools import evaluation
+from skill.tools.nlu import FALLBACK_INTENT, load
+from skill.tools.paths import PROJECT_ROOT, model_path
+
+CORPUS = PROJECT_ROOT / "tests" / "corpus"
+SPLITS = {split: CORPUS / f"en-US.{split}.tsv" for split in ("test", "dev", "holdout")}
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return load(model_path("en-US"))
+
+
+@pytest.fixture(scope="module")
+def test_score(matcher) -> evaluation.Score:
+    return evaluation.score("matcher", evaluation.load_corpus(SPLITS["test"]), matcher.match)
+
+
+# ---- the corpus itself ----------------------------------------------------------
+
+
+def all_examples() -> list[evaluation.Example]:
+    return [example for path in SPLITS.values() for example in evaluation.load_corpus(path)]
+
+
+def test_corpus_covers_every_intent_and_sign_in_numbers():
+    examples = all_examples()
+    assert len(examples) >= 500
+    assert {e.intent for e in examples} == set(contract.INTENTS)
+    per_symptom = Counter(symptom for e in examples for symptom in e.symptoms)
+    assert set(per_symptom) == set(contract.SYMPTOM_IDS)
+    assert min(per_symptom.values()) >= 20, per_symptom
+    assert sum(e.is_denial for e in examples) >= 60
+    assert sum(e.intent == contract.REPORT_SYMPTOM and len(e.symptoms) == 2 for e in examples) >= 30
+    assert sum(e.intent == FALLBACK_INTENT for e in examples) >= 40
+
+
+def test_splits_do_not_share_lines():
+    seen: dict[str, str] = {}
+    for split, path in SPLITS.items():
+        for example in evaluation.load_corpus(path):
+            key = " ".join(example.text.lower().split())
+            assert key not in seen, f"{example.text!r} is in both {seen[key]} and {split}"
+            seen[key] = split
+
+
+def test_corpus_lines_are_not_the_models_samples():
+    # Written as people say them, not copied from the model: at most a few
+    # lines may happen to equal a slot-less sample.
+    model = json.loads(model_path("en-US").read_text(encoding="utf-8"))
+    samples = {
+        " ".join(sample.lower().split())
+        for intent in model["interactionModel"]["languageModel"]["intents"]
+        for sample in intent.get("samples", [])
+    }
+    examples = evaluation.load_corpus(SPLITS["test"])
+    copied = [e.text for e in examples if " ".join(e.text.lower().split()) in samples]
+    assert len(copied) <= len(examples) // 5, copied
+
+
+def test_a_malformed_corpus_line_is_a_clear_error(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("ReportSymptomIntent\tNO_SUCH_SIGN\tmy back\n", encoding="utf-8")
+    with pytest.raises(evaluation.CorpusError, match="unknown symptom id"):
+        evaluation.load_corpus(path)
+    path.write_text("just some text\n", encoding="utf-8")
+    with pytest.raises(evaluation.CorpusError, match="tab-separated"):
+        evaluation.load_corpus(path)
+
+
+def test_the_scoring_can_fail(matcher):
+    # A recogniser that understands nothing scores nothing: the floors above are real.
+    examples = evaluation.load_corpus(SPLITS["test"])
+    deaf = evaluation.score("deaf", examples, lambda text: None)
+    assert deaf.accuracy < 0.2
+    assert len(deaf.emergencies_missed()) == sum(e.is_emergency for e in examples)
+    assert len(deaf.hedges_to_fallback()) == sum(e.is_hedge for e in examples)
+
+
+# ---- `back-spasm profile`, as a user runs it ----------------------------------------
+
+
+def back_spasm() -> str:
+    beside_python = Path(sys.executable).parent / "back-spasm"
+    found = str(beside_python) if beside_python.exists() else shutil.which("back-spasm")
+    assert found, "the back-spasm console script is not installed (pip install -e .)"
+    return found
+
+
+def profile(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [back_spasm(), "profile", *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_profile_prints_one_json_object_per_argument():
+    result = profile("my foot went numb", "I don't have a fever", "call 911 for me")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["intent"] for line in lines] == ["ReportSymptomIntent", "DenySymptomIntent", "CallForHelpIntent"]
+    numb, fever, _ = lines
+    assert numb["slots"]["symptom"]["id"] == "LIMB_NUMBNESS"
+    assert numb["slots"]["symptom"]["resolution"] == "ER_SUCCESS_MATCH"
+    assert fever["slots"]["symptom"] == {"value": "a fever", "id": "FEVER", "resolution": "ER_SUCCESS_MATCH"}
+    assert fever["how"] == "pattern" and fever["sample"] == "I don't have {symptom}"
+
+
+def test_profile_reads_lines_from_stdin():
+    result = profile(stdin="since monday\n\nkinda\npurple spots on my toes\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["utterance"] for line in lines] == ["since monday", "kinda", "purple spots on my toes"]
+    assert lines[0]["intent"] == "DurationIntent" and lines[0]["slots"]["startDate"]["value"]
+    assert lines[1]["intent"] == "NotSureIntent"
+    assert lines[2]["intent"] == FALLBACK_INTENT
+
+
+def test_profile_evaluates_a_corpus_file(tmp_path):
+    corpus = tmp_path / "mini.tsv"
+    corpus.write_text(
+        "# a tiny corpus\n"
+        "ReportSymptomIntent\tFEVER\tI have a fever\n"
+        "DenySymptomIntent\tFEVER\tno fever\n"
+        "AMAZON.YesIntent\t-\tuh huh\thedge\n"
+        "AMAZON.FallbackIntent\t-\tI have a fever\n",
+        encoding="utf-8",
+    )
+    result = profile("--evaluate", str(corpus))
+    assert result.returncode == 0, result.stderr
+    assert "== matcher: 3/4 (75.0%) understood as labelled" in result.stdout
+    assert "== exact: 3/4 (75.0%) understood as labelled" in result.stdout
+    assert "AMAZON.FallbackIntent -> ReportSymptomIntent(FEVER)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--locale", "xx-XX", "hello"), "unsupported locale"),
+        (("--evaluate", "/no/such/corpus.tsv"), "No such file"),
+        (("--worst", "-1", "hello"), "--worst"),
+        (("--worst", "many"), "invalid int value"),
+        (("--evaluate", "x.tsv", "hello"), "not both"),
+    ],
+)
+def test_profile_bad_arguments_are_one_line_errors(args, message):
+    result = profile(*args)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr
