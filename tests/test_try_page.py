@@ -80,6 +80,15 @@ def test_all_no_gives_self_care_and_a_closed_skill_opens_again(client):
     assert again["heard"]["intent"] == "LaunchRequest" and again["speech"].startswith("Hi, I'm Back Spasm Helper.")
 
 
+def test_a_line_said_to_alexa_opens_or_reaches_the_skill(client):
+    session = start(client)
+    say(client, session, "yes")
+    turn = say(client, session, "ask back spasm helper what causes back spasms").json
+    assert turn["heard"]["intent"] == "CausesIntent"
+    turn = say(client, session, "open back spasm helper").json
+    assert turn["heard"]["intent"] == "LaunchRequest" and turn["speech"].startswith("Hi, I'm Back Spasm Helper.")
+
+
 def test_voice_only_requests_declare_no_screen(client):
     seen = []
     page = try_page.TryPage(lambda event, context: seen.append(event) or LAMBDA_HANDLER(event, context))

@@ -210,10 +210,12 @@ class TryPage:
         session = self._session(session_id)
         matcher = load_matcher(session.locale)
         with session.lock:
-            if session.alexa.ended:
-                # After a session ends, the next line opens the skill again,
-                # as "Alexa, ask back spasm helper ..." does on a device.
-                _, line = matcher.split_invocation(line)
+            said_to_alexa, rest = matcher.split_invocation(line)
+            if said_to_alexa or session.alexa.ended:
+                # "Open back spasm helper" opens the skill; "ask back spasm
+                # helper ..." reaches it with the rest, as `back-spasm chat`
+                # does. After the skill closed, any line opens it again.
+                line = rest
                 if not line.strip():
                     return {"heard": {"intent": "LaunchRequest", "slots": [], "how": "open"}, **describe_response(session.alexa.launch())}
             match = matcher.match(line)

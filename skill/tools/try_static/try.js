@@ -120,8 +120,14 @@ async function showScreen(screen) {
   host.dataset.state = "rendered";
 }
 
+function shortened(line) {
+  // A line too long to say is refused; the transcript shows its start, not a wall of text.
+  const limit = state.config ? state.config.maxLine : 300;
+  return line.length > limit ? `${line.slice(0, 80)}… (${line.length.toLocaleString("en-US")} characters)` : line;
+}
+
 function showTurn(turn, youSaid) {
-  if (youSaid !== undefined) addLine("you", "You", youSaid);
+  if (youSaid !== undefined) addLine("you", "You", shortened(youSaid));
   if (turn.error) {
     addLine("error", "Page", turn.error);
     return Promise.resolve();

@@ -1,0 +1,255 @@
+"""`back-spasm try` in a real browser: Debian's headless Chromium driven by
+selenium, against the command started as a user starts it. What a reviewer
+does on the page is done here: type lines, read what the skill understood,
+what Alexa says and the card, switch the device, type bad input.
+
+The browser is required: without Chromium and its driver these tests fail,
+they are never skipped. Screenshots of the page are saved in a temporary
+folder, or in the folder named by TRY_SCREENSHOTS (the ones in docs/try/ come
+from `TRY_SCREENSHOTS=docs/try python -m pytest tests/test_try_browser.py`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from skill.core import speech
+from skill.core.rules import QUESTION_ORDER
+from tests.test_chat import back_spasm
+
+PORTS = range(18810, 18850)
+WORDS = speech.for_locale("en-US")
+WINDOW = (1600, 1250)
+# Recorded instead of spoken: what the page asks the browser to say.
+RECORD_SPEECH = """
+window.spoken = [];
+const synth = window.speechSynthesis || (window.speechSynthesis = {cancel() {}});
+synth.speak = (utterance) => window.spoken.push(utterance.text);
+"""
+
+
+def question(number: int) -> str:
+    return WORDS.text(f"symptoms.{QUESTION_ORDER[number - 1].value}.question")
+
+
+def free_port() -> int:
+    for port in PORTS:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise AssertionError(f"no free port in {PORTS}")
+
+
+def find(program: str, *fallbacks: str) -> str:
+    found = shutil.which(program) or next((path for path in fallbacks if Path(path).is_file()), None)
+    if not found:
+        pytest.fail(f"{program} not found: these tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen([back_spasm(), "try", "--port", str(port)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        assert f"http://127.0.0.1:{port}/" in process.stdout.readline()
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[webdriver.Chrome]:
+    options = Options()
+    options.binary_location = find("chromium", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={WINDOW[0]},{WINDOW[1]}"):
+        options.add_argument(argument)
+    browser = webdriver.Chrome(service=Service(find("chromedriver", "/usr/bin/chromedriver")), options=options)
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_SPEECH})
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("TRY_SCREENSHOTS") or tmp_path_factory.mktemp("try"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Page:
+    """The try page in the browser, driven as a person would."""
+
+    def __init__(self, driver: webdriver.Chrome, url: str, screenshots: Path):
+        self.driver = driver
+        self.screenshots = screenshots
+        driver.get(url)
+        self.wait_turns(1)
+
+    def js(self, script: str, *args):
+        return self.driver.execute_script(script, *args)
+
+    @property
+    def turns(self) -> int:
+        return int(self.js("return document.body.dataset.turns || '0'"))
+
+    def wait_turns(self, count: int, timeout: float = 30) -> None:
+        try:
+            WebDriverWait(self.driver, timeout).until(lambda _: self.turns >= count)
+        except TimeoutException:
+            raise AssertionError(f"the page did not answer (turns {self.turns}, wanted {count}): {self.transcript()[-3:]}") from None
+
+    def say(self, line: str) -> None:
+        before = self.turns
+        box = self.driver.find_element(By.ID, "line")
+        box.send_keys(line)
+        box.send_keys(Keys.ENTER)
+        self.wait_turns(before + 1)
+
+    def say_long(self, line: str) -> None:
+        """Put a long line in the box at once (typing 10,000 keys takes minutes), then press Enter."""
+        before = self.turns
+        box = self.driver.find_element(By.ID, "line")
+        self.js("arguments[0].value = arguments[1]", box, line)
+        box.send_keys(Keys.ENTER)
+        self.wait_turns(before + 1)
+
+    def choose(self, select_id: str, value: str) -> None:
+        before = self.turns
+        Select(self.driver.find_element(By.ID, select_id)).select_by_value(value)
+        self.wait_turns(before + 1)
+
+    def text(self, element_id: str) -> str:
+        return self.driver.find_element(By.ID, element_id).text
+
+    def transcript(self) -> list[tuple[str, str]]:
+        """(kind, text) of every line in the conversation."""
+        return [
+            (item.get_attribute("class") or "", item.find_element(By.CLASS_NAME, "text").text)
+            for item in self.driver.find_elements(By.CSS_SELECTOR, "#transcript li")
+        ]
+
+    @property
+    def spoken(self) -> list[str]:
+        return self.js("return window.spoken")
+
+    def screen_state(self) -> str:
+        return self.driver.find_element(By.ID, "screen").get_attribute("data-state") or ""
+
+    def screenshot(self, name: str) -> Path:
+        self.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+        path = self.screenshots / f"{name}.png"
+        assert self.driver.save_screenshot(str(path))
+        data = path.read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) > 20_000, f"{path}: not a page screenshot"
+        return path
+
+
+@pytest.fixture
+def page(driver, server, screenshots) -> Page:
+    return Page(driver, server, screenshots)
+
+
+def test_an_emergency_line_shows_call_911(page):
+    page.say("I can't feel my legs")
+    assert page.text("said").startswith("Call 911 now.")
+    assert "ReportSymptomIntent" in page.text("heard") and "LIMB_NUMBNESS" in page.text("heard")
+    assert page.text("card").startswith("Call 911 now")
+    assert "(518) 489-2663" in page.text("card")
+    assert page.spoken[-1] == page.text("said")  # read aloud by the browser
+    assert page.transcript()[-1][0] == "note"  # the skill closed
+    page.screenshot("emergency")
+
+
+def test_answers_move_through_the_questions(page):
+    page.say("should I see a doctor")
+    assert page.text("said").endswith(question(1))
+    page.say("no")
+    assert "AMAZON.NoIntent" in page.text("heard")
+    assert page.text("said").endswith(question(2))
+    page.say("I'm not sure")
+    assert "NotSureIntent" in page.text("heard")
+    assert page.text("said") == WORDS.text(f"symptoms.{QUESTION_ORDER[1].value}.explain")
+    page.screenshot("questions")
+
+
+def test_html_in_a_line_is_shown_as_text(page):
+    line = '<img src=x onerror="window.injected=1"><b>bold</b> fever'
+    page.say(line)
+    you = [text for kind, text in page.transcript() if kind == "you"]
+    assert you[-1] == line
+    assert page.driver.find_elements(By.CSS_SELECTOR, "#transcript img, #transcript b") == []
+    assert page.js("return window.injected === undefined")
+    page.screenshot("html-as-text")
+
+
+def test_empty_and_overlong_lines_get_a_clear_answer(page):
+    page.say("")
+    assert page.transcript()[-1] == ("error", "Type (or say) something first: the line was empty.")
+    page.say_long("a" * 10_000)
+    kind, text = page.transcript()[-1]
+    assert kind == "error" and "10,000 characters" in text
+    # The conversation goes on.
+    page.say("what causes back spasms")
+    assert "CausesIntent" in page.text("heard")
+    page.screenshot("bad-input")
+
+
+def test_voice_only_shows_no_screen(page):
+    page.choose("device", "voice")
+    assert page.text("said").startswith("Hi, I'm Back Spasm Helper.")
+    assert page.screen_state() == "none"
+    assert page.text("screen-note") == "Voice only: this device has no screen."
+    page.say("yes")
+    assert page.text("said").endswith(question(1))
+    assert page.screen_state() == "none"
+    page.screenshot("voice-only")
+
+
+def test_mute_stops_the_voice(page):
+    page.say("what helps")
+    assert page.spoken[-1] == page.text("said")
+    count = len(page.spoken)
+    page.driver.find_element(By.ID, "mute").click()
+    page.say("how long do back spasms last")
+    assert "HowLongIntent" in page.text("heard")
+    assert len(page.spoken) == count
+
+
+def test_new_session_starts_over_and_the_locales_are_the_skill_s(page):
+    page.say("I have a fever")
+    assert "FEVER" in page.text("heard")
+    before = page.turns
+    page.driver.find_element(By.ID, "new-session").click()
+    page.wait_turns(before + 1)
+    assert page.transcript()[0] == ("you", "Alexa, open back spasm helper")
+    assert len(page.transcript()) == 2
+    options = [o.get_attribute("value") for o in Select(page.driver.find_element(By.ID, "locale")).options]
+    assert options == speech.supported_locales()
+
+
+def test_the_decision_flow_is_on_the_page(page):
+    deadline = time.monotonic() + 20
+    while not page.js("const i = document.getElementById('flow'); return i.complete && i.naturalWidth > 0"):
+        assert time.monotonic() < deadline, "the decision flow image did not load"
+        time.sleep(0.2)
+    assert page.driver.find_element(By.ID, "flow").get_attribute("src").endswith("/flow.svg?locale=en-US")
