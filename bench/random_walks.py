@@ -1,6 +1,6 @@
 """Random walks: many random conversations through the real Lambda handler,
 half of them with the session attributes tampered with between turns, each
-checked against the safety properties (tests/walks.py). Prints figures; the
+checked against the safety properties (skill/tools/walks.py). Prints figures; the
 suite runs the same walk, fewer times, under hypothesis.
 
     python bench/random_walks.py [--walks 10000] [--seed 1] [--max-steps 25]
@@ -19,13 +19,8 @@ import logging
 import random
 import sys
 import time
-from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-if str(PROJECT_ROOT) not in sys.path:
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from tests.walks import Tally, random_plan, walk  # noqa: E402
+from skill.tools.walks import Tally, random_plan, walk
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,56 +3,19 @@ request envelopes, and a check applied to every response it gives."""
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
-from html import unescape
-
 from skill.core.rules import Symptom
 from skill.tools.envelopes import AlexaSession, SlotFill
 from skill.tools.lambda_entry import load_lambda_handler
-
-PHONE = "(518) 489-2663"
-EMERGENCY_NUMBER = "911"
-
+from skill.tools.response_checks import (  # noqa: F401 - re-exported for the tests
+    EMERGENCY_NUMBER,
+    PHONE,
+    check_response,
+    check_ssml,
+    plain,
+    symptom_slot,
+)
 
 LAMBDA_HANDLER = load_lambda_handler()
-
-
-def plain(ssml: str) -> str:
-    """What a listener hears, as text."""
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
-
-
-def check_ssml(ssml: str) -> None:
-    root = ET.fromstring(ssml)  # raises on malformed SSML
-    assert root.tag == "speak"
-    for element in root.iter():
-        assert element.tag in {"speak", "say-as"}, element.tag
-        if element.tag == "say-as":
-            assert element.get("interpret-as") == "telephone"
-
-
-def check_response(envelope: dict) -> dict:
-    """What every response must be (docs/design.md, conversation rules 7 and 8)."""
-    assert envelope["version"] == "1.0"
-    response = envelope["response"]
-    if not response:  # only SessionEndedRequest may answer with nothing
-        return envelope
-    check_ssml(response["outputSpeech"]["ssml"])
-    assert response["outputSpeech"]["type"] == "SSML"
-    if response.get("shouldEndSession") is False:
-        reprompt = response["reprompt"]["outputSpeech"]["ssml"]
-        check_ssml(reprompt)
-        assert plain(reprompt)
-    else:
-        assert response.get("shouldEndSession") is True, "a closing response sets shouldEndSession explicitly"
-        assert "reprompt" not in response
-    card = response.get("card")
-    if card is not None:
-        assert card["type"] == "Simple"
-        assert PHONE in card["content"]
-        assert "Not a diagnosis" in card["content"]
-    return envelope
 
 
 class Dialog(AlexaSession):
@@ -98,11 +61,6 @@ class Dialog(AlexaSession):
         slots: dict[str, SlotFill | None] = dict(zip(("symptom", "otherSymptom"), map(symptom_slot, symptoms), strict=False))
         slots.setdefault("otherSymptom", None)
         return self.intent("ReportSymptomIntent", slots)
-
-
-def symptom_slot(symptom: Symptom, spoken: str | None = None) -> SlotFill:
-    name = symptom.value.lower().replace("_", " ")
-    return SlotFill(spoken=spoken or name, value_id=symptom.value, resolved_name=name, slot_type="SymptomType")
 
 
 def is_emergency_advice(dialog: Dialog) -> bool:

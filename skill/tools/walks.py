@@ -22,6 +22,7 @@ oracle forgets what it knew, and a call-911 advice is no longer held against it.
 
 from __future__ import annotations
 
+import functools
 import random
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -29,9 +30,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from skill.core import speech
+from skill.core.builder import LambdaHandler
 from skill.core.rules import Symptom
 from skill.tools.envelopes import AlexaSession, session_ended_request
-from tests.support import EMERGENCY_NUMBER, LAMBDA_HANDLER, check_response, plain, symptom_slot
+from skill.tools.lambda_entry import load_lambda_handler
+from skill.tools.response_checks import EMERGENCY_NUMBER, check_response, plain, symptom_slot
 
 Step = tuple[Any, ...]
 
@@ -129,9 +132,15 @@ def _tamper(session: AlexaSession, values: Sequence[Any]) -> set[str]:
     return changed
 
 
+@functools.cache
+def _lambda_handler() -> LambdaHandler:
+    return load_lambda_handler()
+
+
 def walk(plan: Sequence[Step], tally: Tally) -> None:
     """Play `plan` against the Lambda handler and count what it shows."""
-    session = AlexaSession(lambda event: LAMBDA_HANDLER(event, None))
+    handler = _lambda_handler()
+    session = AlexaSession(lambda event: handler(event, None))
     oracle = Oracle()
     previous_question: str | None = None  # what the last open-session response said, if untampered
     tally.walks += 1

@@ -1,0 +1,75 @@
+"""What every response of the skill must be, checked on the response envelope
+as Alexa receives it. Used by the tests, the random-walk benchmark and anything
+else that drives the skill and wants to know the answer was well-formed."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html import unescape
+from typing import Any
+
+from skill.core.rules import Symptom
+from skill.tools.envelopes import SlotFill
+
+PHONE = "(518) 489-2663"
+EMERGENCY_NUMBER = "911"
+DISCLAIMER = "Not a diagnosis"
+# A text card, or the Alexa app's card asking for a permission.
+CARD_TYPES = ("Simple", "AskForPermissionsConsent")
+
+
+class ResponseCheckError(AssertionError):
+    """A response broke one of the rules every response must keep."""
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ResponseCheckError(message)
+
+
+def plain(ssml: str) -> str:
+    """What a listener hears, as text."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
+
+
+def check_ssml(ssml: str) -> None:
+    """Well-formed SSML with only <speak> and telephone <say-as> elements;
+    ET.ParseError when it does not parse."""
+    root = ET.fromstring(ssml)
+    _require(root.tag == "speak", f"root element is {root.tag}, not speak")
+    for element in root.iter():
+        _require(element.tag in {"speak", "say-as"}, f"unexpected element {element.tag}")
+        if element.tag == "say-as":
+            _require(element.get("interpret-as") == "telephone", "say-as is not a telephone number")
+
+
+def check_response(envelope: dict[str, Any]) -> dict[str, Any]:
+    """Every open response has a reprompt; a closing one says so explicitly;
+    a card carries the clinic's number and the disclaimer. Returns the envelope."""
+    _require(envelope.get("version") == "1.0", "version is not 1.0")
+    response = envelope["response"]
+    if not response:  # requests that must not be spoken to answer with nothing
+        return envelope
+    check_ssml(response["outputSpeech"]["ssml"])
+    _require(response["outputSpeech"]["type"] == "SSML", "speech is not SSML")
+    if response.get("shouldEndSession") is False:
+        reprompt = response["reprompt"]["outputSpeech"]["ssml"]
+        check_ssml(reprompt)
+        _require(bool(plain(reprompt)), "empty reprompt")
+    else:
+        _require(response.get("shouldEndSession") is True, "a closing response sets shouldEndSession explicitly")
+        _require("reprompt" not in response, "a closing response has a reprompt")
+    card = response.get("card")
+    if card is not None:
+        _require(card.get("type") in CARD_TYPES, f"unexpected card type {card.get('type')}")
+    if card is not None and card["type"] == "Simple":
+        _require(PHONE in card["content"], "a card without the clinic's number")
+        _require(DISCLAIMER in card["content"], "a card without the disclaimer")
+    return envelope
+
+
+def symptom_slot(symptom: Symptom, spoken: str | None = None) -> SlotFill:
+    """A SymptomType slot as Alexa fills it when entity resolution matched."""
+    name = symptom.value.lower().replace("_", " ")
+    return SlotFill(spoken=spoken or name, value_id=symptom.value, resolved_name=name, slot_type="SymptomType")
