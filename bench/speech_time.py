@@ -201,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locale", default=locale_strings.DEFAULT_LOCALE)
     parser.add_argument("--rate", type=int, default=160, help="words per minute (default 160)")
+    parser.add_argument("--turns", action="store_true", help="also print every response of every path, with its seconds")
     args = parser.parse_args(argv)
     if args.locale not in locale_strings.supported_locales():
         print(f"speech_time: unsupported locale {args.locale!r}; supported: {', '.join(locale_strings.supported_locales())}", file=sys.stderr)
@@ -228,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
             met = total <= path.target
             missed += not met
             target = f"<={path.target:g} {'ok' if met else 'MISS'}"
+        if args.turns:
+            for seconds, ssml in zip(durations, path.speeches, strict=True):
+                print(f"    {seconds:5.1f} s  {plain(ssml)}")
         print(f"{path.name:<48} {len(path.speeches):>5} {words:>5} {total:>7.1f} {target:>9}  {path.outcome:<10} {durations[longest]:.1f} s: {text}")
     print(f"\n{missed} target(s) missed." if missed else "\nEvery target met.")
     return 0

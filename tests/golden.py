@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from skill.core.rules import QUESTION_ORDER, Symptom
+from skill.core.rules import QUESTIONS, Level, Symptom
 from skill.tools.envelopes import (
     SlotFill,
     event_request,
@@ -73,7 +73,8 @@ STATES: dict[str, list[Turn]] = {
 
 def scripts() -> Iterator[tuple[str, list[Turn]]]:
     """Every conversation the transcript holds, by name."""
-    n = len(QUESTION_ORDER)
+    n = len(QUESTIONS)
+    emergency_questions = sum(1 for question in QUESTIONS if question.level is Level.EMERGENCY)
     for i in range(n):
         yield f"guided_yes_at_{i}", [LAUNCH, YES, *[NO] * i, YES]
         yield f"guided_unsure_twice_at_{i}", [LAUNCH, YES, *[NO] * i, UNSURE, UNSURE]
@@ -82,7 +83,7 @@ def scripts() -> Iterator[tuple[str, list[Turn]]]:
     for symptom in Symptom:
         yield f"one_shot_{symptom.value}", [report(symptom)]
     yield "two_symptoms", [report(Symptom.FEVER, Symptom.LIMB_NUMBNESS)]
-    yield "two_see_doctor_symptoms", [report(Symptom.FEVER, Symptom.WEIGHT_LOSS), *[NO] * 5]
+    yield "two_see_doctor_symptoms", [report(Symptom.FEVER, Symptom.WEIGHT_LOSS), *[NO] * emergency_questions]
     yield "unknown_symptom", [intent("ReportSymptomIntent", symptom={"spoken": "purple toes", "slot_type": "SymptomType"})]
     yield "duration_short", [LAUNCH, YES, *[NO] * (n - 1), intent("DurationIntent", duration={"spoken": "P3D"})]
     yield "duration_long", [LAUNCH, YES, *[NO] * (n - 1), intent("DurationIntent", duration={"spoken": "P2W"})]

@@ -72,4 +72,4 @@ def is_see_doctor_advice(dialog: Dialog) -> bool:
 
 
 def is_self_care_advice(dialog: Dialog) -> bool:
-    return dialog.ended and "none of the warning signs apply" in dialog.said and PHONE in dialog.said
+    return dialog.ended and "no warning signs" in dialog.said.lower() and f"Call {EMERGENCY_NUMBER} if you" in dialog.said

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from skill.core import dates
-from skill.core.rules import LEVELS, QUESTION_ORDER, Level, Symptom
+from skill.core.rules import LEVELS, QUESTION_BY_ID, QUESTION_OF, QUESTIONS, SIGN_ORDER, Level, Symptom
 from skill.core.speech import for_locale
 from skill.tools.envelopes import SlotFill
 from tests.support import (
@@ -31,10 +31,6 @@ def deny(dialog: Dialog, *symptoms: Symptom) -> dict:
     return dialog.intent("DenySymptomIntent", slots)
 
 
-def question(symptom: Symptom) -> str:
-    return EN.text(f"symptoms.{symptom.value}.question")
-
-
 def guided(dialog: Dialog) -> None:
     dialog.launch()
     dialog.yes()
@@ -46,10 +42,10 @@ def guided(dialog: Dialog) -> None:
 def test_a_denial_of_the_pending_question_answers_it_and_the_check_moves_on():
     dialog = Dialog()
     guided(dialog)
-    asked = Symptom(dialog.asking)
-    deny(dialog, asked)
+    asked = QUESTION_BY_ID[dialog.asking]
+    deny(dialog, *asked.signs)
     assert not dialog.ended
-    assert dialog.asking != asked.value
+    assert dialog.asking != asked.id
     assert "Okay:" not in dialog.said  # answered, not acknowledged as an aside
 
 
@@ -61,7 +57,7 @@ def test_a_denial_of_another_sign_is_acknowledged_and_the_question_asked_again()
     assert dialog.said.startswith("Okay: no fever.")
     assert dialog.asking == asked and dialog.said.endswith(dialog.reprompt)
     # Recorded: the fever question is never asked in this check.
-    for _ in QUESTION_ORDER:
+    for _ in QUESTIONS:
         if dialog.ended:
             break
         assert dialog.asking != Symptom.FEVER.value
@@ -104,11 +100,11 @@ def test_denials_never_give_self_care_while_a_sign_is_unanswered(kept):
     # the one left is still asked; self-care only after its "no".
     dialog = Dialog()
     dialog.launch()
-    others = [s for s in QUESTION_ORDER if s is not kept]
+    others = [s for s in SIGN_ORDER if s is not kept]
     for pair in itertools.zip_longest(others[::2], others[1::2]):
         deny(dialog, *[s for s in pair if s])
         assert not is_self_care_advice(dialog), dialog.said
-    assert dialog.asking == kept.value
+    assert dialog.asking == QUESTION_OF[kept].id  # its question, whole
     dialog.no()
     assert is_self_care_advice(dialog)
 
@@ -209,3 +205,16 @@ def test_elapsed_since_an_alexa_date(value, days):
 @pytest.mark.parametrize("value", [None, "", "201X", "2026-WI", "2026-02-30", "2027", "yesterday"])
 def test_elapsed_since_rejects_what_it_cannot_read(value):
     assert dates.elapsed_since(value, date(2026, 11, 24)) is None
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if len(q.signs) > 1], ids=lambda q: q.id)
+def test_a_denial_of_one_sign_of_a_grouped_question_asks_it_again(question):
+    dialog = Dialog()
+    guided(dialog)
+    while dialog.asking != question.id:
+        dialog.no()
+    deny(dialog, question.signs[0])
+    assert dialog.said.startswith("Okay: ")  # acknowledged; the other sign is still unanswered
+    assert dialog.asking == question.id
+    deny(dialog, *question.signs)
+    assert dialog.asking != question.id

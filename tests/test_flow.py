@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from skill.core import speech
-from skill.core.rules import QUESTION_ORDER, Level
+from skill.core.rules import QUESTIONS, Level
 from skill.tools import paths
 from tests.support import Dialog
 from tests.test_chat import back_spasm
@@ -54,12 +54,13 @@ def test_docs_svg_is_what_the_rules_draw_today(tmp_path):
 def test_every_question_is_drawn_in_rules_order_with_its_signs_levels():
     nodes, _ = read_svg(DOCS_SVG)
     questions = sorted((n for n in nodes if re.fullmatch(r"q\d+", n)), key=lambda n: int(n[1:]))
-    assert len(questions) == len(QUESTION_ORDER)
-    for number, (node, symptom) in enumerate(zip(questions, QUESTION_ORDER, strict=True), start=1):
+    assert len(questions) == len(QUESTIONS)
+    for number, (node, question) in enumerate(zip(questions, QUESTIONS, strict=True), start=1):
         text = nodes[node]
-        assert text.startswith(f"{number}. {WORDS.text(f'symptoms.{symptom.value}.question')}"), text
-        level = "emergency sign" if symptom.level is Level.EMERGENCY else "see-a-doctor sign"
-        assert f"{level}: {WORDS.text(f'symptoms.{symptom.value}.name')}" in text
+        assert text.startswith(f"{number}. {WORDS.text(f'questions.{question.id}.ask')}"), text
+        level = "emergency sign" if question.level is Level.EMERGENCY else "see-a-doctor sign"
+        for sign in question.signs:
+            assert f"{level}: {WORDS.text(f'symptoms.{sign.value}.name')}" in text
     for level, title in OUTCOME_TITLES.items():
         assert nodes[level.name.lower()].startswith(title)
 
@@ -97,7 +98,7 @@ def test_every_drawn_answer_leads_where_the_skill_goes():
                 assert nodes[target].startswith(dialog.card["title"]), (source, answer, dialog.card)
             walked.add((source, answer))
     # Every question has all three answers drawn.
-    assert walked == {(f"q{n}", a) for n in range(1, len(QUESTION_ORDER) + 1) for a in ("yes", "no", "not sure twice")}
+    assert walked == {(f"q{n}", a) for n in range(1, len(QUESTIONS) + 1) for a in ("yes", "no", "not sure twice")}
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from skill.core.rules import Symptom
+from skill.core.speech import for_locale
 from skill.tools.envelopes import (
     event_request,
     intent_request,
@@ -94,7 +95,7 @@ def test_session_ended_never_speaks_whatever_is_stored(lambda_handler, attribute
 def test_a_launch_without_a_session_welcomes(lambda_handler):
     response = check_response(lambda_handler(out_of_session(launch_request()), None))
     said = plain(response["response"]["outputSpeech"]["ssml"])
-    assert said.startswith("Hi, I'm Back Spasm Helper")
+    assert said.startswith(for_locale("en-US").text("welcome"))
 
 
 @pytest.mark.parametrize("without", ["session", "attributes"])

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from skill.core import rules
-from skill.core.rules import LEVELS, QUESTION_ORDER, Answer, Level, Symptom, Triage, assess
+from skill.core.rules import LEVELS, QUESTION_OF, QUESTIONS, SIGN_ORDER, Answer, Level, Question, Symptom, Triage, assess
 
 # The contract table of docs/design.md, written out again on purpose.
 EXPECTED_LEVELS = {
@@ -33,11 +33,50 @@ def test_levels_match_the_contract():
     assert {s.value: LEVELS[s].name for s in Symptom} == EXPECTED_LEVELS
 
 
-def test_emergency_signs_are_asked_first_and_every_sign_once():
-    assert sorted(QUESTION_ORDER) == sorted(Symptom)
-    levels = [LEVELS[s] for s in QUESTION_ORDER]
+def test_emergency_questions_are_asked_first_and_every_sign_once():
+    assert sorted(SIGN_ORDER) == sorted(Symptom)
+    assert sorted(s for q in QUESTIONS for s in q.signs) == sorted(Symptom)
+    levels = [q.level for q in QUESTIONS]
     assert levels == sorted(levels, reverse=True)
-    assert len(QUESTION_ORDER) <= 12
+    assert len(QUESTIONS) <= 12
+
+
+def test_a_question_asks_signs_of_one_level_and_single_sign_ids_are_the_sign_ids():
+    for question in QUESTIONS:
+        assert {LEVELS[s] for s in question.signs} == {question.level}
+        if len(question.signs) == 1:
+            assert question.id == question.signs[0].value
+    assert len({q.id for q in QUESTIONS}) == len(QUESTIONS)
+    # The groups a listener hears as one idea.
+    groups = {q.signs for q in QUESTIONS if len(q.signs) > 1}
+    assert groups == {
+        (Symptom.MUSCLE_WEAKNESS, Symptom.BALANCE_COORDINATION),
+        (Symptom.ONE_SIDED_NUMBNESS, Symptom.LIMB_NUMBNESS),
+    }
+
+
+def single(symptom: Symptom) -> Question:
+    return Question(symptom.value, (symptom,))
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        QUESTIONS[:-1],  # a sign never asked
+        (*QUESTIONS, single(Symptom.FEVER)),  # a sign asked twice
+        (single(Symptom.ONE_SIDED_NUMBNESS), Question("MIXED", (Symptom.LIMB_NUMBNESS, Symptom.FEVER)),
+         *(q for q in QUESTIONS if not {Symptom.FEVER, Symptom.LIMB_NUMBNESS} & set(q.signs))),  # mixed levels
+        (QUESTIONS[-1], *QUESTIONS[:-1]),  # a see-doctor question before the emergency ones
+        (Question("EMPTY", ()), *QUESTIONS),
+    ],
+    ids=["missing", "twice", "mixed", "order", "empty"],
+)  # fmt: skip
+def test_a_broken_question_list_is_refused(request, broken):
+    reason = {"missing": "exactly one", "twice": "exactly one", "mixed": "mixes levels", "order": "first",
+              "empty": "mixes levels"}[request.node.callspec.id]  # fmt: skip
+    with pytest.raises(ValueError, match=reason):
+        rules.check_questions(broken)
+    rules.check_questions(QUESTIONS)  # the real list passes
 
 
 def check_complete(answers):
@@ -52,8 +91,8 @@ def check_complete(answers):
 
 def test_assess_exhaustively():
     """Every one of the 3^11 complete answer sets."""
-    for combo in itertools.product(list(Answer), repeat=len(QUESTION_ORDER)):
-        check_complete(dict(zip(QUESTION_ORDER, combo, strict=False)))
+    for combo in itertools.product(list(Answer), repeat=len(SIGN_ORDER)):
+        check_complete(dict(zip(SIGN_ORDER, combo, strict=True)))
 
 
 @pytest.mark.parametrize("symptom", list(Symptom), ids=lambda s: s.value)
@@ -62,23 +101,60 @@ def test_partial_answers_pending(symptom):
     if LEVELS[symptom] is Level.EMERGENCY:
         assert result.concluded and result.level is Level.EMERGENCY
     else:
-        # Only the emergency signs are still worth asking.
-        assert result.pending == tuple(s for s in QUESTION_ORDER if LEVELS[s] is Level.EMERGENCY)
+        # Only the emergency questions are still worth asking.
+        assert result.pending == tuple(q for q in QUESTIONS if q.level is Level.EMERGENCY)
     no = assess({symptom: Answer.NO})
     assert no.level is Level.SELF_CARE
-    assert no.pending == tuple(s for s in QUESTION_ORDER if s is not symptom)
+    # A sign denied by name leaves its question pending while another of its signs is unanswered.
+    own = QUESTION_OF[symptom]
+    assert no.pending == tuple(q for q in QUESTIONS if q is not own or len(q.signs) > 1)
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+@pytest.mark.parametrize("answer", list(Answer), ids=lambda a: a.name)
+def test_an_answer_to_a_question_counts_for_each_of_its_signs(question, answer):
+    triage = Triage()
+    triage.answer_question(question, answer)
+    assert triage.answers == dict.fromkeys(question.signs, answer)
+    result = triage.assessment()
+    assert question not in result.pending
+    if answer.raises:
+        assert result.raised_by == question.signs
+    assert result.counted_unsure == (question.signs if answer is Answer.UNSURE_COUNTED_YES else ())
+
+
+@pytest.mark.parametrize("symptom", list(Symptom), ids=lambda s: s.value)
+def test_a_sign_reported_by_name_counts_alone(symptom):
+    triage = Triage()
+    triage.report([symptom])
+    assert triage.answers == {symptom: Answer.YES}
+    assert triage.assessment().raised_by == (symptom,)
 
 
 def test_triage_not_sure_twice_counts_as_yes_and_undo():
+    fever, numbness = QUESTION_OF[Symptom.FEVER], QUESTION_OF[Symptom.LIMB_NUMBNESS]
     triage = Triage()
-    assert triage.not_sure(Symptom.FEVER) is False
+    assert triage.not_sure(fever) is False
     assert Symptom.FEVER not in triage.answers
-    assert triage.not_sure(Symptom.FEVER) is True
+    assert triage.not_sure(fever) is True
     assert triage.answers[Symptom.FEVER] is Answer.UNSURE_COUNTED_YES
-    triage.answer(Symptom.LIMB_NUMBNESS, Answer.NO)
-    assert triage.undo_last() is Symptom.LIMB_NUMBNESS
-    assert triage.undo_last() is Symptom.FEVER
+    triage.answer_question(numbness, Answer.NO)
+    assert triage.undo_last() is numbness
+    assert not set(numbness.signs) & set(triage.answers)  # the whole question is undone
+    assert triage.undo_last() is fever
     assert triage.undo_last() is None
+
+
+def test_not_sure_is_per_question():
+    group = QUESTION_OF[Symptom.ONE_SIDED_NUMBNESS]
+    triage = Triage()
+    assert triage.not_sure(group) is False
+    assert triage.not_sure(QUESTION_OF[Symptom.FEVER]) is False  # another question: its own first time
+    assert triage.not_sure(group) is True
+    assert triage.answers == {
+        Symptom.ONE_SIDED_NUMBNESS: Answer.UNSURE_COUNTED_YES,
+        Symptom.LIMB_NUMBNESS: Answer.UNSURE_COUNTED_YES,
+    }
 
 
 def test_triage_round_trips_through_json_attributes():
@@ -87,13 +163,17 @@ def test_triage_round_trips_through_json_attributes():
     triage = Triage()
     triage.answer(Symptom.FEVER, Answer.YES)
     triage.answer(Symptom.MUSCLE_WEAKNESS, Answer.NO)
-    triage.not_sure(Symptom.LIMB_NUMBNESS)
+    triage.not_sure(QUESTION_OF[Symptom.LIMB_NUMBNESS])
     again = Triage.from_dict(json.loads(json.dumps(triage.to_dict())))
     assert again == triage
     assert list(again.answers) == list(triage.answers)
 
 
-@pytest.mark.parametrize("junk", [None, 5, "x", {"answers": 5}, {"answers": [[1, 2], ["FEVER"]]}, {"unsure_once": [1]}])
+@pytest.mark.parametrize(
+    "junk",
+    [None, 5, "x", {"answers": 5}, {"answers": [[1, 2], ["FEVER"]]}, {"unsure_once": [1]},
+     {"unsure_once": ["NOT_A_QUESTION", ["NUMBNESS"], None]}],
+)  # fmt: skip
 def test_triage_ignores_malformed_attributes(junk):
     assert Triage.from_dict(junk) == Triage()
 

@@ -29,7 +29,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from skill.core import speech
-from skill.core.rules import QUESTION_ORDER
+from skill.core.rules import QUESTIONS
 from tests.test_chat import back_spasm
 
 PORTS = range(18810, 18850)
@@ -44,7 +44,7 @@ synth.speak = (utterance) => window.spoken.push(utterance.text);
 
 
 def question(number: int) -> str:
-    return WORDS.text(f"symptoms.{QUESTION_ORDER[number - 1].value}.question")
+    return WORDS.text(f"questions.{QUESTIONS[number - 1].id}.ask")
 
 
 def free_port() -> int:
@@ -188,7 +188,7 @@ def test_answers_move_through_the_questions(page):
     assert page.text("said").endswith(question(2))
     page.say("I'm not sure")
     assert "NotSureIntent" in page.text("heard")
-    assert page.text("said") == WORDS.text(f"symptoms.{QUESTION_ORDER[1].value}.explain")
+    assert page.text("said") == WORDS.text(f"questions.{QUESTIONS[1].id}.explain")
     page.screenshot("questions")
 
 
@@ -216,7 +216,7 @@ def test_empty_and_overlong_lines_get_a_clear_answer(page):
 
 def test_voice_only_shows_no_screen(page):
     page.choose("device", "voice")
-    assert page.text("said").startswith("Hi, I'm Back Spasm Helper.")
+    assert page.text("said").startswith(WORDS.text("welcome"))
     assert page.screen_state() == "none"
     assert page.text("screen-note") == "Voice only: this device has no screen."
     page.say("yes")

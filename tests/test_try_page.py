@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from skill.core import speech
-from skill.core.rules import QUESTION_ORDER
+from skill.core.rules import QUESTIONS
 from skill.tools import paths, try_page
 from tests.support import LAMBDA_HANDLER, PHONE
 from tests.test_chat import back_spasm
@@ -24,7 +24,7 @@ WORDS = speech.for_locale("en-US")
 
 
 def question(number: int) -> str:
-    return WORDS.text(f"symptoms.{QUESTION_ORDER[number - 1].value}.question")
+    return WORDS.text(f"questions.{QUESTIONS[number - 1].id}.ask")
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def post(client, path: str, body, **headers):
 def start(client, device: str = "voice") -> str:
     response = post(client, "/api/session", {"locale": "en-US", "device": device})
     assert response.status_code == 200, response.json
-    assert response.json["speech"].startswith("Hi, I'm Back Spasm Helper.")
+    assert response.json["speech"].startswith(WORDS.text("welcome"))
     return response.json["session"]
 
 
@@ -74,11 +74,11 @@ def test_one_session_carries_the_answers_from_line_to_line(client):
 def test_all_no_gives_self_care_and_a_closed_skill_opens_again(client):
     session = start(client)
     say(client, session, "yes")
-    for _ in QUESTION_ORDER:
+    for _ in QUESTIONS:
         turn = say(client, session, "no").json
-    assert turn["ended"] and "none of the warning signs apply" in turn["speech"]
+    assert turn["ended"] and WORDS.text("advice.SELF_CARE.speech") in turn["speech"]
     again = say(client, session, "open back spasm helper").json
-    assert again["heard"]["intent"] == "LaunchRequest" and again["speech"].startswith("Hi, I'm Back Spasm Helper.")
+    assert again["heard"]["intent"] == "LaunchRequest" and again["speech"].startswith(WORDS.text("welcome"))
 
 
 def test_a_line_said_to_alexa_opens_or_reaches_the_skill(client):
@@ -87,7 +87,7 @@ def test_a_line_said_to_alexa_opens_or_reaches_the_skill(client):
     turn = say(client, session, "ask back spasm helper what causes back spasms").json
     assert turn["heard"]["intent"] == "CausesIntent"
     turn = say(client, session, "open back spasm helper").json
-    assert turn["heard"]["intent"] == "LaunchRequest" and turn["speech"].startswith("Hi, I'm Back Spasm Helper.")
+    assert turn["heard"]["intent"] == "LaunchRequest" and turn["speech"].startswith(WORDS.text("welcome"))
 
 
 def test_voice_only_requests_declare_no_screen(client):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from skill.core import speech
-from skill.core.rules import QUESTION_ORDER, Symptom, Triage
+from skill.core.rules import QUESTION_OF, QUESTIONS, Symptom, Triage
 from skill.core.speech import join, stored_pieces
 from tests.support import Dialog, is_emergency_advice
 
@@ -62,7 +62,7 @@ def test_every_field_garbage_at_once_still_answers(value):
         ["not", "ssml"],
         [["welcome", {}], ["no.such.key", {}]],
         [["welcome", {"emergency_number": "<audio/>"}]],
-        [["symptoms.FEVER.question.x", {}]],
+        [["questions.FEVER.ask.x", {}]],
     ],
     ids=repr,
 )
@@ -77,7 +77,7 @@ def test_repeat_never_speaks_stored_ssml(speech):
     assert "evil" not in ssml and "audio" not in ssml and "555" not in ssml
     assert APOLOGY not in dialog.said
     assert dialog.said.endswith(question)
-    assert dialog.asking == QUESTION_ORDER[0].value
+    assert dialog.asking == QUESTIONS[0].id
 
 
 def test_repeat_renders_stored_locale_strings_again_with_fields_escaped():
@@ -98,7 +98,7 @@ def test_a_valid_question_stored_with_garbage_elsewhere_is_still_asked():
     dialog.launch()
     tampered(dialog, asking=Symptom.FEVER.value, triage=[], last=7)
     dialog.yes()
-    assert dialog.asking == QUESTION_ORDER[0].value  # a yes to fever: acknowledged, emergencies first
+    assert dialog.asking == QUESTIONS[0].id  # a yes to fever: acknowledged, emergencies first
     assert "fever" in dialog.said.lower()
 
 
@@ -133,8 +133,8 @@ def test_only_the_locales_own_keys_with_short_text_fields_render_again(stored):
 
 def test_stored_speech_renders_to_what_was_said():
     said = EN.ssml("ack_see_doctor", names="a fever & <chills>")
-    stored = stored_pieces(join([said, EN.question(Symptom.MUSCLE_WEAKNESS)]))
+    stored = stored_pieces(join([said, EN.question(QUESTION_OF[Symptom.MUSCLE_WEAKNESS])]))
     assert stored is not None
-    assert EN.render_stored(stored) == join([said, EN.question(Symptom.MUSCLE_WEAKNESS)])
+    assert EN.render_stored(stored) == join([said, EN.question(QUESTION_OF[Symptom.MUSCLE_WEAKNESS])])
     assert "&amp; &lt;chills&gt;" in EN.render_stored(stored)
     assert stored_pieces("plain text, not rendered here") is None

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from skill.core import dates, rules
 from skill.core.contract import Topic
-from skill.core.rules import Answer, Level, Symptom, Triage
+from skill.core.rules import Answer, Level, Question, Symptom, Triage
 from skill.core.speech import Speech, join, stored_pieces
 
 
@@ -48,10 +48,7 @@ class Conversation:
         self.triage = Triage.from_dict(attributes.get("triage"))
         # Each field is checked on its own: the client sends them back, and
         # garbage in one must not lose the others (or a sign reported now).
-        asking = attributes.get("asking")
-        self.asking: Symptom | None = (
-            Symptom(asking) if isinstance(asking, str) and asking in Symptom.__members__ else None
-        )
+        self.asking: Question | None = rules.question_by_id(attributes.get("asking"))
         self._last = self._read_last(attributes.get("last"))
 
     def _read_last(self, stored: object) -> dict[str, str] | None:
@@ -67,7 +64,7 @@ class Conversation:
         """What to keep in the session for the next turn."""
         return {
             "triage": self.triage.to_dict(),
-            "asking": self.asking.value if self.asking else None,
+            "asking": self.asking.id if self.asking else None,
             "last": {key: stored_pieces(text) for key, text in self._last.items()} if self._last else None,
         }
 
@@ -100,17 +97,30 @@ class Conversation:
 
     def _conclude(self, assessment: rules.Assessment) -> Reply:
         level = assessment.level
-        names = self.speech.names(assessment.raised_by)
-        advice = self.speech.ssml(self.speech.advice_key(level, "speech"), names=names)
         unsure = ""
         if assessment.counted_unsure:
-            unsure = self.speech.ssml("unsure_counted", names=self.speech.names(assessment.counted_unsure))
+            # The signs of the one question answered "not sure" twice.
+            unsure = self.speech.ssml("unsure_counted", names=self.speech.names_or(assessment.counted_unsure))
         if level is Level.EMERGENCY:
-            # Rule 1: the first sentence says to call the emergency number.
-            first, _, rest = advice.partition(". ")
-            speech = self._say(first + ".", unsure, rest)
+            # Rule 1: the first sentence says to call the emergency number; short, and said again last.
+            # One "yes" may stand for several signs of a question: any one of them is the reason.
+            names = self.speech.names_or(assessment.raised_by)
+            speech = self._say(
+                self.speech.ssml("advice.EMERGENCY.first"),
+                unsure,
+                self.speech.ssml("advice.EMERGENCY.reason"),
+                self.speech.ssml("advice.EMERGENCY.closing"),
+            )
+        elif level is Level.SEE_DOCTOR:
+            names = self.speech.names(assessment.raised_by)
+            speech = self._say(unsure, self.speech.ssml("advice.SEE_DOCTOR.speech", names=names))
         else:
-            speech = self._say(unsure, advice)
+            # Complete without the card: the emergency signs to watch for, spoken.
+            names = self.speech.names_or(rules.EMERGENCY_SIGNS)
+            warning = self.speech.ssml(
+                "advice.SELF_CARE.warning", names=self.speech.names_or(rules.EMERGENCY_SIGNS, key="plain")
+            )
+            speech = self._say(self.speech.ssml("advice.SELF_CARE.speech"), warning)
         card = self._card(
             self.speech.advice_key(level, "card_title"), self.speech.advice_key(level, "card_text"), names=names
         )
@@ -150,16 +160,16 @@ class Conversation:
         return self._restart(self.speech.ssml("start_over"))
 
     def yes(self) -> Reply:
-        if self.asking is None:  # yes to the offer
-            return self.start_check()
+        if self.asking is None:  # yes to the offer: straight to the first question
+            return self._restart("")
         asking = self.asking
-        return self._change(lambda: self.triage.answer(asking, Answer.YES))
+        return self._change(lambda: self.triage.answer_question(asking, Answer.YES))
 
     def no(self) -> Reply:
         if self.asking is None:  # no to the offer
             return self.stop()
         asking = self.asking
-        return self._change(lambda: self.triage.answer(asking, Answer.NO))
+        return self._change(lambda: self.triage.answer_question(asking, Answer.NO))
 
     def not_sure(self) -> Reply:
         if self.asking is None:
@@ -186,7 +196,7 @@ class Conversation:
 
     def _pending_signs(self) -> frozenset[Symptom]:
         """The signs the pending question asks about."""
-        return frozenset((self.asking,)) if self.asking else frozenset()
+        return frozenset(self.asking.signs) if self.asking else frozenset()
 
     def deny(self, symptoms: Iterable[Symptom], unrecognized: int = 0) -> Reply:
         """Signs the user said they do not have (rule 11): each gets a "no",
@@ -198,7 +208,8 @@ class Conversation:
                 return self._ask(self.speech.ssml("unknown_symptom"), self.speech.ssml("back_to_question"))
             return self.fallback()
         corrected = any(self.triage.answers.get(s, Answer.NO).raises for s in symptoms)
-        answers_question = self.asking is not None and bool(self._pending_signs() & set(symptoms))
+        # A denial answers the question only if it covers every sign the question asks.
+        answers_question = self.asking is not None and self._pending_signs() <= set(symptoms)
 
         def record() -> None:
             for symptom in symptoms:
@@ -229,7 +240,7 @@ class Conversation:
     def _answer_how_long(self, duration: timedelta | None) -> Reply:
         if duration is None:
             if self.asking is None:
-                self.asking = Symptom.NOT_IMPROVING
+                self.asking = rules.QUESTION_OF[Symptom.NOT_IMPROVING]
             return self._ask(self.speech.ssml("unclear_duration"))
         answer = rules.not_improving_from_duration(duration)
         lead = (self.speech.ssml("got_it"),) if answer is Answer.NO else ()

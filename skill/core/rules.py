@@ -60,11 +60,62 @@ LEVELS: Mapping[Symptom, Level] = {
     Symptom.NOT_IMPROVING: Level.SEE_DOCTOR,
 }
 
-# The guided questions, one sign each, emergency signs first (in the article's
-# order), so the first "yes" to an emergency sign can end the check at once.
-QUESTION_ORDER: tuple[Symptom, ...] = tuple(
-    sorted(Symptom, key=lambda symptom: -LEVELS[symptom])  # sorted() is stable
+
+
+@dataclass(frozen=True)
+class Question:
+    """One guided question: the signs it asks about, all of one level. A "yes"
+    (or a second "not sure") counts for each of them; a sign reported by name
+    counts alone. A one-sign question's id is its sign's id."""
+
+    id: str
+    signs: tuple[Symptom, ...]
+
+    @property
+    def level(self) -> Level:
+        return LEVELS[self.signs[0]]
+
+
+def _single(symptom: Symptom) -> Question:
+    return Question(symptom.value, (symptom,))
+
+
+# The guided questions, emergency signs first, so the first "yes" to an
+# emergency question ends the check at once. Signs of one level that a listener
+# hears as one idea share a question: fewer questions, sooner advice.
+QUESTIONS: tuple[Question, ...] = (
+    _single(Symptom.BLADDER_BOWEL_CONTROL),
+    Question("WEAKNESS_OR_BALANCE", (Symptom.MUSCLE_WEAKNESS, Symptom.BALANCE_COORDINATION)),
+    Question("NUMBNESS", (Symptom.ONE_SIDED_NUMBNESS, Symptom.LIMB_NUMBNESS)),
+    _single(Symptom.SIGNIFICANT_TRAUMA),
+    _single(Symptom.URINATION_DIFFICULTY),
+    _single(Symptom.CANNOT_SIT_OR_STAND),
+    _single(Symptom.FEVER),
+    _single(Symptom.WEIGHT_LOSS),
+    _single(Symptom.NOT_IMPROVING),
 )
+QUESTION_BY_ID: Mapping[str, Question] = {question.id: question for question in QUESTIONS}
+QUESTION_OF: Mapping[Symptom, Question] = {sign: question for question in QUESTIONS for sign in question.signs}
+# Every sign once, in the order the questions ask them.
+SIGN_ORDER: tuple[Symptom, ...] = tuple(sign for question in QUESTIONS for sign in question.signs)
+EMERGENCY_SIGNS: tuple[Symptom, ...] = tuple(sign for sign in SIGN_ORDER if LEVELS[sign] is Level.EMERGENCY)
+
+
+def check_questions(questions: tuple[Question, ...]) -> None:
+    """A question list's invariants, checked at import: a broken list must
+    never reach a user. Raises ValueError."""
+    signs = [sign for question in questions for sign in question.signs]
+    if sorted(signs) != sorted(Symptom) or len({question.id for question in questions}) != len(questions):
+        raise ValueError("every sign must be asked by exactly one question, every question id unique")
+    for question in questions:
+        if not question.signs or any(LEVELS[sign] is not question.level for sign in question.signs):
+            raise ValueError(f"question {question.id} mixes levels")
+    levels = [question.level for question in questions]
+    if levels != sorted(levels, reverse=True):
+        raise ValueError("emergency questions must come first")
+
+
+check_questions(QUESTIONS)
 
 # "If spasms don't improve after resting for a week or more."
 REST_WEEK = timedelta(days=7)
@@ -88,8 +139,8 @@ class Assessment:
     raised_by: tuple[Symptom, ...]
     # Of those, the ones counted as yes only because the user was unsure twice.
     counted_unsure: tuple[Symptom, ...]
-    # Unanswered questions that could still change the advice, in order.
-    pending: tuple[Symptom, ...]
+    # Questions with an unanswered sign that could still change the advice, in order.
+    pending: tuple[Question, ...]
 
     @property
     def concluded(self) -> bool:
@@ -103,13 +154,13 @@ def assess(answers: Mapping[Symptom, Answer]) -> Assessment:
     unanswered emergency questions worth asking (they could still make it an
     emergency). Self-care needs every question answered "no".
     """
-    raised = tuple(s for s in QUESTION_ORDER if s in answers and answers[s].raises)
+    raised = tuple(s for s in SIGN_ORDER if s in answers and answers[s].raises)
     level = max((LEVELS[s] for s in raised), default=Level.SELF_CARE)
-    unanswered = [s for s in QUESTION_ORDER if s not in answers]
+    unanswered = [q for q in QUESTIONS if any(sign not in answers for sign in q.signs)]
     if level is Level.EMERGENCY:
-        pending: tuple[Symptom, ...] = ()
+        pending: tuple[Question, ...] = ()
     elif level is Level.SEE_DOCTOR:
-        pending = tuple(s for s in unanswered if LEVELS[s] is Level.EMERGENCY)
+        pending = tuple(q for q in unanswered if q.level is Level.EMERGENCY)
     else:
         pending = tuple(unanswered)
     if level is not Level.SELF_CARE:
@@ -125,33 +176,43 @@ class Triage:
     "go back" can undo the last), and which questions got one "not sure"."""
 
     answers: dict[Symptom, Answer] = field(default_factory=dict)
-    unsure_once: set[Symptom] = field(default_factory=set)
+    unsure_once: set[Question] = field(default_factory=set)
 
     def answer(self, symptom: Symptom, answer: Answer) -> None:
+        """One sign's answer (reported or denied by name, or a length of time)."""
         self.answers.pop(symptom, None)  # re-insert: newest last
         self.answers[symptom] = answer
-        self.unsure_once.discard(symptom)
+        self.unsure_once.discard(QUESTION_OF[symptom])
+
+    def answer_question(self, question: Question, answer: Answer) -> None:
+        """The answer to a question counts for each of its signs."""
+        for sign in question.signs:
+            self.answer(sign, answer)
 
     def report(self, symptoms: Iterable[Symptom]) -> None:
         for symptom in symptoms:
             self.answer(symptom, Answer.YES)
 
-    def not_sure(self, symptom: Symptom) -> bool:
+    def not_sure(self, question: Question) -> bool:
         """Record a "not sure". The first one asks again in other words
-        (returns False); the second counts as a yes (returns True)."""
-        if symptom in self.unsure_once:
-            self.answer(symptom, Answer.UNSURE_COUNTED_YES)
+        (returns False); the second counts as a yes for each of the question's
+        signs (returns True)."""
+        if question in self.unsure_once:
+            self.answer_question(question, Answer.UNSURE_COUNTED_YES)
             return True
-        self.unsure_once.add(symptom)
+        self.unsure_once.add(question)
         return False
 
-    def undo_last(self) -> Symptom | None:
-        """Forget the newest answer; returns its question, or None if none."""
+    def undo_last(self) -> Question | None:
+        """Forget the newest answer, with every other answer to the same
+        question (they are asked again together); returns that question, or
+        None if there is no answer."""
         if not self.answers:
             return None
-        symptom = next(reversed(self.answers))
-        del self.answers[symptom]
-        return symptom
+        question = QUESTION_OF[next(reversed(self.answers))]
+        for sign in question.signs:
+            self.answers.pop(sign, None)
+        return question
 
     def assessment(self) -> Assessment:
         return assess(self.answers)
@@ -160,7 +221,7 @@ class Triage:
     def to_dict(self) -> dict:
         return {
             "answers": [[s.value, a.value] for s, a in self.answers.items()],
-            "unsure_once": sorted(s.value for s in self.unsure_once),
+            "unsure_once": sorted(q.id for q in self.unsure_once),
         }
 
     @classmethod
@@ -178,9 +239,16 @@ class Triage:
                 continue
             triage.answers[symptom] = answer
         for value in unsure_once if isinstance(unsure_once, list) else ():
-            if isinstance(value, str) and value in Symptom.__members__:
-                triage.unsure_once.add(Symptom(value))
+            question = question_by_id(value)
+            if question is not None:
+                triage.unsure_once.add(question)
         return triage
+
+
+def question_by_id(value: object) -> Question | None:
+    """The question with this id, or None for anything else (ids come back
+    from the client in session attributes)."""
+    return QUESTION_BY_ID.get(value) if isinstance(value, str) else None
 
 
 def parse_duration(value: str | None) -> timedelta | None:

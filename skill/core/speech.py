@@ -18,7 +18,7 @@ from functools import cache
 from html import escape as _html_escape
 from pathlib import Path
 
-from skill.core.rules import Level, Symptom
+from skill.core.rules import Level, Question, Symptom
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 DEFAULT_LOCALE = "en-US"
@@ -89,6 +89,8 @@ class Speech:
         self._strings = strings
         data = strings["locale_data"]
         self._list_and = data["list_and"]
+        self._list_or = data["list_or"]
+        self._list_or_two = data["list_or_two"]
         self._list_comma = data["list_comma"]
         plain = {key: data[key] for key in ("emergency_number", "clinic_name", "clinic_phone")}
         self._plain_fields = plain
@@ -140,25 +142,33 @@ class Speech:
         """The string `key` as plain text, for cards."""
         return self._template(key).format(**self._plain_fields, **fields)
 
-    # Symptom wording.
-    def question(self, symptom: Symptom) -> str:
-        return self.ssml(f"symptoms.{symptom.value}.question")
+    # Question and symptom wording.
+    def question(self, question: Question) -> str:
+        return self.ssml(f"questions.{question.id}.ask")
 
-    def explain(self, symptom: Symptom) -> str:
-        return self.ssml(f"symptoms.{symptom.value}.explain")
+    def explain(self, question: Question) -> str:
+        return self.ssml(f"questions.{question.id}.explain")
 
     def names(self, symptoms: Iterable[Symptom]) -> str:
         """Plain-text list: "a fever", "a fever and muscle weakness", ..."""
-        return self._join([self._template(f"symptoms.{s.value}.name") for s in symptoms])
+        return self._join([self._template(f"symptoms.{s.value}.name") for s in symptoms], self._list_and)
 
-    def _join(self, names: list[str]) -> str:
+    def names_or(self, symptoms: Iterable[Symptom], key: str = "name") -> str:
+        """Plain-text list joined with "or": for signs of which one is enough
+        (a "yes" to a question that asks several, or the signs to watch for).
+        `key` "plain" gives each emergency sign in the fewest plain words, as
+        what a person might do ("lose feeling in your limbs")."""
+        names = [self._template(f"symptoms.{s.value}.{key}") for s in symptoms]
+        return self._join(names, self._list_or_two if len(names) == 2 else self._list_or)
+
+    def _join(self, names: list[str], last: str) -> str:
         if len(names) <= 1:
             return "".join(names)
-        return self._list_comma.join(names[:-1]) + self._list_and + names[-1]
+        return self._list_comma.join(names[:-1]) + last + names[-1]
 
     def denials(self, symptoms: Iterable[Symptom]) -> str:
         """Plain-text list of denied signs: "no fever and no weight loss"."""
-        return self._join([self._template(f"symptoms.{s.value}.denied") for s in symptoms])
+        return self._join([self._template(f"symptoms.{s.value}.denied") for s in symptoms], self._list_and)
 
     def advice_key(self, level: Level, part: str) -> str:
         return f"advice.{level.name}.{part}"

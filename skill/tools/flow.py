@@ -49,6 +49,7 @@ class Question:
     node: str
     text: str
     signs: tuple[Symptom, ...]
+    id: str
 
 
 @dataclass(frozen=True)
@@ -73,20 +74,16 @@ class Flow:
     edges: tuple[Edge, ...]
 
 
-def guided_questions() -> tuple[tuple[Symptom, ...], ...]:
-    """The rules' questions in asking order, each as the signs it asks about."""
-    return tuple((symptom,) for symptom in rules.QUESTION_ORDER)
 
 
 def build_flow(locale: str = DEFAULT_LOCALE) -> Flow:
     """The flow for `locale`: nodes and labelled edges, from the rules."""
     words = speech.for_locale(locale)
-    groups = guided_questions()
     questions = tuple(
-        Question(node=f"q{index}", text=words.text(f"symptoms.{signs[0].value}.question"), signs=signs)
-        for index, signs in enumerate(groups, start=1)
+        Question(node=f"q{index}", text=words.text(f"questions.{asked.id}.ask"), signs=asked.signs, id=asked.id)
+        for index, asked in enumerate(rules.QUESTIONS, start=1)
     )
-    node_of_sign = {sign: question.node for question in questions for sign in question.signs}
+    node_of_question = {question.id: question.node for question in questions}
     outcomes = tuple(
         Outcome(
             node=level.name.lower(),
@@ -108,7 +105,7 @@ def build_flow(locale: str = DEFAULT_LOCALE) -> Flow:
             if assessment.concluded:
                 target = node_of_level[assessment.level]
             else:
-                target = node_of_sign[assessment.pending[0]]
+                target = node_of_question[assessment.pending[0].id]
             labels_by_target.setdefault(target, []).append(label)
         edges.extend(Edge(question.node, target, " / ".join(labels)) for target, labels in labels_by_target.items())
         earlier_no.update(dict.fromkeys(question.signs, Answer.NO))

@@ -15,7 +15,8 @@ A plan is a list of steps a user (and a tamperer) could take:
                                       included) get these values; KEEP leaves one
 
 The oracle follows only what the user did, with the question being asked read
-from the session attributes the request carries, never from the skill's rules.
+from the session attributes the request carries, never from the skill's rules
+(only which signs a question asks: an answer to it counts for each).
 Tampered answers are unknowable, so after the stored answers are replaced the
 oracle forgets what it knew, and a call-911 advice is no longer held against it.
 """
@@ -31,7 +32,7 @@ from typing import Any
 
 from skill.core import speech
 from skill.core.builder import LambdaHandler
-from skill.core.rules import Symptom
+from skill.core.rules import QUESTIONS, Question, Symptom, question_by_id
 from skill.tools.envelopes import AlexaSession, session_ended_request
 from skill.tools.lambda_entry import load_lambda_handler
 from skill.tools.response_checks import EMERGENCY_NUMBER, check_response, plain, symptom_slot
@@ -50,6 +51,7 @@ INTENTS = (
 DURATIONS = {"P2D": 2, "P10D": 10, "P1W": 7, "PT5H": 0, "bogus": None}
 # What a listener hears for a yes/no question; used to spot the catch-all.
 APOLOGY = speech.for_locale(speech.DEFAULT_LOCALE).text("error")
+SELF_CARE = speech.for_locale(speech.DEFAULT_LOCALE).text("advice.SELF_CARE.speech")
 
 SSML_INJECTIONS = (
     "</speak><audio src='https://evil.example/a.mp3'/><speak>",
@@ -60,13 +62,13 @@ SSML_INJECTIONS = (
 )
 # Values a tamperer might choose because they look like the skill's own data.
 PLAUSIBLE: tuple[Any, ...] = (
-    *(s.value for s in Symptom), "yes", "no", "unsure", *SSML_INJECTIONS,
-    {"answers": [["MUSCLE_WEAKNESS", "no"]], "unsure_once": ["FEVER", "LIMB_NUMBNESS"]},
+    *(s.value for s in Symptom), *(q.id for q in QUESTIONS), "yes", "no", "unsure", *SSML_INJECTIONS,
+    {"answers": [["MUSCLE_WEAKNESS", "no"]], "unsure_once": ["FEVER", "NUMBNESS", "LIMB_NUMBNESS"]},
     {"answers": [["FEVER", "yes"], ["LIMB_NUMBNESS", "unsure"]]},
     {"answers": [[s.value, "no"] for s in Symptom]},
     {"answers": [["FEVER", "maybe"], "x", [1], [[], {}]], "unsure_once": 5},
     {"speech": [["welcome", {}]], "reprompt": [["offer", {}]]},
-    {"speech": [["ack_see_doctor", {"names": SSML_INJECTIONS[0]}]], "reprompt": [["symptoms.FEVER.question", {}]]},
+    {"speech": [["ack_see_doctor", {"names": SSML_INJECTIONS[0]}]], "reprompt": [["questions.FEVER.ask", {}]]},
     {"speech": [["welcome", {"emergency_number": "<audio/>"}]], "reprompt": [["no.such.key", {}]]},
     {"speech": SSML_INJECTIONS[0], "reprompt": SSML_INJECTIONS[1]},
     {"speech": 12, "reprompt": ["x"]},
@@ -103,23 +105,31 @@ class Oracle:
 
     def __init__(self, trusted: bool = True):
         self.signs: dict[Symptom, bool] = {}
-        self.history: list[Symptom] = []
-        self.unsure: set[Symptom] = set()
+        self.history: list[Symptom] = []  # the answered signs, newest last
+        self.unsure: set[Question] = set()  # questions with one "not sure"
         self.trusted = trusted  # False once the stored answers were replaced
 
-    def record(self, symptom: Symptom, present: bool) -> None:
-        if symptom in self.signs:
-            self.history.remove(symptom)
-        self.signs[symptom] = present
-        self.history.append(symptom)
-        self.unsure.discard(symptom)
+    def record(self, symptoms: tuple[Symptom, ...], present: bool) -> None:
+        for symptom in symptoms:
+            if symptom in self.signs:
+                self.history.remove(symptom)
+            self.signs[symptom] = present
+            self.history.append(symptom)
+            self.unsure = {q for q in self.unsure if symptom not in q.signs}
+
+    def go_back(self) -> None:
+        """Undo the newest answer, with every other answer to the same question."""
+        newest = self.history[-1]
+        for sign in next(q for q in QUESTIONS if newest in q.signs).signs:
+            if sign in self.signs:
+                del self.signs[sign]
+                self.history.remove(sign)
 
 
-def _asking(attributes: dict) -> Symptom | None:
+def _asking(attributes: dict) -> Question | None:
     """The question the skill will take an answer to: the one stored in the
     attributes this request carries."""
-    value = attributes.get("asking")
-    return Symptom(value) if isinstance(value, str) and value in Symptom.__members__ else None
+    return question_by_id(attributes.get("asking"))
 
 
 def _tamper(session: AlexaSession, values: Sequence[Any]) -> set[str]:
@@ -167,20 +177,20 @@ def walk(plan: Sequence[Step], tally: Tally) -> None:
         elif kind == "report":
             reported = list(step[1])
             for symptom in reported:
-                oracle.record(symptom, True)
+                oracle.record((symptom,), True)
             emergency_now = any(s in EMERGENCY_SIGNS for s in reported)
             slots = dict(zip(("symptom", "otherSymptom"), map(symptom_slot, reported), strict=False))
             response = session.intent("ReportSymptomIntent", {"otherSymptom": None, **slots})
         elif kind == "deny":
             denied = list(step[1])
             for symptom in denied:
-                oracle.record(symptom, False)
+                oracle.record((symptom,), False)
             slots = dict(zip(("symptom", "otherSymptom"), map(symptom_slot, denied), strict=False))
             response = session.intent("DenySymptomIntent", {"otherSymptom": None, **slots})
         elif kind == "duration":
             days = DURATIONS.get(step[1])
             if days is not None:
-                oracle.record(Symptom.NOT_IMPROVING, days >= 7)
+                oracle.record((Symptom.NOT_IMPROVING,), days >= 7)
             response = session.intent("DurationIntent", {"duration": step[1]})
         elif kind == "session_ended":
             response = session.send(session_ended_request)
@@ -188,16 +198,16 @@ def walk(plan: Sequence[Step], tally: Tally) -> None:
         else:
             intent = step[1]
             if intent in ("AMAZON.YesIntent", "AMAZON.NoIntent") and asking:
-                oracle.record(asking, intent == "AMAZON.YesIntent")
-                emergency_now = intent == "AMAZON.YesIntent" and asking in EMERGENCY_SIGNS
+                oracle.record(asking.signs, intent == "AMAZON.YesIntent")
+                emergency_now = intent == "AMAZON.YesIntent" and bool(EMERGENCY_SIGNS & set(asking.signs))
             elif intent == "NotSureIntent" and asking:
                 if asking in oracle.unsure:
-                    oracle.record(asking, True)
-                    emergency_now = asking in EMERGENCY_SIGNS
+                    oracle.record(asking.signs, True)
+                    emergency_now = bool(EMERGENCY_SIGNS & set(asking.signs))
                 else:
                     oracle.unsure.add(asking)
             elif intent == "AMAZON.PreviousIntent" and oracle.history:
-                del oracle.signs[oracle.history.pop()]
+                oracle.go_back()
             elif intent in ("AMAZON.StartOverIntent", "StartCheckIntent") or (
                 intent == "AMAZON.YesIntent" and not asking
             ):
@@ -242,7 +252,7 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
     elif call_911 and oracle.trusted and not any(oracle.signs.get(s) for s in EMERGENCY_SIGNS):
         tally.false_911 += 1
         tally.problem("911 with no emergency sign on record", plan, said)
-    if ended and "none of the warning signs apply" in said and any(oracle.signs.values()):
+    if ended and SELF_CARE in said and any(oracle.signs.values()):
         tally.self_care_hiding_a_sign += 1
         tally.problem("self-care with a sign on record", plan, said)
     if step == ("intent", "AMAZON.RepeatIntent") and previous_question is not None and said != previous_question:
