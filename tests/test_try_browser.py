@@ -40,6 +40,10 @@ RECORD_SPEECH = """
 window.spoken = [];
 const synth = window.speechSynthesis || (window.speechSynthesis = {cancel() {}});
 synth.speak = (utterance) => window.spoken.push(utterance.text);
+// A microphone that always hears the same words, in the shape of the Web Speech API's results.
+window.SpeechRecognition = window.webkitSpeechRecognition = class {
+  start() { setTimeout(() => { this.onresult({results: [[{transcript: window.heardByMicrophone}]]}); this.onend(); }, 50); }
+};
 """
 
 
@@ -253,3 +257,12 @@ def test_the_decision_flow_is_on_the_page(page):
         assert time.monotonic() < deadline, "the decision flow image did not load"
         time.sleep(0.2)
     assert page.driver.find_element(By.ID, "flow").get_attribute("src").endswith("/flow.svg?locale=en-US")
+
+
+def test_the_microphone_button_says_what_it_heard(page):
+    page.js("window.heardByMicrophone = 'I have a fever'")
+    before = page.turns
+    page.driver.find_element(By.ID, "mic").click()
+    page.wait_turns(before + 1)
+    assert [text for kind, text in page.transcript() if kind == "you"][-1] == "I have a fever"
+    assert "FEVER" in page.text("heard")

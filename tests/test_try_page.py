@@ -230,3 +230,9 @@ def test_the_command_serves_the_page_on_localhost_only():
         server.terminate()
         server.wait(timeout=10)
         time.sleep(0)
+
+
+def test_the_page_script_never_parses_text_as_markup():
+    script = (paths.PROJECT_ROOT / "skill" / "tools" / "try_static" / "try.js").read_text()
+    for markup_sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):
+        assert markup_sink not in script
