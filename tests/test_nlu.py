@@ -354,3 +354,84 @@ def test_bad_model_file(tmp_path):
         model.parse({})
     with pytest.raises(nlu.ModelError, match=r"intents\[0\]\.samples\[1\]"):
         model.parse({"interactionModel": {"languageModel": {"intents": [{"name": "AnIntent", "samples": ["hi", 7]}]}}})
+
+
+# ---- everyday phrasings: hedges, fillers, typos, negations, rambling ---------------
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("uh huh", "AMAZON.YesIntent"),  # the "uh" is not a filler here
+        ("mm hmm", "AMAZON.YesIntent"),
+        ("yes definitely", "AMAZON.YesIntent"),
+        ("yeah i think so", "AMAZON.YesIntent"),
+        ("a little yeah", "AMAZON.YesIntent"),
+        ("nah not really", "AMAZON.NoIntent"),
+        ("no not really", "AMAZON.NoIntent"),
+        ("kinda", "NotSureIntent"),
+        ("um i don't know", "NotSureIntent"),
+        ("what?", "AMAZON.RepeatIntent"),
+        ("call 911 for me", "CallForHelpIntent"),
+        ("three days", "DurationIntent"),
+    ],
+)
+def test_short_answers_and_hedges(matcher, text, intent):
+    assert matcher.match(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("i cnat feel my legs", "LIMB_NUMBNESS"),  # a slip in the negation itself
+        ("my temperature is 102", "FEVER"),
+        ("so yesterday at work my legs went numb and i got scared", "LIMB_NUMBNESS"),
+        ("i think i just wet myself", "BLADDER_BOWEL_CONTROL"),
+        ("my right side has gone numb", "ONE_SIDED_NUMBNESS"),
+        ("i have no control over my bladder now", "BLADDER_BOWEL_CONTROL"),
+        ("it's not getting better", "NOT_IMPROVING"),
+    ],
+)
+def test_reports_said_loosely_are_reports(matcher, text, symptom):
+    match = matcher.match(text)
+    assert match.intent == REPORT and symptom in symptom_ids(match), match.describe()
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("I don't have a fever", "FEVER"),
+        ("no numbness", "LIMB_NUMBNESS"),
+        ("my balance is fine", "BALANCE_COORDINATION"),
+        ("I can still feel my legs", "LIMB_NUMBNESS"),
+        ("my feet aren't numb", "LIMB_NUMBNESS"),
+        ("it's getting better", "NOT_IMPROVING"),
+        ("i have feeling in my arms and legs", "LIMB_NUMBNESS"),
+        ("I don't think my legs are numb", "LIMB_NUMBNESS"),
+    ],
+)
+def test_negations_are_denials_of_the_sign(matcher, text, symptom):
+    match = matcher.match(text)
+    assert match.intent == "DenySymptomIntent" and symptom_ids(match)[0] == symptom, match.describe()
+
+
+def test_two_signs_in_two_clauses(matcher):
+    match = matcher.match("i lost a lot of weight and it's getting worse")
+    assert match.intent == REPORT
+    assert set(symptom_ids(match)) == {"WEIGHT_LOSS", "NOT_IMPROVING"}, match.describe()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["play some music", "how tall is mount everest", "set a timer for twenty minutes", "stop it hurts", "my car needs gas"],
+)
+def test_other_requests_are_not_guessed_into_the_skill(matcher, text):
+    match = matcher.match(text)
+    assert match.intent not in (REPORT, "DenySymptomIntent", "DurationIntent", "AMAZON.StopIntent"), match.describe()
+
+
+def test_a_start_date_fills_the_date_slot(matcher):
+    match = matcher.match("since yesterday")
+    assert match.intent == "DurationIntent"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", match.slots["startDate"].spoken)
+    assert matcher.match("since i fell").intent != "DurationIntent"

@@ -64,18 +64,14 @@ def test_splits_do_not_share_lines():
             seen[key] = split
 
 
-def test_corpus_lines_are_not_the_models_samples():
-    # Written as people say them, not copied from the model: at most a few
-    # lines may happen to equal a slot-less sample.
-    model = json.loads(model_path("en-US").read_text(encoding="utf-8"))
-    samples = {
-        " ".join(sample.lower().split())
-        for intent in model["interactionModel"]["languageModel"]["intents"]
-        for sample in intent.get("samples", [])
-    }
-    examples = evaluation.load_corpus(SPLITS["test"])
-    copied = [e.text for e in examples if " ".join(e.text.lower().split()) in samples]
-    assert len(copied) <= len(examples) // 5, copied
+def test_the_test_splits_signs_are_not_the_models_phrases(matcher):
+    # Short answers and questions ("mm hmm", "should I go to urgent care")
+    # are samples by design; but the lines that name a sign must be
+    # understood, not looked up: at most one in ten is a symptom phrase of
+    # the model word for word.
+    examples = [e for e in evaluation.load_corpus(SPLITS["test"]) if e.symptoms]
+    verbatim = [e.text for e in examples if (m := matcher.exact_match(e.text)) is not None and m.sample == "{symptom}"]
+    assert len(verbatim) <= len(examples) // 10, verbatim
 
 
 def test_a_malformed_corpus_line_is_a_clear_error(tmp_path):
@@ -86,6 +82,29 @@ def test_a_malformed_corpus_line_is_a_clear_error(tmp_path):
     path.write_text("just some text\n", encoding="utf-8")
     with pytest.raises(evaluation.CorpusError, match="tab-separated"):
         evaluation.load_corpus(path)
+
+
+# ---- floors on the test split -----------------------------------------------------
+
+
+def test_at_least_95_percent_of_the_test_split_is_understood_as_labelled(test_score):
+    assert test_score.accuracy >= 0.95, evaluation.report([test_score])
+
+
+def test_every_emergency_line_of_the_test_split_is_an_emergency(test_score):
+    emergencies = [e for e, _ in test_score.results if e.is_emergency]
+    assert len(emergencies) >= 40
+    assert test_score.emergencies_missed() == []
+
+
+def test_no_denial_of_the_test_split_becomes_a_report_of_the_sign_it_denies(test_score):
+    assert sum(e.is_denial for e, _ in test_score.results) >= 30
+    assert test_score.denials_reported() == []
+
+
+def test_no_hedge_of_the_test_split_falls_back(test_score):
+    assert sum(e.is_hedge for e, _ in test_score.results) >= 10
+    assert test_score.hedges_to_fallback() == []
 
 
 def test_the_scoring_can_fail(matcher):

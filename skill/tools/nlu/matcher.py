@@ -39,6 +39,7 @@ from skill.tools.nlu.normalize import (
     strip_fillers,
 )
 from skill.tools.nlu.patterns import DATE_TYPE, DURATION_TYPE, SampleIndex
+from skill.tools.nlu.signs import SignClassifier, denies
 from skill.tools.nlu.spoken_dates import parse_date
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
 
@@ -62,6 +63,10 @@ MIN_INSIDE_BARE_WORDS = 3
 
 REPORT_INTENT = "ReportSymptomIntent"
 DENY_INTENT = "DenySymptomIntent"
+SYMPTOM_TYPE = "SymptomType"
+SYMPTOM_SLOT = "symptom"
+OTHER_SYMPTOM_SLOT = "otherSymptom"
+_CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"})
 DURATION_INTENT = "DurationIntent"
 DURATION_SLOT = "duration"
 _BARE_SLOT_SAMPLES = {"{symptom}"}
@@ -168,6 +173,12 @@ class Nlu:
         for name in self.intent_names:
             for phrase in BUILTIN_PHRASES.get(name, ()):
                 self._exact.setdefault(normalize(phrase), (name, phrase))
+
+        symptom_phrases = self._values.get(SYMPTOM_TYPE)
+        self._signs = SignClassifier(symptom_phrases) if symptom_phrases else None
+        # The same over the questions and requests without slots ("what causes these spasms").
+        guessable = {text: (intent, intent) for text, (intent, _) in self._exact.items() if intent in _GUESSABLE_INTENTS}
+        self._intents = SignClassifier(guessable) if guessable else None
 
         # Every word the model uses, most used first, for typo correction;
         # contractions typed without the apostrophe are targets too ("cant").
@@ -278,14 +289,82 @@ class Nlu:
             # as typed fits nothing, so a word the model never uses ("purple
             # spots") is kept as said.
             corrected = self._correct_typos(words)
-            for retry_words in (corrected, _without_intensifiers(corrected)):
+            plain = _without_intensifiers(corrected)
+            for retry_words in (corrected, plain):
                 if retry_words != words:
                     retry = self._match_words(retry_words)
                     if retry.how not in ("fallback", "unresolved"):
                         return retry
+            # Last: a yes or no with words around it; else what the line's
+            # words point to, a question first if it is asked as one.
+            plain = strip_fillers(plain)
+            answer = _answer(plain)
+            if answer is not None:
+                return Match(answer, self._fill(answer, {}), "answer", 100.0)
+            guesses = (self._guess_intent, self._guess)
+            for guess in guesses if plain[:1] and plain[0] in _QUESTION_WORDS else reversed(guesses):
+                guessed = guess(plain)
+                if guessed is not None:
+                    return guessed
         return found
 
-    def _match_words(self, words: list[str]) -> Match:
+    def _guess_intent(self, words: list[str]) -> Match | None:
+        guess = self._intents.guess(words) if self._intents is not None and len(words) >= 2 else None
+        if guess is None or guess.denied:
+            return None
+        return Match(guess.sign, self._fill(guess.sign, {}), "intent", min(100.0, 50 + guess.margin), guess.phrase)
+
+    def _guess(self, words: list[str]) -> Match | None:
+        if self._signs is None or len(words) < 2:
+            return None
+        guess = self._signs.guess(words)
+        if guess is None:
+            return None
+        intent = DENY_INTENT if guess.denied else REPORT_INTENT
+        value_id, name = self._values[SYMPTOM_TYPE][guess.phrase]
+        fill = SlotFill(" ".join(words), value_id, name, SYMPTOM_TYPE)
+        return Match(intent, self._fill(intent, {SYMPTOM_SLOT: fill}), "sign", min(100.0, 50 + guess.margin), None)
+
+    def _clauses(self, words: list[str]) -> Match | None:
+        """A line of clauses ("i fell off my bike and now i keep losing my
+        balance"): each matched on its own; the signs they report (or, if
+        none reports any, deny) are put together, two at most."""
+        clauses: list[list[str]] = [[]]
+        for word in words:
+            if word in _CLAUSE_BREAKS and clauses[-1]:
+                clauses.append([])
+            elif word not in _CLAUSE_BREAKS:
+                clauses[-1].append(word)
+        clauses = [c for c in clauses if c]
+        if len(clauses) < 2:
+            return None
+        reported: list[SlotFill] = []
+        denied: list[SlotFill] = []
+        for clause in clauses:
+            found = self._match_words(clause, clauses=False)
+            if found.how in ("fallback", "unresolved"):
+                found = self._guess(clause) or found
+            fills = [fill for fill in found.slots.values() if fill and fill.value_id and fill.slot_type == SYMPTOM_TYPE]
+            if found.intent == REPORT_INTENT:
+                reported += fills
+            elif found.intent == DENY_INTENT:
+                denied += fills
+        chosen, intent = (reported, REPORT_INTENT) if reported else (denied, DENY_INTENT)
+        unique = list({fill.value_id: fill for fill in chosen}.values())[:2]
+        if not unique:
+            return None
+        slots = dict(zip((SYMPTOM_SLOT, OTHER_SYMPTOM_SLOT), unique, strict=False))
+        return Match(intent, self._fill(intent, slots), "clauses", 100.0, None)
+
+    def _match_words(self, words: list[str], *, clauses: bool = True) -> Match:
+        found = self._match_plain(words, clauses=clauses)
+        if found.intent == REPORT_INTENT and found.how not in ("exact", "pattern") and denies(words):
+            # Found loosely, said the other way round: "my bladder control is fine".
+            slots = {k: v for k, v in found.slots.items() if v and k in self._slot_types.get(DENY_INTENT, {})}
+            return Match(DENY_INTENT, self._fill(DENY_INTENT, slots), found.how, found.score, found.sample)
+        return found
+
+    def _match_plain(self, words: list[str], *, clauses: bool = True) -> Match:
         if not words:
             return Match(FALLBACK_INTENT, self._fill(FALLBACK_INTENT, {}))
         # 1. A slot-less sample, word for word: the line as typed ("uh huh"),
@@ -328,7 +407,10 @@ class Nlu:
         # explains the whole line, "I have a fever" only part of it.
         explains_more = unexplained is not None and unexplained.score > 0
 
-        # 5. A sample inside a longer, rambling line.
+        # 5. Clauses, each understood on its own; a sample inside a longer, rambling line.
+        joined = self._clauses(words) if clauses else None
+        if joined is not None and (not explains_more or all(joined.slots.values())):
+            return joined  # unless a sample explains more than the clauses do
         inside = None if explains_more else self._inside(words)
         if inside is not None:
             return inside
@@ -420,7 +502,7 @@ class Nlu:
                 if found.sample in _BARE_SLOT_SAMPLES and size < MIN_INSIDE_BARE_WORDS:
                     continue
                 before = words[:start]
-                if any(word in NEGATIONS for word in before[-4:]):
+                if any(word in NEGATIONS for word in before[-4:]) and denies(words[: start + size]):
                     if found.intent != REPORT_INTENT:
                         continue
                     slots = {k: v for k, v in found.slots.items() if v and k in self._slot_types[DENY_INTENT]}
@@ -498,16 +580,71 @@ class Nlu:
 
 
 _OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
+_QUESTION_WORDS = frozenset(
+    {"should", "can", "could", "what", "how", "why", "when", "is", "are", "do", "does", "will", "would", "where", "who"}
+)
+# Slot-less intents whose meaning their words carry; answers and navigation are matched as said.
+_GUESSABLE_INTENTS = frozenset(
+    {"StartCheckIntent", "CausesIntent", "HowLongIntent", "SelfCareIntent", "ContactIntent", "CallForHelpIntent"}
+)
+_YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "sure", "definitely", "absolutely", "correct", "right"})
+_NO_WORDS = frozenset({"no", "nope", "nah", "not", "never", "negative"})
+# Words that may come with a yes or a no without changing it.
+_ANSWER_WORDS = frozenset(
+    {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",
+     "bit", "afraid", "unfortunately", "does", "do", "did", "have", "am", "was", "very", "much", "pretty", "of",
+     "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly"}
+)  # fmt: skip
+
+
+def _answer(words: list[str]) -> str | None:
+    """"yes i think so", "nah not really", "a little yeah": a yes or a no
+    with only hedges around it. Not a "not sure" ("not really sure")."""
+    if not words or not set(words) <= _YES_WORDS | _NO_WORDS | _ANSWER_WORDS:
+        return None
+    if set(words) & _NO_WORDS:
+        return "AMAZON.NoIntent"
+    if set(words) & _YES_WORDS:
+        return "AMAZON.YesIntent"
+    return None
 # Words that only colour what is said.
 _INTENSIFIERS = frozenset(
     {"just", "really", "so", "super", "very", "totally", "completely", "pretty", "quite", "all", "even", "actually", "honestly", "like"}
 )
 
 
+_HEDGE_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("kind", "of"), ("sort", "of"))
+# Said after what is wrong, about when or how: "... since yesterday", "... all of a sudden".
+_TRAILING = (
+    ("all", "of", "a", "sudden"), ("this", "morning"), ("last", "night"), ("this", "week"), ("last", "week"),
+    ("a", "lot"), ("yesterday",), ("today",), ("suddenly",), ("lately",), ("recently",), ("anymore",),
+    ("again",), ("now",), ("too",),
+)  # fmt: skip
+
+
 def _without_intensifiers(words: list[str]) -> list[str]:
-    """The line without intensifiers, and without "a lot" at its end."""
-    out = [word for word in words if word not in _INTENSIFIERS]
-    return out[:-2] if out[-2:] == ["a", "lot"] else out
+    """The line without intensifiers and hedges inside it ("a bit of"), and
+    without what it says about when at its end ("since yesterday", "lately")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        phrase = next((p for p in _HEDGE_PHRASES if tuple(words[i : i + len(p)]) == p), None)
+        if phrase and i + len(phrase) < len(words):
+            i += len(phrase) - (1 if phrase[0] == "a" else 0)  # "a bit of a fever" -> "a fever"
+            continue
+        if words[i] not in _INTENSIFIERS:
+            out.append(words[i])
+        i += 1
+    if "since" in out[1:] and len(out) - out.index("since", 1) <= 4:
+        out = out[: out.index("since", 1)]
+    trimmed = True
+    while trimmed and len(out) > 2:
+        trimmed = False
+        for tail in _TRAILING:
+            if tuple(out[-len(tail) :]) == tail and len(out) > len(tail) + 1:
+                out = out[: -len(tail)]
+                trimmed = True
+    return out
 
 
 def _flips_meaning(a: str, b: str) -> bool:
