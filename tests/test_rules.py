@@ -204,3 +204,13 @@ def test_rules_module_imports_no_sdk_or_web_framework():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("value", [None, 7, ["NUMBNESS"], {"id": "NUMBNESS"}, "", "numbness", "LIMB_NUMBNESS", "MUSCLE_WEAKNESS"])
+def test_question_ids_from_the_client_are_checked(value):
+    """Only a question's own id names it: not a grouped sign's id, nor any other value."""
+    assert rules.question_by_id(value) is None
+
+
+def test_every_question_is_found_by_its_id():
+    assert [rules.question_by_id(q.id) for q in QUESTIONS] == list(QUESTIONS)
