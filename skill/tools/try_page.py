@@ -52,8 +52,8 @@ MAX_LINE = 300
 MAX_BODY = 64 * 1024
 MAX_SESSIONS = 64
 DEVICES = {"voice": "Voice only (Echo, Echo Dot)", "screen": "Echo Show (screen and touch)"}
-# The screen the page draws: an Echo Show 5-size viewport, so it fits beside the conversation.
-SCREEN = {"width": 1024, "height": 600, "dpi": 160, "shape": "RECTANGLE"}
+# The screen the page draws: an Echo Show 8's, shown at 3/4 size beside the conversation.
+SCREEN = {"width": 1280, "height": 800, "dpi": 160, "shape": "RECTANGLE", "scale": 0.75}
 APL_INTERFACE = "Alexa.Presentation.APL"
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 USER_EVENT = "Alexa.Presentation.APL.UserEvent"

@@ -101,16 +101,27 @@ async function showScreen(screen) {
   await window.aplEngineReady;
   if (generation !== state.screenGeneration) return;
   const size = state.config.screen;
+  host.style.width = `${size.width}px`;
+  host.style.height = `${size.height}px`;
+  $("screen-scale").style.transform = `scale(${size.scale})`;
+  $("screen-frame").style.width = `${size.width * size.scale}px`;
+  $("screen-frame").style.height = `${size.height * size.scale}px`;
   const content = window.AplRenderer.Content.create(JSON.stringify(screen.document));
-  for (const [name, data] of Object.entries(screen.datasources || {})) {
-    content.addData(name, JSON.stringify(data));
+  // As Alexa binds them: a parameter named "payload" gets every datasource,
+  // any other parameter the datasource of its name.
+  const datasources = screen.datasources || {};
+  for (const name of (screen.document.mainTemplate || {}).parameters || []) {
+    content.addData(name, JSON.stringify(name === "payload" ? datasources : datasources[name]));
   }
+  useLocalFonts();
   const renderer = window.AplRenderer.default.create({
     content,
     view: host,
     viewport: { width: size.width, height: size.height, isRound: false, shape: size.shape, dpi: size.dpi },
     mode: "HUB",
     theme: "dark",
+    utcTime: Date.now(),
+    localTimeAdjustment: -new Date().getTimezoneOffset() * 60000,
     environment: { agentName: "back-spasm-try", agentVersion: "1.0", allowOpenUrl: false, disallowVideo: true },
     onSendEvent: (event) => touch(event, screen.token),
   });
@@ -124,6 +135,14 @@ function shortened(line) {
   // A line too long to say is refused; the transcript shows its start, not a wall of text.
   const limit = state.config ? state.config.maxLine : 300;
   return line.length > limit ? `${line.slice(0, 80)}… (${line.length.toLocaleString("en-US")} characters)` : line;
+}
+
+function useLocalFonts() {
+  // The viewhost declares Amazon's fonts at a CDN; offline they fail and bold text
+  // falls back to a serif. Its declarations go; try.css's DejaVu Sans stands in.
+  for (const sheet of document.querySelectorAll("style")) {
+    if (sheet.textContent.includes("@font-face") && sheet.textContent.includes("cloudfront.net")) sheet.remove();
+  }
 }
 
 function showTurn(turn, youSaid) {
