@@ -67,7 +67,8 @@ def main() -> int:
         client.post("/api/session", json={"device": "screen"}, base_url=BASE)
     after = tracemalloc.take_snapshot()
     kept = sum(stat.size_diff for stat in after.compare_to(before, "filename"))
-    print(f"memory kept for {try_page.MAX_SESSIONS} open conversations: {kept / 1024:.0f} KiB ({kept / try_page.MAX_SESSIONS / 1024:.1f} KiB each; target: a few MB in all)")
+    each = kept / try_page.MAX_SESSIONS / 1024
+    print(f"memory kept for {try_page.MAX_SESSIONS} open conversations: {kept / 1024:.0f} KiB ({each:.1f} KiB each; target: a few MB in all)")
     return 0
 
 
