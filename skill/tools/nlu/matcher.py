@@ -296,8 +296,9 @@ class Nlu:
                     if retry.how not in ("fallback", "unresolved"):
                         return retry
             # Last: a yes or no with words around it; else what the line's
-            # words point to, a question first if it is asked as one.
-            plain = strip_fillers(plain)
+            # words point to, a question first if it is asked as one. Words
+            # as typed: a typo guess ("trash" -> "crash") is no evidence.
+            plain = strip_fillers(_without_intensifiers(words))
             answer = _answer(plain)
             if answer is not None:
                 return Match(answer, self._fill(answer, {}), "answer", 100.0)

@@ -134,22 +134,38 @@ class SignClassifier:
         return Guess(IMPROVING, self._phrases[IMPROVING][0][0], not any(w in NEGATIONS for w in words), 0.0)
 
 
-# Skipped when looking at what a negation applies to.
-_BETWEEN = frozenset({"any", "even", "much", "a", "the", "my", "have", "be", "been", "really", "just", "very", "so"})
-
-
 IMPROVING = "NOT_IMPROVING"
 _FUNCTION_STEMS = frozenset(stem(word) for word in ("feeling", "strength", "control", "balance", "coordination", "sensation"))
+# Things the body has; "i have feeling in my arms and legs" says they are there.
+FUNCTIONS = frozenset({"feeling", "strength", "control", "balance", "coordination", "sensation"})
+# "my balance is gone": a function lost.
+LOST = frozenset({"gone", "off", "lost", "shot", "bad", "terrible", "awful", "weird"})
 
 
 def _improving_words(words: list[str]) -> bool:
     return any(word in ("better", "improving", "improved", "easing", "easier") for word in words)
 
 
-# Things the body has; "i have feeling in my legs" says they are there.
-FUNCTIONS = frozenset({"feeling", "strength", "control", "balance", "coordination", "sensation"})
-# "my balance is gone": a function lost.
-LOST = frozenset({"gone", "off", "lost", "shot", "bad", "terrible", "awful", "weird"})
+# Skipped when looking at what a negation applies to.
+_BETWEEN = frozenset(
+    {"any", "even", "much", "a", "the", "my", "have", "had", "be", "been", "really", "just", "very", "so", "get", "got",
+     "gotten", "think", "at", "all", "is", "are", "it", "i", "am"}
+)  # fmt: skip
+# Words for what is wrong: a negation in front of one denies it ("no fever",
+# "not numb", "have not fallen"). In front of anything else ("no power in my
+# legs", "did not notice", "not able to") the line is taken as a report: a
+# report heard as a denial could hide an emergency, the other way round
+# costs a question.
+SYMPTOM_STEMS = frozenset(
+    stem(word)
+    for word in (
+        "numb", "numbness", "tingling", "tingly", "weak", "weakness", "fever", "feverish", "temperature", "temp",
+        "chills", "clumsy", "unsteady", "wobbly", "dizzy", "fall", "fallen", "fell", "falling", "accident",
+        "accidents", "injury", "injured", "injure", "hurt", "trouble", "problem", "problems", "issue", "issues",
+        "pain", "lost", "losing", "loss", "weight", "wet", "leaking", "worse", "symptoms", "changed", "change",
+        "tripping", "stumbling", "incontinence", "giving", "buckling", "crash", "wreck",
+    )
+)  # fmt: skip
 
 
 def denies(words: list[str]) -> bool:
@@ -159,9 +175,21 @@ def denies(words: list[str]) -> bool:
             return False
         # "without meaning to", "without trying": part of a report, not a denial.
         if word in NEGATIONS and word != "without":
-            after = [w for w in words[i + 1 : i + 5] if w not in _BETWEEN]
-            # "can not feel", "no control", "does not help", "... but can not": a report.
-            return bool(after) and after[0] not in ABILITIES
+            after = [w for w in words[i + 1 : i + 6] if w not in _BETWEEN][:3]
+            if not after and i == len(words) - 1 and i > 0:
+                return False  # "... but can not"
+            # The first word that tells: a symptom word denies ("no fever", "have
+            # not lost my balance", "do not feel any weakness"); a thing the
+            # body does reports its loss ("can not feel", "no control", "will
+            # not hold my weight"); words it does not know report, to be safe.
+            for k, next_word in enumerate(after):
+                if next_word in ("feel", "felt") and any(stem(w) in SYMPTOM_STEMS for w in after[k + 1 :]):
+                    continue
+                if next_word in ABILITIES:
+                    return False
+                if stem(next_word) in SYMPTOM_STEMS:
+                    return True
+            return not after  # "no", "not at all": nothing else said
     if any(a in ("have", "has") and b in FUNCTIONS for a, b in itertools.pairwise(words)):
         return True  # "i have feeling in my arms and legs", "i have control"
     return any(word in WELL_WORDS for word in words)
