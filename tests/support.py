@@ -18,12 +18,25 @@ from skill.tools.response_checks import (  # noqa: F401 - re-exported for the te
 LAMBDA_HANDLER = load_lambda_handler()
 
 
+def check_screen(event: dict, envelope: dict) -> dict:
+    """A device with a screen gets one RenderDocument with every answer; a
+    voice-only device never gets a directive."""
+    response = envelope["response"]
+    if "Alexa.Presentation.APL" not in event["context"]["System"]["device"]["supportedInterfaces"]:
+        assert "directives" not in response, response.get("directives")
+    elif response:
+        (directive,) = response["directives"]
+        assert directive["type"] == "Alexa.Presentation.APL.RenderDocument"
+        assert directive["document"]["type"] == "APL" and directive["datasources"]["screen"]["kind"]
+    return envelope
+
+
 class Dialog(AlexaSession):
-    """A session with the real Lambda handler, every response checked, plus
-    shorthands for reading what was said."""
+    """A session with the real Lambda handler, every response checked (and
+    its screen, see check_screen), plus shorthands for reading what was said."""
 
     def __init__(self, **kwargs):
-        super().__init__(lambda event: check_response(LAMBDA_HANDLER(event, None)), **kwargs)
+        super().__init__(lambda event: check_screen(event, check_response(LAMBDA_HANDLER(event, None))), **kwargs)
         self.last: dict = {}
 
     def send(self, *args, **kwargs) -> dict:

@@ -32,7 +32,7 @@ def test_every_string_renders_to_well_formed_ssml(locale):
     speech = for_locale(locale)
     strings = json.loads((LOCALES_DIR / f"{locale}.json").read_text())
     for key in all_keys(strings):
-        ssml = speech.ssml(key, names="bladder & bowel <control>")
+        ssml = speech.ssml(key, names="bladder & bowel <control>", number="3", total="9", answer="no & <yes>")
         ET.fromstring(f"<speak>{ssml}</speak>")
 
 

@@ -91,3 +91,13 @@ ANSWER_YES = "yes"
 ANSWER_NO = "no"
 ANSWER_NOT_SURE = "not_sure"
 ANSWERS: tuple[str, ...] = (ANSWER_YES, ANSWER_NO, ANSWER_NOT_SURE)
+
+# What each touch stands for: the intent whose move it makes (touch and voice
+# are two ways to give the same answer). Any other arguments get the fallback.
+TOUCH_EVENTS: dict[tuple[str, ...], str] = {
+    (EVENT_ANSWER, ANSWER_YES): YES,
+    (EVENT_ANSWER, ANSWER_NO): NO,
+    (EVENT_ANSWER, ANSWER_NOT_SURE): NOT_SURE,
+    (EVENT_START_CHECK,): START_CHECK,
+    **{(EVENT_INFO, topic.value): intent for intent, topic in INFO_INTENTS.items()},
+}

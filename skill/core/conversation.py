@@ -9,8 +9,9 @@ them (docs/design.md, "Conversation rules").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from enum import Enum
 
 from skill.core import dates, rules
 from skill.core.contract import Topic
@@ -24,11 +25,39 @@ class Card:
     text: str
 
 
+class ScreenKind(str, Enum):
+    """Which screen layout shows a reply on a device with a screen."""
+
+    OFFER = "offer"  # the check not started: launch, and help or information outside the check
+    QUESTION = "question"  # a question pending: touch Yes / No / Not sure
+    EMERGENCY = "emergency"
+    SEE_DOCTOR = "see_doctor"
+    SELF_CARE = "self_care"
+    GOODBYE = "goodbye"
+
+
+ADVICE_SCREENS = {Level.EMERGENCY: ScreenKind.EMERGENCY, Level.SEE_DOCTOR: ScreenKind.SEE_DOCTOR, Level.SELF_CARE: ScreenKind.SELF_CARE}
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What a screen shows with a reply. Texts are SSML fragments from the
+    locale strings, as spoken; the screen shows them as plain text."""
+
+    kind: ScreenKind
+    title: str = ""
+    lines: tuple[str, ...] = ()
+    question: str = ""
+    progress: tuple[int, int] | None = None  # (question number, of how many)
+    heard: str = ""  # what the skill took this turn's answer to be: "no", "a fever"
+
+
 @dataclass(frozen=True)
 class Reply:
     speech: str  # SSML body, without <speak>
     reprompt: str | None  # None: the reply asks nothing and ends the session
     card: Card | None = None
+    screen: Screen | None = None
 
     @property
     def ends_session(self) -> bool:
@@ -50,6 +79,7 @@ class Conversation:
         # garbage in one must not lose the others (or a sign reported now).
         self.asking: Question | None = rules.question_by_id(attributes.get("asking"))
         self._last = self._read_last(attributes.get("last"))
+        self._heard = ""  # this turn's answer, for the screen
 
     def _read_last(self, stored: object) -> dict[str, str] | None:
         """The last reply that asked something, rendered again from the locale
@@ -83,17 +113,32 @@ class Conversation:
     def _ask(self, *lead: str, prompt: tuple[str, str] | None = None) -> Reply:
         # Parts from self.speech only: repeat renders them again from their keys.
         question, reprompt = prompt or self._prompt()
-        reply = Reply(speech=self._say(*lead, question), reprompt=reprompt)
+        screen = self._screen(tuple(part for part in lead if part), question)
+        reply = Reply(speech=self._say(*lead, question), reprompt=reprompt, screen=screen)
         self._last = {"speech": reply.speech, "reprompt": reprompt}
         return reply
+
+    def _screen(self, lines: tuple[str, ...], question: str) -> Screen:
+        if self.asking is None:
+            return Screen(ScreenKind.OFFER, title=self.speech.ssml("skill_name"), lines=(*lines, question))
+        return Screen(ScreenKind.QUESTION, lines=lines, question=question, progress=self._progress(), heard=self._heard)
+
+    def _progress(self) -> tuple[int, int] | None:
+        """The pending question's place in the rules' question list, and the
+        place of the last question that could still be asked."""
+        order = rules.QUESTIONS
+        if self.asking not in order:
+            return None
+        left = [order.index(question) for question in (*self.triage.assessment().pending, self.asking)]
+        return order.index(self.asking) + 1, max(left) + 1
 
     def _card(self, title_key: str, text_key: str, **fields: str) -> Card:
         text = self.speech.text(text_key, **fields)
         return Card(title=self.speech.text(title_key), text=f"{text}\n\n{self.speech.text('card_footer')}")
 
-    def _end(self, speech: str, card: Card | None = None) -> Reply:
+    def _end(self, speech: str, card: Card | None = None, screen: Screen | None = None) -> Reply:
         self.asking = None
-        return Reply(speech=speech, reprompt=None, card=card)
+        return Reply(speech=speech, reprompt=None, card=card, screen=screen)
 
     def _conclude(self, assessment: rules.Assessment) -> Reply:
         level = assessment.level
@@ -124,7 +169,13 @@ class Conversation:
         card = self._card(
             self.speech.advice_key(level, "card_title"), self.speech.advice_key(level, "card_text"), names=names
         )
-        return self._end(speech, card)
+        screen = Screen(
+            ADVICE_SCREENS[level],
+            title=self.speech.ssml(self.speech.advice_key(level, "card_title")),
+            lines=tuple(line for line in (unsure, self.speech.ssml(self.speech.advice_key(level, "card_text"), names=names)) if line),
+            heard=self._heard,
+        )
+        return self._end(speech, card, screen)
 
     def _advance(self, *lead: str, level_before: Level) -> Reply:
         """After any change to the answers: conclude, or ask what is next."""
@@ -160,18 +211,21 @@ class Conversation:
         return self._restart(self.speech.ssml("start_over"))
 
     def yes(self) -> Reply:
+        self._heard = self.speech.ssml("screen.heard_answers.yes")
         if self.asking is None:  # yes to the offer: straight to the first question
             return self._restart("")
         asking = self.asking
         return self._change(lambda: self.triage.answer_question(asking, Answer.YES))
 
     def no(self) -> Reply:
+        self._heard = self.speech.ssml("screen.heard_answers.no")
         if self.asking is None:  # no to the offer
             return self.stop()
         asking = self.asking
         return self._change(lambda: self.triage.answer_question(asking, Answer.NO))
 
     def not_sure(self) -> Reply:
+        self._heard = self.speech.ssml("screen.heard_answers.not_sure")
         if self.asking is None:
             return self._ask(self.speech.ssml("fallback"))
         asking = self.asking
@@ -192,6 +246,7 @@ class Conversation:
                 return self._restart(self.speech.ssml("unknown_symptom_guided"))
             return self._ask(self.speech.ssml("unknown_symptom"), self.speech.ssml("back_to_question"))
         lead = (self.speech.ssml("unknown_other_symptom"),) if unrecognized else ()
+        self._heard = self.speech.ssml("screen.heard_symptoms", names=self.speech.names(symptoms))
         return self._change(lambda: self.triage.report(symptoms), *lead)
 
     def _pending_signs(self) -> frozenset[Symptom]:
@@ -226,7 +281,12 @@ class Conversation:
     def call_for_help(self) -> Reply:
         """Rule 12: the skill cannot place calls; the user must, now."""
         card = self._card("call_for_help_card_title", "call_for_help_card_text")
-        return self._end(self.speech.ssml("call_for_help"), card)
+        screen = Screen(
+            ScreenKind.EMERGENCY,
+            title=self.speech.ssml("call_for_help_card_title"),
+            lines=(self.speech.ssml("call_for_help_card_text"),),
+        )
+        return self._end(self.speech.ssml("call_for_help"), card, screen)
 
     def duration(self, value: str | None) -> Reply:
         """How long the spasms have lasted: answers the week-of-rest question."""
@@ -252,8 +312,7 @@ class Conversation:
         back = self.speech.ssml("back_to_question") if self.asking else ""
         reply = self._ask(answer, back)
         if topic is Topic.CONTACT:
-            card = self._card("contact_card_title", "contact_card_text")
-            return Reply(speech=reply.speech, reprompt=reply.reprompt, card=card)
+            return replace(reply, card=self._card("contact_card_title", "contact_card_text"))
         return reply
 
     def help(self) -> Reply:
@@ -269,7 +328,8 @@ class Conversation:
 
     def repeat(self) -> Reply:
         if self._last and self._last.get("speech") and self._last.get("reprompt"):
-            return Reply(speech=self._last["speech"], reprompt=self._last["reprompt"])
+            screen = self._screen((), self._prompt()[0])
+            return Reply(speech=self._last["speech"], reprompt=self._last["reprompt"], screen=screen)
         return self._ask()
 
     def go_back(self) -> Reply:
@@ -280,4 +340,5 @@ class Conversation:
         return self._ask(self.speech.ssml("went_back"))
 
     def stop(self) -> Reply:
-        return self._end(self.speech.ssml("goodbye"))
+        goodbye = self.speech.ssml("goodbye")
+        return self._end(goodbye, screen=Screen(ScreenKind.GOODBYE, title=self.speech.ssml("skill_name"), lines=(goodbye,)))

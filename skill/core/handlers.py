@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Any
 
 from ask_sdk_core.dispatch_components import (
     AbstractExceptionHandler,
@@ -24,13 +25,13 @@ from ask_sdk_core.dispatch_components import (
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_request_type, is_intent_name, is_request_type
 from ask_sdk_core.utils.request_util import get_slot
-from ask_sdk_model import Response
+from ask_sdk_model import Directive, Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
 from skill.core import contract, speech
 from skill.core.contract import Topic
-from skill.core.conversation import Conversation, Reply
+from skill.core.conversation import Conversation, Reply, Screen
 from skill.core.logtext import printable
 from skill.core.rules import Symptom
 
@@ -68,10 +69,31 @@ def _loaded_conversation(handler_input: HandlerInput) -> Conversation | None:
     return conversation if isinstance(conversation, Conversation) else None
 
 
+def has_screen(handler_input: HandlerInput) -> bool:
+    """Whether the device shows APL documents (Echo Show); False for voice-only devices."""
+    device = getattr(getattr(handler_input.request_envelope.context, "system", None), "device", None)
+    interfaces = getattr(device, "supported_interfaces", None)
+    return getattr(interfaces, "alexa_presentation_apl", None) is not None
+
+
+def _render_directive(handler_input: HandlerInput, screen: Screen) -> Directive:
+    # Imported here: only screen devices pay for the APL model classes and documents.
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+
+    from skill.core import screen as screens
+
+    strings = _strings_for(handler_input)  # the reply's own locale
+    return RenderDocumentDirective(
+        token=screens.TOKEN, document=screens.document_for(screen), datasources=screens.datasources(screen, strings)
+    )
+
+
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     builder = handler_input.response_builder.speak(reply.speech)
     if reply.card:
         builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
+    if reply.screen is not None and has_screen(handler_input):
+        builder.add_directive(_render_directive(handler_input, reply.screen))
     if reply.reprompt is None:  # asks nothing: say so explicitly
         builder.set_should_end_session(True)
     else:
@@ -234,6 +256,30 @@ class IntentMoveHandler(AbstractRequestHandler):
         return respond(handler_input, self.move(conversation_of(handler_input), handler_input))
 
 
+def _touch(arguments: Any) -> tuple[str, ...] | None:
+    """A UserEvent's arguments as a TOUCH_EVENTS key; None if they are not a list of strings."""
+    if isinstance(arguments, list) and all(isinstance(argument, str) for argument in arguments):
+        return tuple(arguments)
+    return None
+
+
+class TouchHandler(AbstractRequestHandler):
+    """A touch on the screen: the move of the intent it stands for, the same
+    as the spoken answer; anything else gets the fallback."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type(contract.APL_USER_EVENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        arguments = getattr(handler_input.request_envelope.request, "arguments", None)
+        intent = contract.TOUCH_EVENTS.get(_touch(arguments) or ())
+        conversation = conversation_of(handler_input)
+        if intent is None:
+            logger.warning("unknown touch event")  # not its arguments: they may be an answer
+            return respond(handler_input, conversation.fallback())
+        return respond(handler_input, INTENT_MOVES[intent](conversation, handler_input))
+
+
 class SessionEndedRequestHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("SessionEndedRequest")(handler_input)
@@ -318,6 +364,7 @@ def _apology(handler_input: HandlerInput) -> tuple[Conversation, Reply]:
 REQUEST_HANDLERS = (
     LaunchRequestHandler(),
     *(IntentMoveHandler(name, move) for name, move in INTENT_MOVES.items()),
+    TouchHandler(),
     SessionEndedRequestHandler(),
     SilentRequestHandler(),
     UnexpectedRequestHandler(),  # last: claims whatever is left

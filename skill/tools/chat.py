@@ -48,6 +48,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="before each answer, show the intent and slots the line was matched to",
     )
     parser.add_argument(
+        "--screen",
+        action="store_true",
+        help="talk as a device with a screen (Echo Show): show a line for each screen the skill sends",
+    )
+    parser.add_argument(
         "utterance",
         nargs="*",
         help='optional first line, said instead of opening the skill, as in "Alexa, ask back spasm '
@@ -79,8 +84,15 @@ def plain_text(ssml: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
 
 
+def screen_summary(directive: dict) -> str:
+    """One line for a RenderDocument directive: the screen's kind and its words."""
+    data = (directive.get("datasources") or {}).get("screen") or {}
+    parts = [data.get("heard"), data.get("progress"), data.get("title"), *(data.get("lines") or []), data.get("question")]
+    return f"[Screen: {data.get('kind', '?')}] " + " | ".join(str(part) for part in parts if part)
+
+
 def render(response_envelope: dict) -> list[str]:
-    """The lines to print for one response: the speech, then the card."""
+    """The lines to print for one response: the speech, the card, the screen."""
     response = response_envelope.get("response") or {}
     lines = []
     speech_out = response.get("outputSpeech") or {}
@@ -97,18 +109,23 @@ def render(response_envelope: dict) -> list[str]:
         body = [line.strip() for line in text.splitlines() if line.strip()]
         lines.append(f"[Card: {title}] {body[0] if body else ''}".rstrip())
         lines.extend(f"    {line}" for line in body[1:])
+    for directive in response.get("directives") or []:
+        if directive.get("type") == "Alexa.Presentation.APL.RenderDocument":
+            lines.append(screen_summary(directive))
     return lines
 
 
 class Chat:
     """One terminal conversation: lines in, Alexa's answers out."""
 
-    def __init__(self, matcher: nlu.Nlu, handler: LambdaHandler, *, locale: str, out: TextIO, show_intent: bool = False):
+    def __init__(
+        self, matcher: nlu.Nlu, handler: LambdaHandler, *, locale: str, out: TextIO, show_intent: bool = False, screen: bool = False
+    ):
         self.matcher = matcher
         self.out = out
         self.show_intent = show_intent
         skill_id = os.environ.get("ALEXA_SKILL_ID") or DEFAULT_SKILL_ID
-        self.session = AlexaSession(lambda event: handler(event, None), locale=locale, skill_id=skill_id)
+        self.session = AlexaSession(lambda event: handler(event, None), locale=locale, skill_id=skill_id, screen=screen)
 
     def _print(self, *lines: str) -> None:
         for line in lines:
@@ -179,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
             import readline  # noqa: F401 - line editing and history for input()
     elif isinstance(stdin, io.TextIOWrapper):
         stdin.reconfigure(errors="replace")
-    chat = Chat(matcher, load_lambda_handler(), locale=args.locale, out=stdout, show_intent=args.show_intent)
+    chat = Chat(matcher, load_lambda_handler(), locale=args.locale, out=stdout, show_intent=args.show_intent, screen=args.screen)
     lines = _lines(stdin, interactive)
     try:
         if args.utterance:

@@ -15,6 +15,24 @@ from typing import Any
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
 DEFAULT_LOCALE = "en-US"
+# The token of the skill's RenderDocument directive, echoed back with touches.
+SCREEN_TOKEN = "backSpasmScreen"
+
+# What an Echo Show 8 (1280 x 800, touch) declares besides the voice interfaces.
+SCREEN_INTERFACES: dict[str, Any] = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}}
+SCREEN_VIEWPORT: dict[str, Any] = {
+    "experiences": [{"arcMinuteWidth": 346, "arcMinuteHeight": 216, "canRotate": False, "canResize": False}],
+    "mode": "HUB",
+    "shape": "RECTANGLE",
+    "pixelWidth": 1280,
+    "pixelHeight": 800,
+    "dpi": 160,
+    "currentPixelWidth": 1280,
+    "currentPixelHeight": 800,
+    "touch": ["SINGLE"],
+    "keyboard": [],
+    "video": {"codecs": ["H_264_42", "H_264_41"]},
+}
 
 
 @dataclass(frozen=True)
@@ -64,10 +82,23 @@ def envelope(
     session_id: str | None = None,
     skill_id: str = DEFAULT_SKILL_ID,
     user_id: str = "amzn1.ask.account.TESTUSER",
+    screen: bool = False,
 ) -> dict:
-    """Wrap a `request` object in the session and context Alexa sends with it."""
+    """Wrap a `request` object in the session and context Alexa sends with it;
+    `screen`: from a device with a touch screen (Echo Show), else voice-only."""
     application = {"applicationId": skill_id}
     user = {"userId": user_id}
+    context: dict[str, Any] = {
+        "System": {
+            "application": application,
+            "user": user,
+            "device": {"deviceId": "amzn1.ask.device.TESTDEVICE", "supportedInterfaces": dict(SCREEN_INTERFACES) if screen else {}},
+            "apiEndpoint": "https://api.amazonalexa.com",
+            "apiAccessToken": "test-access-token",
+        }
+    }
+    if screen:
+        context["Viewport"] = dict(SCREEN_VIEWPORT)
     return {
         "version": "1.0",
         "session": {
@@ -77,15 +108,7 @@ def envelope(
             "attributes": dict(attributes or {}),
             "user": user,
         },
-        "context": {
-            "System": {
-                "application": application,
-                "user": user,
-                "device": {"deviceId": "amzn1.ask.device.TESTDEVICE", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-                "apiAccessToken": "test-access-token",
-            }
-        },
+        "context": context,
         "request": request,
     }
 
@@ -141,6 +164,22 @@ def out_of_session(event: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in event.items() if key != "session"}
 
 
+def user_event_request(
+    arguments: Any,
+    *,
+    source: Mapping[str, Any] | None = None,
+    token: str = SCREEN_TOKEN,
+    locale: str = DEFAULT_LOCALE,
+    **session: Any,
+) -> dict[str, Any]:
+    """A touch on the screen: the arguments of an APL SendEvent, as Alexa
+    forwards them (a list; anything else to test bad input). Always from a screen device."""
+    fields: dict[str, Any] = {"token": token, "arguments": list(arguments) if isinstance(arguments, tuple) else arguments}
+    fields["source"] = dict(source) if source is not None else {"type": "TouchWrapper", "handler": "Press", "id": "button"}
+    session["screen"] = True
+    return envelope(_request("Alexa.Presentation.APL.UserEvent", locale, **fields), **session)
+
+
 class AlexaSession:
     """Plays Alexa's part across turns: one session id, the session attributes
     echoed back from each response, and a new session once one has ended."""
@@ -151,10 +190,12 @@ class AlexaSession:
         *,
         locale: str = DEFAULT_LOCALE,
         skill_id: str = DEFAULT_SKILL_ID,
+        screen: bool = False,
     ):
         self._invoke = invoke
         self.locale = locale
         self.skill_id = skill_id
+        self.screen = screen  # a device with a touch screen (Echo Show)
         self.attributes: dict = {}
         self.ended = True
         self._session_id = ""
@@ -164,7 +205,13 @@ class AlexaSession:
         if new:
             self._session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
             self.attributes = {}
-        return {"attributes": self.attributes, "new": new, "session_id": self._session_id, "skill_id": self.skill_id}
+        return {
+            "attributes": self.attributes,
+            "new": new,
+            "session_id": self._session_id,
+            "skill_id": self.skill_id,
+            "screen": self.screen,
+        }
 
     def send(self, build: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Build a request with this session's fields, invoke the skill, and keep
@@ -180,3 +227,7 @@ class AlexaSession:
 
     def intent(self, name: str, slots: Mapping[str, SlotFill | str | None] | None = None) -> dict:
         return self.send(intent_request, name, slots)
+
+    def touch(self, arguments: list[Any], source: Mapping[str, Any] | None = None) -> dict:
+        """A touch on the screen (the device has one, whatever `screen` says)."""
+        return self.send(user_event_request, arguments, source=source)
