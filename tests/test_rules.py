@@ -52,6 +52,8 @@ def test_a_question_asks_signs_of_one_level_and_single_sign_ids_are_the_sign_ids
     assert groups == {
         (Symptom.MUSCLE_WEAKNESS, Symptom.BALANCE_COORDINATION),
         (Symptom.ONE_SIDED_NUMBNESS, Symptom.LIMB_NUMBNESS),
+        (Symptom.URINATION_DIFFICULTY, Symptom.CANNOT_SIT_OR_STAND),
+        (Symptom.FEVER, Symptom.WEIGHT_LOSS),
     }
 
 
@@ -65,7 +67,10 @@ def single(symptom: Symptom) -> Question:
         QUESTIONS[:-1],  # a sign never asked
         (*QUESTIONS, single(Symptom.FEVER)),  # a sign asked twice
         (single(Symptom.ONE_SIDED_NUMBNESS), Question("MIXED", (Symptom.LIMB_NUMBNESS, Symptom.FEVER)),
-         *(q for q in QUESTIONS if not {Symptom.FEVER, Symptom.LIMB_NUMBNESS} & set(q.signs))),  # mixed levels
+         *(q for q in QUESTIONS if not {Symptom.FEVER, Symptom.LIMB_NUMBNESS} & set(q.signs)),
+         *(single(s) for s in Symptom if s not in (Symptom.FEVER, Symptom.LIMB_NUMBNESS, Symptom.ONE_SIDED_NUMBNESS)
+           and not any(s in q.signs for q in QUESTIONS if not {Symptom.FEVER, Symptom.LIMB_NUMBNESS} & set(q.signs)))),
+        # mixed levels (every sign still asked once)
         (QUESTIONS[-1], *QUESTIONS[:-1]),  # a see-doctor question before the emergency ones
         (Question("EMPTY", ()), *QUESTIONS),
     ],

@@ -88,10 +88,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("WEAKNESS_OR_BALANCE", (Symptom.MUSCLE_WEAKNESS, Symptom.BALANCE_COORDINATION)),
     Question("NUMBNESS", (Symptom.ONE_SIDED_NUMBNESS, Symptom.LIMB_NUMBNESS)),
     _single(Symptom.SIGNIFICANT_TRAUMA),
-    _single(Symptom.URINATION_DIFFICULTY),
-    _single(Symptom.CANNOT_SIT_OR_STAND),
-    _single(Symptom.FEVER),
-    _single(Symptom.WEIGHT_LOSS),
+    Question("URINATION_OR_POSTURE", (Symptom.URINATION_DIFFICULTY, Symptom.CANNOT_SIT_OR_STAND)),
+    Question("FEVER_OR_WEIGHT_LOSS", (Symptom.FEVER, Symptom.WEIGHT_LOSS)),
     _single(Symptom.NOT_IMPROVING),
 )
 QUESTION_BY_ID: Mapping[str, Question] = {question.id: question for question in QUESTIONS}
