@@ -39,6 +39,16 @@ DOCUMENT_OF: dict[ScreenKind, str] = {
 # "labels" holds every string under "screen.labels" in the locale file.
 FIELDS: tuple[str, ...] = ("kind", "title", "lines", "question", "progress", "heard", "callClinic", "clinicPhone", "labels")
 LABELS: tuple[str, ...] = ("yes", "no", "not_sure", "start_check", "CAUSES", "HOW_LONG", "SELF_CARE", "CONTACT")
+# Every string under "screen" in the locale files that the screens take.
+LOCALE_KEYS: tuple[str, ...] = (
+    "screen.progress",
+    "screen.heard",
+    *(f"screen.heard_answers.{answer}" for answer in ("yes", "no", "not_sure")),
+    "screen.heard_symptoms",
+    "screen.call_clinic",
+    "screen.clinic_phone",
+    *(f"screen.labels.{name}" for name in LABELS),
+)
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")

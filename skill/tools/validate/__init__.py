@@ -8,7 +8,9 @@ the manifest (`skill.json`), and prints each problem as
 2. Amazon's rules the classes do not enforce (`amazon_rules` for the models,
    `manifest` for skill.json and its example phrases);
 3. the project's rules (`project_rules`): the contract, the handler table,
-   the rules' symptoms and the speech strings, read from the code.
+   the rules' symptoms and the speech strings, read from the code;
+4. the Echo Show screens (`apl`): the APL documents, their bindings and
+   touches against the skill's code and locale strings.
 
 Exit status 0 when clean, 1 with problems listed.
 
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skill.tools.paths import INTERACTION_MODEL_DIR, display
-from skill.tools.validate import amazon_rules, manifest, project_rules, shape
+from skill.tools.validate import amazon_rules, apl, manifest, project_rules, shape
 from skill.tools.validate.files import SkillPackage, model_files
 from skill.tools.validate.report import Problem
 
@@ -47,6 +49,7 @@ CHECKS: list[Check] = [
     Check("Amazon's model rules", amazon_rules.check),
     Check("manifest", manifest.check),
     Check("project rules", project_rules.check, project_rule=True),
+    Check("APL documents", apl.check, project_rule=True),
 ]
 
 
