@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from skill.core import dates
+from skill.core import dates, rules
 from skill.core.rules import LEVELS, QUESTION_BY_ID, QUESTION_OF, QUESTIONS, SIGN_ORDER, Level, Symptom
 from skill.core.speech import for_locale
 from skill.tools.envelopes import SlotFill
@@ -218,3 +218,22 @@ def test_a_denial_of_one_sign_of_a_grouped_question_asks_it_again(question):
     assert dialog.asking == question.id
     deny(dialog, *question.signs)
     assert dialog.asking != question.id
+
+
+GROUPED_EMERGENCY_QUESTIONS = [q for q in rules.QUESTIONS if len(q.signs) > 1 and all(s in EMERGENCY_SIGNS for s in q.signs)]
+
+
+@pytest.mark.parametrize("question", GROUPED_EMERGENCY_QUESTIONS, ids=lambda q: q.id)
+def test_a_yes_to_a_question_keeps_a_sign_denied_on_its_own(question):
+    denied, *others = question.signs
+    dialog = Dialog()
+    guided(dialog)
+    while dialog.asking != question.id:
+        dialog.no()
+    deny(dialog, denied)
+    assert not dialog.ended and dialog.asking == question.id
+    dialog.yes()
+    assert dialog.said.startswith(f"Call {EMERGENCY_NUMBER} now.") and dialog.ended
+    card = dialog.card["content"]
+    assert EN.text(f"symptoms.{denied.value}.name") not in card
+    assert all(EN.text(f"symptoms.{s.value}.name") in card for s in others)

@@ -183,8 +183,11 @@ class Triage:
         self.unsure_once.discard(QUESTION_OF[symptom])
 
     def answer_question(self, question: Question, answer: Answer) -> None:
-        """The answer to a question counts for each of its signs."""
-        for sign in question.signs:
+        """The answer to a question counts for each of its signs, except a sign
+        already answered on its own ("no numbness on one side", then "yes" to
+        "numb on one side, or in your arms or legs?")."""
+        unanswered = [sign for sign in question.signs if sign not in self.answers]
+        for sign in unanswered or question.signs:
             self.answer(sign, answer)
 
     def report(self, symptoms: Iterable[Symptom]) -> None:
