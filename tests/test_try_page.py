@@ -157,6 +157,8 @@ def test_malformed_requests_get_json_errors_never_a_trace(client):
         (say(client, "no-such-session", "hello"), 404, "expired"),
         (post(client, "/api/session", {"locale": "xx-XX"}), 400, "Unknown locale 'xx-XX'"),
         (post(client, "/api/session", {"device": "toaster"}), 400, "Unknown device 'toaster'"),
+        (post(client, "/api/session", {"device": ["screen"], "locale": {"en": 1}}), 400, "Unknown"),
+        (post(client, "/api/touch", {"session": [], "arguments": ["answer", "no"]}), 404, "expired"),
         (client.get("/nowhere", base_url=BASE), 404, "not found"),
         (client.get("/static/../try_page.py", base_url=BASE), 404, ""),
         (client.get("/api/say", base_url=BASE), 405, "not allowed"),

@@ -178,9 +178,9 @@ class TryPage:
 
     def start(self, locale: Any, device: Any) -> tuple[str, dict[str, Any]]:
         """A new page session: the skill opened on `device` in `locale`."""
-        if locale not in self.locales():
+        if not isinstance(locale, str) or locale not in self.locales():
             raise TryPageError(f"Unknown locale {str(locale)[:40]!r}; the skill speaks {', '.join(self.locales())}.")
-        if device not in DEVICES:
+        if not isinstance(device, str) or device not in DEVICES:
             raise TryPageError(f"Unknown device {str(device)[:40]!r}; choose one of {', '.join(DEVICES)}.")
         session = PageSession(locale, device, AlexaSession(self._invoke(device), locale=locale, skill_id=self._skill_id))
         session_id = secrets.token_urlsafe(16)
