@@ -24,6 +24,7 @@ from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -34,7 +35,7 @@ from tests.test_chat import back_spasm
 
 PORTS = range(18810, 18850)
 WORDS = speech.for_locale("en-US")
-WINDOW = (1600, 1250)
+WINDOW = (1600, 1400)
 # Recorded instead of spoken: what the page asks the browser to say.
 RECORD_SPEECH = """
 window.spoken = [];
@@ -159,6 +160,41 @@ class Page:
     def screen_state(self) -> str:
         return self.driver.find_element(By.ID, "screen").get_attribute("data-state") or ""
 
+    def start_over(self) -> None:
+        """Back to how the page opens: Echo Show, voice on, a new session."""
+        if self.driver.find_element(By.ID, "mute").is_selected():
+            self.driver.find_element(By.ID, "mute").click()
+        if Select(self.driver.find_element(By.ID, "device")).first_selected_option.get_attribute("value") != "screen":
+            self.choose("device", "screen")
+            return
+        before = self.turns
+        self.driver.find_element(By.ID, "new-session").click()
+        self.wait_turns(before + 1)
+
+    def screen_text(self) -> str:
+        """The words on the drawn Echo Show screen, one line each."""
+        return self.driver.find_element(By.ID, "screen").text
+
+    def touch(self, label: str, timeout: float = 15) -> None:
+        """Click the screen's button showing `label`, as a finger on an Echo Show."""
+        assert self.screen_state() == "rendered", self.screen_state()
+        buttons = [
+            element
+            for element in self.driver.find_elements(By.CSS_SELECTOR, "#screen *")
+            if element.text.strip() == label and not element.find_elements(By.XPATH, "./*")
+        ]
+        assert len(buttons) == 1, f"{len(buttons)} elements read {label!r} on the screen: {self.screen_text()!r}"
+        before = self.turns
+        deadline = time.monotonic() + timeout
+        while self.turns == before:
+            # The renderer ignores touches for a moment after it draws: touch again.
+            assert time.monotonic() < deadline, f"touching {label!r} got no answer"
+            ActionChains(self.driver).move_to_element(buttons[0]).click().perform()
+            answered_by = time.monotonic() + 1.5
+            while self.turns == before and time.monotonic() < answered_by:
+                time.sleep(0.05)
+        self.wait_turns(before + 1)
+
     def screenshot(self, name: str) -> Path:
         self.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
         path = self.screenshots / f"{name}.png"
@@ -168,9 +204,16 @@ class Page:
         return path
 
 
-@pytest.fixture
-def page(driver, server, screenshots) -> Page:
+@pytest.fixture(scope="module")
+def loaded_page(driver, server, screenshots) -> Page:
+    # Loaded once: the renderer is 5 MB of script; each test starts a new session instead.
     return Page(driver, server, screenshots)
+
+
+@pytest.fixture
+def page(loaded_page) -> Page:
+    loaded_page.start_over()
+    return loaded_page
 
 
 def test_an_emergency_line_shows_call_911(page):
@@ -181,7 +224,27 @@ def test_an_emergency_line_shows_call_911(page):
     assert "(518) 489-2663" in page.text("card")
     assert page.spoken[-1] == page.text("said")  # read aloud by the browser
     assert page.transcript()[-1][0] == "note"  # the skill closed
+    # The Echo Show's emergency screen, drawn by Amazon's renderer.
+    assert page.screen_state() == "rendered"
+    assert "Call 911 now" in page.screen_text()
+    assert "loss of feeling in your limbs" in page.screen_text()
     page.screenshot("emergency")
+
+
+def test_touching_no_on_the_screen_answers_the_question(page):
+    page.say("yes")
+    assert page.text("said").endswith(question(1))
+    assert question(1) in page.screen_text()
+    page.touch(WORDS.text("screen.labels.no"))
+    # The touch went through lambda_handler as a UserEvent, like a finger on a device.
+    assert "Alexa.Presentation.APL.UserEvent" in page.text("heard") and "answer, no" in page.text("heard")
+    assert page.text("said").endswith(question(2))
+    assert question(2) in page.screen_text().replace("\n", " ")
+    assert [text for kind, text in page.transcript() if kind == "you"][-1] == "(touches no)"
+    page.screenshot("touch")
+    page.touch(WORDS.text("screen.labels.yes"))
+    assert page.text("said").startswith("Call 911 now.")
+    assert "Call 911 now" in page.screen_text()
 
 
 def test_answers_move_through_the_questions(page):
@@ -242,9 +305,7 @@ def test_mute_stops_the_voice(page):
 def test_new_session_starts_over_and_the_locales_are_the_skill_s(page):
     page.say("I have a fever")
     assert "FEVER" in page.text("heard")
-    before = page.turns
-    page.driver.find_element(By.ID, "new-session").click()
-    page.wait_turns(before + 1)
+    page.start_over()
     assert page.transcript()[0] == ("you", "Alexa, open back spasm helper")
     assert len(page.transcript()) == 2
     options = [o.get_attribute("value") for o in Select(page.driver.find_element(By.ID, "locale")).options]

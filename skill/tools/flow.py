@@ -143,8 +143,9 @@ def to_svg(flow: Flow, locale: str = DEFAULT_LOCALE) -> bytes:
     graph.attr("node", fontname="DejaVu Sans", fontsize="11")
     graph.attr("edge", fontname="DejaVu Sans", fontsize="10")
     graph.node("legend", _wrap(LEGEND), shape="note", color="#777777", fontcolor="#333333")
-    graph.node("start", words.text("start_check"), shape="oval", group="questions")
-    graph.edge("start", flow.questions[0].node if flow.questions else flow.outcomes[-1].node)
+    # The check starts when the user accepts the skill's offer.
+    graph.node("start", _wrap(f'{words.text("skill_name")}: "{words.text("offer")}"'), shape="oval", group="questions")
+    graph.edge("start", flow.questions[0].node if flow.questions else flow.outcomes[-1].node, label=EDGE_LABELS[Answer.YES])
     graph.edge("legend", "start", style="invis")
     for number, question in enumerate(flow.questions, start=1):
         level = max(sign.level for sign in question.signs)

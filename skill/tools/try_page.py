@@ -23,20 +23,18 @@ import argparse
 import secrets
 import socket
 import threading
-import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skill.core import speech
+from skill.core import contract, speech
 from skill.tools import chat, paths
 from skill.tools.cli import CliError
-from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, envelope
+from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
 from skill.tools.lambda_entry import load_lambda_handler
 
 if TYPE_CHECKING:
@@ -52,11 +50,15 @@ MAX_LINE = 300
 MAX_BODY = 64 * 1024
 MAX_SESSIONS = 64
 DEVICES = {"voice": "Voice only (Echo, Echo Dot)", "screen": "Echo Show (screen and touch)"}
-# The screen the page draws: an Echo Show 8's, shown at 3/4 size beside the conversation.
-SCREEN = {"width": 1280, "height": 800, "dpi": 160, "shape": "RECTANGLE", "scale": 0.75}
-APL_INTERFACE = "Alexa.Presentation.APL"
+# The screen the page draws: the one the requests declare (an Echo Show 8's), shown at 3/4 size.
+SCREEN = {
+    "width": SCREEN_VIEWPORT["pixelWidth"],
+    "height": SCREEN_VIEWPORT["pixelHeight"],
+    "dpi": SCREEN_VIEWPORT["dpi"],
+    "shape": SCREEN_VIEWPORT["shape"],
+    "scale": 0.75,
+}
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
-USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 VIEWHOST_JS = paths.PROJECT_ROOT / "tests" / "browser" / "node_modules" / "apl-viewhost-web" / "index.js"
 STATIC = "try_static"
 
@@ -68,47 +70,6 @@ class TryPageError(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
-
-
-# ---- the device: what its requests say it can do ------------------------------
-
-
-def with_device(event: dict, device: str) -> dict:
-    """Make a request envelope come from `device`: an Echo Show declares the APL
-    interface and its viewport, as a real one does."""
-    if device != "screen":
-        return event
-    system = event["context"]["System"]
-    system["device"]["supportedInterfaces"][APL_INTERFACE] = {"runtime": {"maxVersion": "1.4"}}
-    event["context"]["Viewport"] = {
-        "experiences": [{"arcMinuteWidth": 346, "arcMinuteHeight": 216, "canRotate": False, "canResize": False}],
-        "mode": "HUB",
-        "shape": SCREEN["shape"],
-        "pixelWidth": SCREEN["width"],
-        "pixelHeight": SCREEN["height"],
-        "currentPixelWidth": SCREEN["width"],
-        "currentPixelHeight": SCREEN["height"],
-        "dpi": SCREEN["dpi"],
-        "touch": ["SINGLE"],
-    }
-    return event
-
-
-def user_event_request(
-    arguments: list, source: Mapping, token: str | None, *, locale: str = DEFAULT_LOCALE, **session: Any
-) -> dict[str, Any]:
-    """The request a touch on an APL screen sends (Alexa.Presentation.APL.UserEvent)."""
-    request = {
-        "type": USER_EVENT,
-        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "locale": locale,
-        "token": token or "",
-        "arguments": list(arguments),
-        "source": dict(source),
-        "components": {},
-    }
-    return envelope(request, **session)
 
 
 # ---- one page session ------------------------------------------------------------
@@ -173,8 +134,8 @@ class TryPage:
     def locales() -> list[str]:
         return speech.supported_locales()
 
-    def _invoke(self, device: str) -> Callable[[dict], dict]:
-        return lambda event: self._handler(with_device(event, device), None)
+    def _invoke(self, event: dict) -> dict:
+        return self._handler(event, None)
 
     def start(self, locale: Any, device: Any) -> tuple[str, dict[str, Any]]:
         """A new page session: the skill opened on `device` in `locale`."""
@@ -182,7 +143,8 @@ class TryPage:
             raise TryPageError(f"Unknown locale {str(locale)[:40]!r}; the skill speaks {', '.join(self.locales())}.")
         if not isinstance(device, str) or device not in DEVICES:
             raise TryPageError(f"Unknown device {str(device)[:40]!r}; choose one of {', '.join(DEVICES)}.")
-        session = PageSession(locale, device, AlexaSession(self._invoke(device), locale=locale, skill_id=self._skill_id))
+        alexa = AlexaSession(self._invoke, locale=locale, skill_id=self._skill_id, screen=device == "screen")
+        session = PageSession(locale, device, alexa)
         session_id = secrets.token_urlsafe(16)
         with self._lock:
             self._sessions[session_id] = session
@@ -232,8 +194,9 @@ class TryPage:
         if session.device != "screen":
             raise TryPageError("This session is voice only: there is no screen to touch.")
         with session.lock:
-            response_envelope = session.alexa.send(user_event_request, arguments, source, token)
-        heard = {"intent": USER_EVENT, "slots": [{"name": "arguments", "said": "touch", "value": ", ".join(map(str, arguments))}], "how": "touch"}
+            response_envelope = session.alexa.send(user_event_request, arguments, source=source, token=token or SCREEN_TOKEN)
+        touched = str(source.get("id") or source.get("type") or "the screen")[:60]
+        heard = {"intent": contract.APL_USER_EVENT, "slots": [{"name": "arguments", "said": touched, "value": ", ".join(map(str, arguments))}], "how": "touch"}
         return {"heard": heard, **describe_response(response_envelope)}
 
 
