@@ -238,3 +238,20 @@ def test_the_page_script_never_parses_text_as_markup():
     script = (paths.PROJECT_ROOT / "skill" / "tools" / "try_static" / "try.js").read_text()
     for markup_sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):
         assert markup_sink not in script
+
+
+def test_denials_and_calls_for_help_reach_the_skill_through_the_page(client):
+    session = start(client)
+    say(client, session, "yes")
+    turn = say(client, session, "I don't have a fever").json
+    assert turn["heard"]["intent"] == "DenySymptomIntent" and not turn["ended"]
+    turn = say(client, session, "call 911 for me").json
+    assert turn["heard"]["intent"] == "CallForHelpIntent"
+    assert "911" in turn["speech"]
+
+
+def test_without_the_renderer_the_page_says_how_to_install_it(client, monkeypatch, tmp_path):
+    monkeypatch.setattr(try_page, "VIEWHOST_JS", tmp_path / "missing" / "index.js")
+    response = client.get("/viewhost.js", base_url=BASE)
+    assert response.status_code == 404 and "npm ci --prefix tests/browser" in response.json["error"]
+    assert client.get("/api/config", base_url=BASE).json["viewhost"] is False

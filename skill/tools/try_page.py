@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
     from skill.core.builder import LambdaHandler
-    from skill.tools.nlu import Match
+    from skill.tools.nlu import Match, Nlu
 
 DEFAULT_PORT = 8080
 HOST = "127.0.0.1"
@@ -201,7 +201,8 @@ class TryPage:
 
 
 @cache
-def load_matcher(locale: str) -> Any:
+def load_matcher(locale: str) -> Nlu:
+    """The chat's matcher for `locale`, built once."""
     return chat.load_matcher(locale)
 
 
