@@ -4,8 +4,8 @@ these pin the dialog's own contract (state in, reply and state out)."""
 
 from __future__ import annotations
 
-from skill.core.conversation import Conversation
-from skill.core.rules import Level, Symptom
+from skill.core.conversation import Conversation, ScreenKind
+from skill.core.rules import QUESTIONS, Level, Symptom
 from skill.core.speech import for_locale
 
 EN = for_locale("en-US")
@@ -61,3 +61,14 @@ def test_state_survives_the_round_trip_through_attributes():
 def test_stop_ends_without_a_question():
     reply = Conversation(EN).stop()
     assert reply.ends_session and reply.reprompt is None
+
+
+def test_a_screen_comes_with_each_reply_only_for_a_screen_device():
+    assert Conversation(EN).launch().screen is None
+    conversation = Conversation(EN, screen=True)
+    assert conversation.launch().screen.kind is ScreenKind.OFFER
+    reply = Conversation(EN, conversation.attributes(), screen=True).yes()
+    assert reply.screen.kind is ScreenKind.QUESTION
+    assert reply.screen.heard == EN.ssml("screen.heard_answers.yes")
+    assert reply.screen.progress == (1, len(QUESTIONS))
+    assert Conversation(EN, screen=True).stop().screen.kind is ScreenKind.GOODBYE

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
+from typing import Any
 
 from skill.core import dates, rules
 from skill.core.contract import Topic
@@ -68,12 +69,14 @@ class Conversation:
     """The state of one Alexa session and the moves that change it.
 
     State: the triage answers, and the question being asked (None while the
-    check is only offered).
+    check is only offered). `screen`: the device shows a `Screen` with each
+    reply (voice-only devices skip the work).
     """
 
-    def __init__(self, speech: Speech, attributes: Mapping | None = None):
+    def __init__(self, speech: Speech, attributes: Mapping | None = None, *, screen: bool = False):
         attributes = attributes if isinstance(attributes, Mapping) else {}
         self.speech = speech
+        self.shows_screen = screen
         self.triage = Triage.from_dict(attributes.get("triage"))
         # Each field is checked on its own: the client sends them back, and
         # garbage in one must not lose the others (or a sign reported now).
@@ -118,7 +121,18 @@ class Conversation:
         self._last = {"speech": reply.speech, "reprompt": reprompt}
         return reply
 
-    def _screen(self, lines: tuple[str, ...], question: str) -> Screen:
+    def _hear(self, key: str, **fields: str) -> None:
+        """Note this turn's answer for the screen, in the locale's words."""
+        if self.shows_screen:
+            self._heard = self.speech.ssml(key, **fields)
+
+    def _show(self, kind: ScreenKind, **content: Any) -> Screen | None:
+        return Screen(kind, **content) if self.shows_screen else None
+
+    def _screen(self, lines: tuple[str, ...], question: str) -> Screen | None:
+        """The screen of a reply that asks `question`: the offer, or the pending question."""
+        if not self.shows_screen:
+            return None
         if self.asking is None:
             return Screen(ScreenKind.OFFER, title=self.speech.ssml("skill_name"), lines=(*lines, question))
         return Screen(ScreenKind.QUESTION, lines=lines, question=question, progress=self._progress(), heard=self._heard)
@@ -169,7 +183,7 @@ class Conversation:
         card = self._card(
             self.speech.advice_key(level, "card_title"), self.speech.advice_key(level, "card_text"), names=names
         )
-        screen = Screen(
+        screen = self._show(
             ADVICE_SCREENS[level],
             title=self.speech.ssml(self.speech.advice_key(level, "card_title")),
             lines=tuple(line for line in (unsure, self.speech.ssml(self.speech.advice_key(level, "card_text"), names=names)) if line),
@@ -211,21 +225,21 @@ class Conversation:
         return self._restart(self.speech.ssml("start_over"))
 
     def yes(self) -> Reply:
-        self._heard = self.speech.ssml("screen.heard_answers.yes")
+        self._hear("screen.heard_answers.yes")
         if self.asking is None:  # yes to the offer: straight to the first question
             return self._restart("")
         asking = self.asking
         return self._change(lambda: self.triage.answer_question(asking, Answer.YES))
 
     def no(self) -> Reply:
-        self._heard = self.speech.ssml("screen.heard_answers.no")
+        self._hear("screen.heard_answers.no")
         if self.asking is None:  # no to the offer
             return self.stop()
         asking = self.asking
         return self._change(lambda: self.triage.answer_question(asking, Answer.NO))
 
     def not_sure(self) -> Reply:
-        self._heard = self.speech.ssml("screen.heard_answers.not_sure")
+        self._hear("screen.heard_answers.not_sure")
         if self.asking is None:
             return self._ask(self.speech.ssml("fallback"))
         asking = self.asking
@@ -246,7 +260,7 @@ class Conversation:
                 return self._restart(self.speech.ssml("unknown_symptom_guided"))
             return self._ask(self.speech.ssml("unknown_symptom"), self.speech.ssml("back_to_question"))
         lead = (self.speech.ssml("unknown_other_symptom"),) if unrecognized else ()
-        self._heard = self.speech.ssml("screen.heard_symptoms", names=self.speech.names(symptoms))
+        self._hear("screen.heard_symptoms", names=self.speech.names(symptoms))
         return self._change(lambda: self.triage.report(symptoms), *lead)
 
     def _pending_signs(self) -> frozenset[Symptom]:
@@ -281,7 +295,7 @@ class Conversation:
     def call_for_help(self) -> Reply:
         """Rule 12: the skill cannot place calls; the user must, now."""
         card = self._card("call_for_help_card_title", "call_for_help_card_text")
-        screen = Screen(
+        screen = self._show(
             ScreenKind.EMERGENCY,
             title=self.speech.ssml("call_for_help_card_title"),
             lines=(self.speech.ssml("call_for_help_card_text"),),
@@ -341,4 +355,4 @@ class Conversation:
 
     def stop(self) -> Reply:
         goodbye = self.speech.ssml("goodbye")
-        return self._end(goodbye, screen=Screen(ScreenKind.GOODBYE, title=self.speech.ssml("skill_name"), lines=(goodbye,)))
+        return self._end(goodbye, screen=self._show(ScreenKind.GOODBYE, title=self.speech.ssml("skill_name"), lines=(goodbye,)))

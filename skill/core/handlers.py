@@ -138,7 +138,7 @@ class LoadConversationInterceptor(AbstractRequestInterceptor):
         # session) have no attributes: the SDK raises if asked for them.
         in_session = handler_input.request_envelope.session is not None
         attributes = handler_input.attributes_manager.session_attributes if in_session else None
-        handler_input.attributes_manager.request_attributes[CONVERSATION] = Conversation(strings, attributes)
+        handler_input.attributes_manager.request_attributes[CONVERSATION] = Conversation(strings, attributes, screen=has_screen(handler_input))
 
 
 class SaveConversationInterceptor(AbstractResponseInterceptor):
@@ -346,7 +346,7 @@ def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | 
     request is no report or fails again."""
     if not is_intent_name(contract.REPORT_SYMPTOM)(handler_input):
         return None
-    conversation = Conversation(_strings_for(handler_input))
+    conversation = Conversation(_strings_for(handler_input), screen=has_screen(handler_input))
     try:
         return conversation, _report(conversation, handler_input)
     except Exception as exception:  # the apology follows
@@ -357,7 +357,7 @@ def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | 
 def _apology(handler_input: HandlerInput) -> tuple[Conversation, Reply]:
     conversation = _loaded_conversation(handler_input)
     if conversation is None:  # failed before the conversation loaded
-        conversation = Conversation(_strings_for(handler_input))
+        conversation = Conversation(_strings_for(handler_input), screen=has_screen(handler_input))
     return conversation, conversation.error()
 
 
