@@ -189,15 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-processes", type=int, default=6, help="warm processes per skill, alternated")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON at the end")
     parser.add_argument("--no-endpoint", action="store_true", help="skip bench/endpoint.py")
+    parser.add_argument("--screen", action="store_true", help="requests from a device with a screen (Echo Show): the skill adds its APL screen")
     args = parser.parse_args(argv)
 
     python = package.find_python(package.TARGET_PYTHON)
     version = subprocess.run([python, "-c", "import sys; print(sys.version.split()[0])"], capture_output=True, text=True)
     print(f"Lambda benchmark: Python {version.stdout.strip()} ({python}), -I -S, only the unpacked zip on sys.path")
 
-    launch = launch_request()
-    skill_events = {"launch": launch, "intent": intent_request("AMAZON.YesIntent", new=False)}
-    hello_events = {"launch": launch, "intent": intent_request("HelloWorldIntent", new=False)}
+    launch = launch_request(screen=args.screen)
+    skill_events = {"launch": launch, "intent": intent_request("AMAZON.YesIntent", new=False, screen=args.screen)}
+    hello_events = {"launch": launch, "intent": intent_request("HelloWorldIntent", new=False, screen=args.screen)}
 
     figures: dict = {}
     with tempfile.TemporaryDirectory(prefix="back-spasm-bench-") as tmp:

@@ -166,3 +166,17 @@ def test_datasource_is_plain_text_from_the_locale(locale):
 
 def test_documents_are_read_once():
     assert screen.document("question") is screen.document("question")
+
+
+def test_chat_with_screen_prints_each_screen_and_without_prints_none():
+    from tests.test_chat import chat, ok
+
+    with_screen = ok(chat("yes", "no", args=("--screen",))).stdout.splitlines()
+    screens = [line for line in with_screen if line.startswith("[Screen: ")]
+    assert len(screens) == 3  # launch, "yes", "no"
+    assert screens[0].startswith("[Screen: offer] " + EN.text("skill_name"))
+    progress = EN.text("screen.progress", number="2", total=str(len(QUESTIONS)))
+    heard = EN.text("screen.heard", answer=EN.text("screen.heard_answers.no"))
+    assert screens[2] == f"[Screen: question] {heard} | {progress} | {EN.text(f'questions.{QUESTIONS[1].id}.ask')}"
+    voice_only = ok(chat("yes", "no")).stdout
+    assert "[Screen" not in voice_only
