@@ -18,7 +18,16 @@ from skill.core.rules import EMERGENCY_SIGNS, QUESTIONS, Symptom
 from skill.core.speech import for_locale
 from skill.tools.envelopes import intent_request
 from tests.screen_browser import ScreenBrowser, render_directive
-from tests.support import LAMBDA_HANDLER, PHONE, Dialog, check_response, is_emergency_advice, is_see_doctor_advice, is_self_care_advice
+from tests.support import (
+    LAMBDA_HANDLER,
+    PHONE,
+    Dialog,
+    check_response,
+    is_emergency_advice,
+    is_see_doctor_advice,
+    is_self_care_advice,
+    symptom_slot,
+)
 
 EN = for_locale("en-US")
 ECHO_SHOW_5 = (960, 480)
@@ -201,3 +210,21 @@ def test_a_small_screen_shows_every_word_and_answers(browser):
     assert_shows(page, question_of(dialog), label("yes"), label("no"), label("not_sure"))
     browser.screenshot("question-echo-show-5")
     assert browser.click(label("no"))["arguments"] == [contract.EVENT_ANSWER, contract.ANSWER_NO]
+
+
+def test_asking_the_skill_to_call_911_shows_call_911(browser):
+    dialog = Dialog(screen=True)
+    dialog.launch()
+    dialog.intent(contract.CALL_FOR_HELP)
+    assert dialog.ended
+    page = browser.show(dialog.last)
+    assert_shows(page, EN.text("call_for_help_card_title"), EN.text("call_for_help_card_text"))
+    browser.screenshot("call-for-help")
+
+
+def test_a_denial_shows_what_was_heard(browser):
+    dialog = started(Dialog(screen=True))
+    dialog.intent(contract.DENY_SYMPTOM, {"symptom": symptom_slot(Symptom.BLADDER_BOWEL_CONTROL), "otherSymptom": None})
+    page = browser.show(dialog.last)
+    denied = EN.denials([Symptom.BLADDER_BOWEL_CONTROL])
+    assert_shows(page, EN.text("screen.heard", answer=denied), question_of(dialog))

@@ -276,6 +276,7 @@ class Conversation:
             if unrecognized:
                 return self._ask(self.speech.ssml("unknown_symptom"), self.speech.ssml("back_to_question"))
             return self.fallback()
+        self._hear("screen.heard_symptoms", names=self.speech.denials(symptoms))
         corrected = any(self.triage.answers.get(s, Answer.NO).raises for s in symptoms)
         # A denial answers the question only if it covers every sign the question asks.
         answers_question = self.asking is not None and self._pending_signs() <= set(symptoms)
