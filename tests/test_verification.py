@@ -10,6 +10,7 @@ import json
 import threading
 import time
 import urllib.error
+from typing import ClassVar
 
 import pytest
 from cryptography import x509
@@ -64,6 +65,9 @@ def test_certificate_url_accepted(url):
 
 
 @pytest.mark.parametrize("url, rule", [
+    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem?n=1", "query"),
+    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem?", "query"),
+    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem#x", "fragment"),
     ("http://s3.amazonaws.com/echo.api/echo-api-cert.pem", "scheme"),
     ("ftp://s3.amazonaws.com/echo.api/echo-api-cert.pem", "scheme"),
     ("https://notamazon.com/echo.api/echo-api-cert.pem", "host"),
@@ -237,12 +241,17 @@ def test_warm_path_still_checks_every_signature(verifier, pki):
     refused(verifier, pki.headers(BODY, signing_key=key("other")))
 
 
-def test_failed_validation_is_not_cached(verifier, pki):
+def test_failed_url_is_refused_without_a_new_download_for_a_while(verifier, pki, monkeypatch):
     url = "https://s3.amazonaws.com/echo.api/fixed-later.pem"
     headers = pki.headers(BODY) | {"SignatureCertChainUrl": url}
-    refused(verifier, headers)  # nothing served there yet
+    assert "could not download" in refused(verifier, headers)  # nothing served there yet
     pki.chains[url] = pki.chain_pem()
+    assert "recent failure" in refused(verifier, headers)
+    assert pki.fetched == [url]
+    later = time.time() + verification.FAILURE_CACHE_SECONDS + 1
+    monkeypatch.setattr(verification, "_clock", lambda: later)
     verifier.verify(headers, BODY, None)
+    assert pki.fetched == [url, url]
 
 
 def test_cache_is_bounded_lru(pki):
@@ -401,3 +410,116 @@ def test_signature_helper_matches_alexa_scheme(pki):
 
     signature = base64.b64decode(sign(BODY, pki.leaf_key))
     pki.leaf.public_key().verify(signature, BODY.encode(), padding.PKCS1v15(), SHA256())
+
+
+# ---- what a stranger can make it download (a local certificate server, counting) ----
+
+
+class _CertificateServer(http.server.BaseHTTPRequestHandler):
+    chains: ClassVar[dict[str, bytes]] = {}
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self):
+        type(self).requests.append(self.path)
+        if self.path.endswith("slow.pem"):
+            time.sleep(3.0)
+        body = self.chains.get(self.path)
+        try:
+            if body is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            pass  # the client gave up first
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def certificate_server(pki):
+    _CertificateServer.chains = {"/echo.api/good.pem": pki.chain_pem()}
+    _CertificateServer.requests = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CertificateServer)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def fetch(url: str) -> bytes:  # the real download, from the local server instead of S3
+        from urllib.parse import urlsplit
+
+        return download_certificate_chain(base + urlsplit(url).path)
+
+    yield fetch, _CertificateServer.requests
+    server.shutdown()
+    server.server_close()
+
+
+GOOD = "https://s3.amazonaws.com/echo.api/good.pem"
+
+
+def _try(verifier, pki, url) -> str | None:
+    try:
+        verifier.verify(pki.headers(BODY, url=url), BODY, None)
+    except VerificationException as error:
+        return str(error)
+    return None
+
+
+def test_spellings_of_one_url_cost_one_download(pki, certificate_server):
+    fetch, downloads = certificate_server
+    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch)
+    spellings = [GOOD, "HTTPS://S3.AMAZONAWS.COM/echo.api/good.pem", "https://s3.amazonaws.com:443/echo.api/good.pem",
+                 "https://s3.amazonaws.com/echo.api/./good.pem", "https://s3.amazonaws.com/echo.api//good.pem",
+                 "https://s3.amazonaws.com/echo.api/x/../good.pem"]
+    assert [_try(verifier, pki, url) for url in spellings] == [None] * len(spellings)
+    queries = [_try(verifier, pki, f"{GOOD}?n={n}") for n in range(20)]
+    assert all("query" in (reason or "") for reason in queries)
+    assert downloads == ["/echo.api/good.pem"]
+
+
+def test_a_failing_url_is_downloaded_once_while_remembered(pki, certificate_server):
+    fetch, downloads = certificate_server
+    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch)
+    junk = "https://s3.amazonaws.com/echo.api/junk.pem"
+    reasons = [_try(verifier, pki, junk) for _ in range(30)]
+    assert "could not download" in (reasons[0] or "")
+    assert all("recent failure" in (reason or "") for reason in reasons[1:])
+    assert downloads == ["/echo.api/junk.pem"]
+
+
+def test_junk_urls_neither_evict_the_real_chain_nor_download_without_bound(pki, certificate_server):
+    fetch, downloads = certificate_server
+    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch)
+    assert _try(verifier, pki, GOOD) is None
+    reasons = [_try(verifier, pki, f"https://s3.amazonaws.com/echo.api/junk-{n}.pem") for n in range(100)]
+    assert sum("budget" in (reason or "") for reason in reasons) == 100 - (verification.DOWNLOADS_PER_MINUTE - 1)
+    assert len(downloads) == verification.DOWNLOADS_PER_MINUTE  # good.pem and 9 junk URLs, in the first minute
+    assert _try(verifier, pki, GOOD) is None  # still cached: no download, no budget needed
+    assert verifier.cache_info()["urls"] == [GOOD]
+    assert len(downloads) == verification.DOWNLOADS_PER_MINUTE
+
+
+def test_concurrent_requests_for_a_new_url_share_one_download(pki, certificate_server):
+    fetch, downloads = certificate_server
+    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch, downloads_per_minute=1)
+    results: list[str | None] = []
+    threads = [threading.Thread(target=lambda: results.append(_try(verifier, pki, GOOD))) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [None] * 20
+    assert downloads == ["/echo.api/good.pem"]
+
+
+def test_a_slow_certificate_server_holds_a_request_two_seconds_at_most(pki, certificate_server):
+    fetch, _ = certificate_server
+    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch)
+    started = time.monotonic()
+    assert "could not download" in (_try(verifier, pki, "https://s3.amazonaws.com/echo.api/slow.pem") or "")
+    assert time.monotonic() - started < verification.DOWNLOAD_TIMEOUT_SECONDS + 0.5

@@ -68,6 +68,7 @@ __all__ = [
     "SkillIdVerifier",
     "TimestampVerifier",
     "VerificationException",
+    "canonical_certificate_url",
     "certifi_trust_roots",
     "download_certificate_chain",
     "validate_certificate_url",
@@ -85,7 +86,10 @@ TIMESTAMP_TOLERANCE_MS = constants.MAX_NORMAL_REQUEST_TOLERANCE_IN_MILLIS  # 150
 
 DOWNLOAD_TIMEOUT_SECONDS = 2.0
 MAX_CHAIN_BYTES = 64 * 1024
-DEFAULT_CACHE_SIZE = 16
+DEFAULT_CACHE_SIZE = 16  # chains that validated; nothing else ever evicts one
+FAILURE_CACHE_SECONDS = 30.0  # a URL whose chain failed (download or validation) is refused without retry meanwhile
+FAILURE_CACHE_SIZE = 1024
+DOWNLOADS_PER_MINUTE = 10  # per verifier (one per worker process): all URLs together
 MAX_SIGNATURE_CHARS = 2048  # base64 of a 4096-bit signature is 684
 
 CertificateFetcher = Callable[[str], bytes]
@@ -116,6 +120,16 @@ def validate_certificate_url(url: str) -> None:
         raise VerificationException("certificate URL port is not 443")
     if not posixpath.normpath(parts.path or "/").startswith(CERT_URL_PATH_PREFIX):
         raise VerificationException("certificate URL path does not start with /echo.api/")
+    if parts.query or parts.fragment or url.rstrip().endswith(("?", "#")):
+        raise VerificationException("certificate URL has a query or fragment")
+
+
+def canonical_certificate_url(url: str) -> str:
+    """The one spelling of a valid certificate URL (scheme and host lower
+    case, no default port, path normalised): every spelling Amazon's rules
+    allow for one file shares one cache entry and one download."""
+    validate_certificate_url(url)
+    return f"{CERT_URL_SCHEME}://{CERT_URL_HOST}{posixpath.normpath(urlsplit(url).path)}"
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -205,6 +219,7 @@ class AlexaRequestVerifier(AbstractVerifier):
         fetch_certificate: CertificateFetcher | None = None,
         *,
         cache_size: int = DEFAULT_CACHE_SIZE,
+        downloads_per_minute: int = DOWNLOADS_PER_MINUTE,
     ):
         if trust_roots is not None and not trust_roots:
             raise ValueError("trust_roots is empty: no chain could ever be trusted")
@@ -213,6 +228,10 @@ class AlexaRequestVerifier(AbstractVerifier):
         self._fetch = fetch_certificate or download_certificate_chain
         self._cache: OrderedDict[str, _ValidatedChain] = OrderedDict()
         self._cache_size = max(1, cache_size)
+        self._failures: OrderedDict[str, tuple[float, str]] = OrderedDict()  # url -> (retry after, reason)
+        self._pending: dict[str, threading.Event] = {}  # url -> set when its download is over
+        self._downloads_per_minute = max(1, downloads_per_minute)
+        self._tokens, self._tokens_at = float(self._downloads_per_minute), _clock()
         self._lock = threading.Lock()
         self._padding = padding.PKCS1v15()
         self._hash = SHA256()
@@ -244,22 +263,69 @@ class AlexaRequestVerifier(AbstractVerifier):
             raise VerificationException("signature does not match the request body") from None
 
     def signing_key(self, cert_url: str) -> rsa.RSAPublicKey:
-        """The public key of a validated, currently valid chain at `cert_url`."""
-        now = _clock()
+        """The public key of a validated, currently valid chain at `cert_url`.
+
+        What a stranger who knows the skill id can make this cost is bounded:
+        every spelling of one URL is one cache entry; a URL that failed is
+        refused without a new download for FAILURE_CACHE_SECONDS; at most
+        DOWNLOADS_PER_MINUTE downloads start per minute, all URLs together;
+        requests arriving while a URL is being fetched wait for that one
+        download instead of starting their own; and the chains that
+        validated live in their own LRU, which failures never enter."""
+        key = canonical_certificate_url(cert_url)
+        for _attempt in range(2):
+            now = _clock()
+            with self._lock:
+                entry = self._cache.get(key)
+                if entry is not None:
+                    if entry.not_before <= now <= entry.not_after:
+                        self._cache.move_to_end(key)
+                        return entry.public_key
+                    del self._cache[key]  # expired: validate the URL again from scratch
+                failure = self._failures.get(key)
+                if failure is not None:
+                    if now < failure[0]:
+                        raise VerificationException(f"{failure[1]} (a recent failure, not retried yet)")
+                    del self._failures[key]
+                pending = self._pending.get(key)
+                if pending is None:
+                    if not self._take_download(now):
+                        raise VerificationException(
+                            f"certificate download budget spent ({self._downloads_per_minute} per minute)")
+                    self._pending[key] = threading.Event()
+                    break
+            pending.wait(DOWNLOAD_TIMEOUT_SECONDS + 1)  # someone else is fetching it: use their result
+        else:
+            raise VerificationException("certificate chain is still being fetched")
+        try:
+            entry = self._validate(key)
+        except VerificationException as failure:
+            with self._lock:
+                self._failures[key] = (_clock() + FAILURE_CACHE_SECONDS, str(failure))
+                self._failures.move_to_end(key)
+                while len(self._failures) > FAILURE_CACHE_SIZE:
+                    self._failures.popitem(last=False)
+            raise
+        finally:
+            with self._lock:
+                self._pending.pop(key).set()
         with self._lock:
-            entry = self._cache.get(cert_url)
-            if entry is not None:
-                if entry.not_before <= now <= entry.not_after:
-                    self._cache.move_to_end(cert_url)
-                    return entry.public_key
-                del self._cache[cert_url]  # expired: validate the URL again from scratch
-        entry = self._validate(cert_url)
-        with self._lock:
-            self._cache[cert_url] = entry
-            self._cache.move_to_end(cert_url)
+            self._cache[key] = entry
+            self._cache.move_to_end(key)
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return entry.public_key
+
+    def _take_download(self, now: float) -> bool:
+        """A token from the download budget (a bucket refilled evenly over a
+        minute); called with the lock held."""
+        rate = self._downloads_per_minute / 60.0
+        self._tokens = min(float(self._downloads_per_minute), self._tokens + (now - self._tokens_at) * rate)
+        self._tokens_at = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
 
     # -- the cold path: once per certificate URL -------------------------------
 
@@ -270,7 +336,6 @@ class AlexaRequestVerifier(AbstractVerifier):
         return self._store
 
     def _validate(self, cert_url: str) -> _ValidatedChain:
-        validate_certificate_url(cert_url)
         try:
             pem = self._fetch(cert_url)
         except Exception as error:
@@ -325,7 +390,8 @@ class AlexaRequestVerifier(AbstractVerifier):
 
     def cache_info(self) -> dict:
         with self._lock:
-            return {"urls": list(self._cache), "size": len(self._cache), "max_size": self._cache_size}
+            return {"urls": list(self._cache), "size": len(self._cache), "max_size": self._cache_size,
+                    "failed_urls": list(self._failures), "download_tokens": self._tokens}
 
 
 # ---- the other two checks --------------------------------------------------
