@@ -217,6 +217,21 @@ def test_launch_and_emergency_dialog_in_isolated_interpreter(built, unpacked):
     assert _tree(unpacked) == before
 
 
+def test_echo_show_screens_and_touches_in_isolated_interpreter(built, unpacked):
+    """The APL documents ship in the zip and are read from it."""
+    result, _ = built
+    lambda_process = IsolatedLambda(result.python, unpacked)
+    session = AlexaSession(lambda_process, screen=True)
+    try:
+        responses = [session.launch(), session.touch(["start_check"]), session.touch(["answer", "yes"])]
+    finally:
+        report = lambda_process.finish()
+    kinds = [response["response"]["directives"][0]["datasources"]["screen"]["kind"] for response in responses]
+    assert kinds == ["offer", "question", "emergency"]
+    assert _said(responses[-1]).startswith("Call 911 now.")
+    assert "skill.core.screen" in report["from_zip"] and report["foreign"] == []
+
+
 def test_cli_reports_the_zip(tmp_path, capsys):
     from skill.tools.cli import main
 
