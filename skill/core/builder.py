@@ -54,7 +54,7 @@ def lambda_handler_for(skill_id: str | None = None) -> LambdaHandler:
             # A request type newer than the SDK: no person's request, so the empty response.
             logger.warning("request type the SDK does not know: %s", printable(request_type))
             return {"version": "1.0", "response": {}}
-        event = _without_malformed_attributes(event)
+        event = _readable(event)
         request_envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
         response = skill.serializer.serialize(skill.invoke(request_envelope=request_envelope, context=context))
         assert isinstance(response, dict)  # a ResponseEnvelope serializes to an object
@@ -63,10 +63,15 @@ def lambda_handler_for(skill_id: str | None = None) -> LambdaHandler:
     return lambda_handler
 
 
-def _without_malformed_attributes(event: dict[str, Any]) -> dict[str, Any]:
-    """`event` with session attributes that are not a JSON object dropped: the
-    SDK cannot read them, and they are the client's, so never trusted anyway."""
+def _readable(event: dict[str, Any]) -> dict[str, Any]:
+    """`event` without the client-controlled parts the SDK cannot read: session
+    attributes that are not a JSON object, and a touch's `arguments` that are
+    not a list (the touch is then answered like any unknown one). They are
+    never trusted anyway."""
     session = event.get("session")
-    if not isinstance(session, dict) or isinstance(session.get("attributes"), dict | None):
-        return event
-    return {**event, "session": {key: value for key, value in session.items() if key != "attributes"}}
+    if isinstance(session, dict) and not isinstance(session.get("attributes"), dict | None):
+        event = {**event, "session": {key: value for key, value in session.items() if key != "attributes"}}
+    request = event.get("request")
+    if isinstance(request, dict) and "arguments" in request and not isinstance(request["arguments"], list | None):
+        event = {**event, "request": {**request, "arguments": []}}
+    return event
