@@ -9,7 +9,9 @@ must run wherever the suite runs (`.ci/run` installs all three).
 from __future__ import annotations
 
 import functools
+import os
 import shutil
+import tempfile
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +25,10 @@ from selenium.webdriver.common.by import By
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 RENDERER = BROWSER_DIR / "node_modules" / "apl-viewhost-web" / "index.js"
-SCREENSHOTS_DIR = Path(__file__).resolve().parent.parent / "docs" / "echo-show"
+# Where screenshots go: a temporary folder, so a test run leaves the work tree
+# as it was; `ECHO_SHOW_SCREENSHOTS=docs/echo-show python -m pytest
+# tests/test_echo_show.py` re-makes the ones docs/echo-show.md shows.
+SCREENSHOTS_DIR = Path(os.environ.get("ECHO_SHOW_SCREENSHOTS") or tempfile.mkdtemp(prefix="echo-show-"))
 PORTS = range(18600, 18700)  # this project's test ports on the shared machine
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 ECHO_SHOW_8 = (1280, 800)
@@ -143,7 +148,7 @@ class ScreenBrowser:
         raise AssertionError(f"touching {label!r} raised no event")
 
     def screenshot(self, name: str) -> Path:
-        """Save what the screen shows as docs/echo-show/<name>.png."""
+        """Save what the screen shows as SCREENSHOTS_DIR/<name>.png."""
         SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS_DIR / f"{name}.png"
         path.write_bytes(self.driver.find_element(By.ID, "screen").screenshot_as_png)

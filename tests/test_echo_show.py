@@ -1,6 +1,7 @@
 """Echo Show: every screen rendered by Amazon's APL web renderer in headless
 Chromium, read, touched, and the touch fed back through the real Lambda
-handler. The screenshots in docs/echo-show/ are made here.
+handler. The screenshots in docs/echo-show/ are made here (with
+ECHO_SHOW_SCREENSHOTS=docs/echo-show; otherwise they go to a temporary folder).
 
 One browser for the whole module; each test renders the responses it needs.
 """
