@@ -107,7 +107,14 @@ class SignClassifier:
             )
             for sign, counts in self._counts.items()
         }
+        # A line about a function ("my coordination is off") is about the signs
+        # whose phrases name it, whatever else it shares with others ("off").
+        functions = [f for f in found if f in _FUNCTION_STEMS]
+        if functions:
+            scores = {sign: score for sign, score in scores.items() if any(self._counts[sign][f] for f in functions)}
         ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+        if not ranked:
+            return None
         best = ranked[0]
         margin = scores[best] - scores[ranked[1]] if len(ranked) > 1 else math.inf
         # Two different words of the line the sign's phrases use, one of them
