@@ -51,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         ("911 with no emergency sign on record", "false_911"),
         ("self-care with a sign on record", "self_care_hiding_a_sign"),
         ("repeat said something else", "repeat_changed"),
+        ("reminder offers", "reminder_offers"),
+        ("permission prompts (AskFor)", "permission_prompts"),
+        ("offer with a sign on record", "offers_with_a_sign"),
+        ("call-911 advice with an offer", "emergencies_with_an_offer"),
     ]
     print(f"random walks: seed {args.seed}, up to {args.max_steps} steps each, {seconds:.1f} s")
     print(f"{'':40} {'plain':>9} {'tampered':>9} {'all':>9}")

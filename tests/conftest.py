@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests import fake_reminders_api
 from tests.support import LAMBDA_HANDLER, Dialog
 
 
@@ -15,3 +16,18 @@ def dialog() -> Dialog:
 @pytest.fixture
 def lambda_handler():
     return LAMBDA_HANDLER
+
+
+@pytest.fixture(scope="session")
+def reminders_server(tmp_path_factory):
+    """The fake Reminders API (HTTPS, test CA), one per test run."""
+    with fake_reminders_api.serve(tmp_path_factory.mktemp("reminders-api")) as api:
+        yield api
+
+
+@pytest.fixture
+def reminders_api(reminders_server, monkeypatch):
+    """The fake Reminders API, fresh for this test, its CA trusted by the skill's client."""
+    reminders_server.reset()
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(reminders_server.ca_bundle))
+    return reminders_server

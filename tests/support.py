@@ -22,6 +22,8 @@ def check_screen(event: dict, envelope: dict) -> dict:
     """A device with a screen gets one RenderDocument with every answer; a
     voice-only device never gets a directive."""
     response = envelope["response"]
+    if AlexaSession.asks_for_permission(envelope):
+        return envelope  # Alexa's own permission prompt: its directive only (checked by check_response)
     if "Alexa.Presentation.APL" not in event["context"]["System"]["device"]["supportedInterfaces"]:
         assert "directives" not in response, response.get("directives")
     elif response:
@@ -46,7 +48,9 @@ class Dialog(AlexaSession):
     # What was said in the last response.
     @property
     def said(self) -> str:
-        return plain(self.last["response"]["outputSpeech"]["ssml"])
+        """What was said ("" when the skill handed over to Alexa's permission prompt)."""
+        speech = self.last["response"].get("outputSpeech")
+        return plain(speech["ssml"]) if speech else ""
 
     @property
     def reprompt(self) -> str:
@@ -59,6 +63,14 @@ class Dialog(AlexaSession):
     @property
     def asking(self) -> str | None:
         return (self.last.get("sessionAttributes") or {}).get("asking")
+
+    @property
+    def offering_reminder(self) -> bool:
+        return not self.ended and (self.last.get("sessionAttributes") or {}).get("offering_reminder") is True
+
+    @property
+    def asked_for_permission(self) -> bool:
+        return self.asks_for_permission(self.last)
 
     # Shorthand moves.
     def yes(self):
@@ -85,4 +97,5 @@ def is_see_doctor_advice(dialog: Dialog) -> bool:
 
 
 def is_self_care_advice(dialog: Dialog) -> bool:
-    return dialog.ended and "no warning signs" in dialog.said.lower() and f"Call {EMERGENCY_NUMBER} if you" in dialog.said
+    """The self-care advice, which ends with the offer of a reminder (the session stays open for the answer)."""
+    return dialog.offering_reminder and "no warning signs" in dialog.said.lower() and f"Call {EMERGENCY_NUMBER} if you" in dialog.said

@@ -10,7 +10,11 @@
   never while any sign is on record;
 - every response is well formed: SSML that parses, with only `speak` and
   telephone `say-as` elements; a reprompt whenever the session stays open;
-- repeat says the last question again.
+- repeat says the last question again;
+- the reminder is offered only with the self-care advice: never after an
+  emergency, never while any sign is on record. The walks answer the offer and
+  Alexa's permission prompt; the third test reaches a fake Reminders API
+  (tests/fake_reminders_api.py) that sometimes refuses.
 
 The second test tampers with the session attributes between turns (random JSON
 in every field, wrong types, SSML, values that look like the skill's own), as a
@@ -19,17 +23,22 @@ client could: the properties must hold all the same.
 
 from __future__ import annotations
 
+import os
+from unittest import mock
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skill.core.rules import Symptom
-from skill.tools.walks import DURATIONS, INTENTS, KEEP, PLAUSIBLE, Tally, walk
+from skill.tools.walks import DURATIONS, INTENTS, KEEP, PERMISSION_ANSWERS, PLAUSIBLE, Tally, walk
 
 steps = st.one_of(
     st.sampled_from([("launch",), ("session_ended",), *(("intent", name) for name in INTENTS)]),
     st.tuples(st.just("report"), st.lists(st.sampled_from(list(Symptom)), min_size=1, max_size=2).map(tuple)),
     st.tuples(st.just("deny"), st.lists(st.sampled_from(list(Symptom)), min_size=1, max_size=2).map(tuple)),
     st.tuples(st.just("duration"), st.sampled_from(list(DURATIONS))),
+    st.just(("no_to_every_question",)),
+    st.tuples(st.just("permission"), st.sampled_from(PERMISSION_ANSWERS)),
 )
 json_keys = st.sampled_from(["answers", "unsure_once", "speech", "reprompt"]) | st.text(max_size=4)
 json_values = st.recursive(
@@ -42,10 +51,11 @@ tampering = st.tuples(
 )
 
 
-def assert_safe(plan: list) -> None:
+def assert_safe(plan: list, **reminders_api) -> Tally:
     tally = Tally()
-    walk(plan, tally)
+    walk(plan, tally, **reminders_api)
     assert tally.failures == 0, tally.problems
+    return tally
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -58,3 +68,16 @@ def test_emergencies_always_end_with_911_and_self_care_never_hides_a_sign(plan):
 @given(st.lists(st.one_of(steps, tampering), min_size=1, max_size=25))
 def test_the_properties_hold_whatever_the_client_sends_back_as_session_attributes(plan):
     assert_safe(plan)
+
+
+TO_THE_REMINDER_OFFER = [("launch",), ("intent", "AMAZON.YesIntent"), ("no_to_every_question",)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(steps, min_size=1, max_size=12), st.booleans(), st.sampled_from([200, 200, 403, 503]))
+def test_the_same_from_the_reminder_offer_with_the_reminders_api(reminders_server, plan, granted, api_status):
+    reminders_server.reset()
+    reminders_server.status = api_status
+    with mock.patch.dict(os.environ, {"REQUESTS_CA_BUNDLE": str(reminders_server.ca_bundle)}):
+        tally = assert_safe(TO_THE_REMINDER_OFFER + plan, api_endpoint=reminders_server.url, reminders_granted=granted)
+    assert tally.reminder_offers >= 1

@@ -258,7 +258,7 @@ def test_cards_carry_disclaimer_and_number_with_every_conclusion():
     ):
         dialog = Dialog()
         setup(dialog)
-        assert dialog.ended
+        assert dialog.ended or dialog.offering_reminder  # self-care advice offers a reminder
         assert PHONE in dialog.card["content"]
         assert "not a substitute for professional medical advice" in dialog.card["content"]
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.skill_builder import CustomSkillBuilder
 
-from skill.core import handlers
+from skill.core import handlers, reminders
 from skill.core.logtext import printable
 
 logger = logging.getLogger(__name__)
@@ -20,10 +20,11 @@ logger = logging.getLogger(__name__)
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 
-def build_skill_builder(skill_id: str | None = None) -> SkillBuilder:
-    """A SkillBuilder with every handler and interceptor registered. With
-    `skill_id`, requests for any other skill are refused."""
-    builder = SkillBuilder()
+def build_skill_builder(skill_id: str | None = None) -> CustomSkillBuilder:
+    """A skill builder with every handler and interceptor registered, and an
+    API client for the Reminders API. With `skill_id`, requests for any other
+    skill are refused."""
+    builder = CustomSkillBuilder(api_client=reminders.HttpsApiClient())
     builder.skill_id = skill_id or None  # type: ignore[assignment]  # the SDK's hint says None; it takes a str
     for handler in handlers.REQUEST_HANDLERS:
         builder.add_request_handler(handler)

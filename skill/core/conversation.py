@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from skill.core import dates, rules
 from skill.core.contract import Topic
@@ -59,18 +59,47 @@ class Reply:
     reprompt: str | None  # None: the reply asks nothing and ends the session
     card: Card | None = None
     screen: Screen | None = None
+    # Hand over to Alexa's own spoken permission prompt for reminders (no speech of ours).
+    ask_reminder_permission: bool = False
+    # The Alexa app card where the user can allow reminders (instead of `card`).
+    reminder_permission_card: bool = False
 
     @property
     def ends_session(self) -> bool:
         return self.reprompt is None
 
 
+class ReminderOutcome(Enum):
+    """What became of a request to the Reminders API."""
+
+    SET = "set"
+    NO_PERMISSION = "no_permission"  # 401 or 403: the user has not allowed reminders (or took it back)
+    FAILED = "failed"  # throttled, server error, timeout, unreachable
+
+
+class ReminderScheduler(Protocol):
+    """The Reminders API as the dialog sees it (skill.core.reminders implements it)."""
+
+    def permission_granted(self) -> bool: ...
+
+    def schedule(self, text: str, locale: str) -> ReminderOutcome: ...
+
+
+class PermissionAnswer(Enum):
+    """The user's answer to Alexa's spoken permission prompt."""
+
+    ACCEPTED = "accepted"
+    REFUSED = "refused"  # denied, or not answered
+    FAILED = "failed"  # the prompt itself failed
+
+
 class Conversation:
     """The state of one Alexa session and the moves that change it.
 
-    State: the triage answers, and the question being asked (None while the
-    check is only offered). `screen`: the device shows a `Screen` with each
-    reply (voice-only devices skip the work).
+    State: the triage answers, the question being asked (None while the
+    check is only offered), and whether the one-week reminder is on offer
+    (after the self-care advice). `screen`: the device shows a `Screen` with
+    each reply (voice-only devices skip the work).
     """
 
     def __init__(self, speech: Speech, attributes: Mapping | None = None, *, screen: bool = False):
@@ -82,7 +111,13 @@ class Conversation:
         # garbage in one must not lose the others (or a sign reported now).
         self.asking: Question | None = rules.question_by_id(attributes.get("asking"))
         self._last = self._read_last(attributes.get("last"))
+        # The reminder is on offer only where it was offered: after the self-care advice.
+        self.offering_reminder = attributes.get("offering_reminder") is True and self.asking is None and self._self_care_concluded()
         self._heard = ""  # this turn's answer, for the screen
+
+    def _self_care_concluded(self) -> bool:
+        assessment = self.triage.assessment()
+        return assessment.concluded and assessment.level is Level.SELF_CARE
 
     def _read_last(self, stored: object) -> dict[str, str] | None:
         """The last reply that asked something, rendered again from the locale
@@ -95,11 +130,14 @@ class Conversation:
 
     def attributes(self) -> dict:
         """What to keep in the session for the next turn."""
-        return {
+        attributes: dict[str, object] = {
             "triage": self.triage.to_dict(),
             "asking": self.asking.id if self.asking else None,
             "last": {key: stored_pieces(text) for key, text in self._last.items()} if self._last else None,
         }
+        if self.offering_reminder:
+            attributes["offering_reminder"] = True
+        return attributes
 
     # ---- building replies ------------------------------------------------
 
@@ -107,7 +145,10 @@ class Conversation:
         return join(parts)
 
     def _prompt(self) -> tuple[str, str]:
-        """The pending question and its reprompt: the asked question, or the offer."""
+        """The pending question and its reprompt: the asked question, or the offer
+        (of the check, or of the reminder)."""
+        if self.offering_reminder:
+            return self.speech.ssml("reminder.offer"), self.speech.ssml("reminder.offer_reprompt")
         if self.asking is None:
             return self.speech.ssml("offer"), self.speech.ssml("offer_reprompt")
         question = self.speech.question(self.asking)
@@ -152,6 +193,7 @@ class Conversation:
 
     def _end(self, speech: str, card: Card | None = None, screen: Screen | None = None) -> Reply:
         self.asking = None
+        self.offering_reminder = False
         return Reply(speech=speech, reprompt=None, card=card, screen=screen)
 
     def _conclude(self, assessment: rules.Assessment) -> Reply:
@@ -189,11 +231,19 @@ class Conversation:
             lines=tuple(line for line in (unsure, self.speech.ssml(self.speech.advice_key(level, "card_text"), names=names)) if line),
             heard=self._heard,
         )
+        if level is Level.SELF_CARE:
+            # Rule 13: the week-of-rest check is easy to forget; offer a reminder.
+            # (Not after see-doctor advice, which is to call now; never after an emergency.)
+            self.asking = None
+            self.offering_reminder = True
+            reply = self._ask(speech)
+            return replace(reply, card=card, screen=screen)
         return self._end(speech, card, screen)
 
     def _advance(self, *lead: str, level_before: Level) -> Reply:
         """After any change to the answers: conclude, or ask what is next."""
         assessment = self.triage.assessment()
+        self.offering_reminder = False
         if assessment.concluded:
             return self._conclude(assessment)
         if assessment.level is Level.SEE_DOCTOR and level_before is not Level.SEE_DOCTOR:
@@ -212,6 +262,7 @@ class Conversation:
 
     def launch(self) -> Reply:
         self.asking = None
+        self.offering_reminder = False
         return self._ask(self.speech.ssml("welcome"))
 
     def _restart(self, lead: str) -> Reply:
@@ -226,6 +277,8 @@ class Conversation:
 
     def yes(self) -> Reply:
         self._hear("screen.heard_answers.yes")
+        if self.offering_reminder:  # without the Reminders API at hand: ask for the permission
+            return self.accept_reminder(None)
         if self.asking is None:  # yes to the offer: straight to the first question
             return self._restart("")
         asking = self.asking
@@ -240,6 +293,8 @@ class Conversation:
 
     def not_sure(self) -> Reply:
         self._hear("screen.heard_answers.not_sure")
+        if self.offering_reminder:
+            return self.fallback()
         if self.asking is None:
             return self._ask(self.speech.ssml("fallback"))
         asking = self.asking
@@ -255,7 +310,7 @@ class Conversation:
         `unrecognized` counts the slot values that matched no symptom."""
         symptoms = list(dict.fromkeys(symptoms))
         if not symptoms:
-            if self.asking is None:
+            if self.asking is None and not self.offering_reminder:
                 # They want a check but named nothing we know: go through the signs.
                 return self._restart(self.speech.ssml("unknown_symptom_guided"))
             return self._ask(self.speech.ssml("unknown_symptom"), self.speech.ssml("back_to_question"))
@@ -288,7 +343,7 @@ class Conversation:
         if answers_question and not corrected:
             return self._change(record)
         lead = self.speech.ssml("denied_corrected" if corrected else "denied", names=self.speech.denials(symptoms))
-        if self.asking is None:
+        if self.asking is None and not self.offering_reminder:
             # Describing their back before any check: this is the check.
             return self._change(record, lead, self.speech.ssml("start_check"))
         return self._change(record, lead)
@@ -316,6 +371,7 @@ class Conversation:
         if duration is None:
             if self.asking is None:
                 self.asking = rules.QUESTION_OF[Symptom.NOT_IMPROVING]
+                self.offering_reminder = False
             return self._ask(self.speech.ssml("unclear_duration"))
         answer = rules.not_improving_from_duration(duration)
         lead = (self.speech.ssml("got_it"),) if answer is Answer.NO else ()
@@ -324,17 +380,22 @@ class Conversation:
     def info(self, topic: Topic) -> Reply:
         """Rule 6: answer briefly, then return to the pending question."""
         answer = self.speech.ssml(f"info.{topic.value}")
-        back = self.speech.ssml("back_to_question") if self.asking else ""
+        back = self.speech.ssml("back_to_question") if self.asking or self.offering_reminder else ""
         reply = self._ask(answer, back)
         if topic is Topic.CONTACT:
             return replace(reply, card=self._card("contact_card_title", "contact_card_text"))
         return reply
 
     def help(self) -> Reply:
+        if self.offering_reminder:
+            return self._ask(self.speech.ssml("reminder.help"))
         hint = self.speech.ssml("answer_hint") if self.asking else ""
         return self._ask(self.speech.ssml("help"), hint)
 
     def fallback(self) -> Reply:
+        if self.offering_reminder:
+            again = self.speech.ssml("reminder.offer_reprompt")
+            return self._ask(self.speech.ssml("fallback"), prompt=(again, again))
         hint = self.speech.ssml("answer_hint") if self.asking else ""
         return self._ask(self.speech.ssml("fallback"), hint)
 
@@ -352,8 +413,43 @@ class Conversation:
         if undone is None:
             return self._ask(self.speech.ssml("nothing_to_go_back"))
         self.asking = undone
+        self.offering_reminder = False
         return self._ask(self.speech.ssml("went_back"))
 
     def stop(self) -> Reply:
         goodbye = self.speech.ssml("goodbye")
         return self._end(goodbye, screen=self._show(ScreenKind.GOODBYE, title=self.speech.ssml("skill_name"), lines=(goodbye,)))
+
+    # ---- the one-week reminder ---------------------------------------------
+
+    def accept_reminder(self, reminders: ReminderScheduler | None) -> Reply:
+        """Yes to the reminder: set it if the user has allowed reminders,
+        otherwise let Alexa ask for that permission (consent asked each time)."""
+        self.offering_reminder = False
+        if reminders is None or not reminders.permission_granted():
+            return Reply(speech="", reprompt=None, ask_reminder_permission=True)
+        return self._schedule_reminder(reminders)
+
+    def permission_answer(self, answer: PermissionAnswer, reminders: ReminderScheduler) -> Reply:
+        """The answer to Alexa's permission prompt, which follows a yes to the reminder."""
+        if answer is PermissionAnswer.ACCEPTED:
+            return self._schedule_reminder(reminders)
+        if answer is PermissionAnswer.REFUSED:
+            reply = self._end(self.speech.ssml("reminder.refused"))
+            return Reply(speech=reply.speech, reprompt=None, reminder_permission_card=True)
+        return self._reminder_not_set("reminder.failed")
+
+    def _schedule_reminder(self, reminders: ReminderScheduler) -> Reply:
+        # The reminder's words are the same for everyone: nothing the user said goes into it.
+        outcome = reminders.schedule(self.speech.text("reminder.text"), self.speech.locale)
+        if outcome is ReminderOutcome.SET:
+            return self._end(self.speech.ssml("reminder.set"))
+        if outcome is ReminderOutcome.NO_PERMISSION:
+            return self._reminder_not_set("reminder.no_permission")
+        return self._reminder_not_set("reminder.failed")
+
+    def _reminder_not_set(self, reason_key: str) -> Reply:
+        """The reminder could not be set: say so briefly, and leave the
+        week-of-rest rule and the number, spoken and on a card."""
+        card = self._card("reminder.card_title", "reminder.card_text")
+        return self._end(self._say(self.speech.ssml(reason_key), self.speech.ssml("reminder.instead")), card)

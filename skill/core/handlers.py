@@ -29,7 +29,7 @@ from ask_sdk_model import Directive, Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill.core import contract, speech
+from skill.core import contract, reminders, speech
 from skill.core.contract import Topic
 from skill.core.conversation import Conversation, Reply, Screen
 from skill.core.logtext import printable
@@ -89,9 +89,15 @@ def _render_directive(handler_input: HandlerInput, screen: Screen) -> Directive:
 
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
+    if reply.ask_reminder_permission:
+        # Alexa asks in its own voice and answers with a Connections.Response;
+        # no speech of ours and no shouldEndSession, as Alexa's prompt requires.
+        return handler_input.response_builder.add_directive(reminders.permission_request()).response
     builder = handler_input.response_builder.speak(reply.speech)
     if reply.card:
         builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
+    elif reply.reminder_permission_card:
+        builder.set_card(reminders.permission_card())
     if reply.screen is not None and has_screen(handler_input):
         builder.add_directive(_render_directive(handler_input, reply.screen))
     if reply.reprompt is None:  # asks nothing: say so explicitly
@@ -206,6 +212,12 @@ def _duration(conversation: Conversation, handler_input: HandlerInput) -> Reply:
     return conversation.duration(_slot_text(handler_input, contract.DURATION_SLOT))
 
 
+def _yes(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+    if conversation.offering_reminder:  # yes to the one-week reminder
+        return conversation.accept_reminder(reminders.AlexaReminders(handler_input))
+    return conversation.yes()
+
+
 def _info(topic: Topic) -> Move:
     return lambda conversation, _: conversation.info(topic)
 
@@ -218,7 +230,7 @@ INTENT_MOVES: dict[str, Move] = {
     contract.DENY_SYMPTOM: _deny,
     contract.CALL_FOR_HELP: lambda conversation, _: conversation.call_for_help(),
     contract.DURATION: _duration,
-    contract.YES: lambda conversation, _: conversation.yes(),
+    contract.YES: _yes,
     contract.NO: lambda conversation, _: conversation.no(),
     contract.NOT_SURE: lambda conversation, _: conversation.not_sure(),
     **{name: _info(topic) for name, topic in contract.INFO_INTENTS.items()},
@@ -278,6 +290,18 @@ class TouchHandler(AbstractRequestHandler):
             logger.warning("unknown touch event")  # not its arguments: they may be an answer
             return respond(handler_input, conversation.fallback())
         return respond(handler_input, INTENT_MOVES[intent](conversation, handler_input))
+
+
+class PermissionAnswerHandler(AbstractRequestHandler):
+    """The answer to Alexa's permission prompt for the reminder."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return reminders.is_permission_answer(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        answer = reminders.permission_answer(handler_input)
+        reply = conversation_of(handler_input).permission_answer(answer, reminders.AlexaReminders(handler_input))
+        return respond(handler_input, reply)
 
 
 class SessionEndedRequestHandler(AbstractRequestHandler):
@@ -365,6 +389,7 @@ REQUEST_HANDLERS = (
     LaunchRequestHandler(),
     *(IntentMoveHandler(name, move) for name, move in INTENT_MOVES.items()),
     TouchHandler(),
+    PermissionAnswerHandler(),
     SessionEndedRequestHandler(),
     SilentRequestHandler(),
     UnexpectedRequestHandler(),  # last: claims whatever is left

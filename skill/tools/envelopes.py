@@ -33,6 +33,8 @@ SCREEN_VIEWPORT: dict[str, Any] = {
     "keyboard": [],
     "video": {"codecs": ["H_264_42", "H_264_41"]},
 }
+DEFAULT_API_ENDPOINT = "https://api.amazonalexa.com"
+REMINDERS_SCOPE = "alexa::alerts:reminders:skill:readwrite"
 
 
 @dataclass(frozen=True)
@@ -83,18 +85,28 @@ def envelope(
     skill_id: str = DEFAULT_SKILL_ID,
     user_id: str = "amzn1.ask.account.TESTUSER",
     screen: bool = False,
+    api_endpoint: str = DEFAULT_API_ENDPOINT,
+    api_access_token: str = "test-access-token",
+    reminders_granted: bool = False,
 ) -> dict:
     """Wrap a `request` object in the session and context Alexa sends with it;
-    `screen`: from a device with a touch screen (Echo Show), else voice-only."""
+    `screen`: from a device with a touch screen (Echo Show), else voice-only.
+    With `reminders_granted`, the user has allowed this skill's reminders:
+    Alexa then adds `permissions` (a consent token and the scope's status)."""
     application = {"applicationId": skill_id}
-    user = {"userId": user_id}
+    user: dict[str, Any] = {"userId": user_id}
+    if reminders_granted:
+        user["permissions"] = {
+            "consentToken": "test-consent-token",
+            "scopes": {REMINDERS_SCOPE: {"status": "GRANTED"}},
+        }
     context: dict[str, Any] = {
         "System": {
             "application": application,
             "user": user,
             "device": {"deviceId": "amzn1.ask.device.TESTDEVICE", "supportedInterfaces": dict(SCREEN_INTERFACES) if screen else {}},
-            "apiEndpoint": "https://api.amazonalexa.com",
-            "apiAccessToken": "test-access-token",
+            "apiEndpoint": api_endpoint,
+            "apiAccessToken": api_access_token,
         }
     }
     if screen:
@@ -180,6 +192,23 @@ def user_event_request(
     return envelope(_request("Alexa.Presentation.APL.UserEvent", locale, **fields), **session)
 
 
+def connections_response(
+    status: str = "ACCEPTED",
+    *,
+    code: str = "200",
+    name: str = "AskFor",
+    token: str = "check-in-reminder",
+    locale: str = DEFAULT_LOCALE,
+    **session: Any,
+) -> dict[str, Any]:
+    """Alexa's answer to a skill's "AskFor" permission prompt: `status` is
+    ACCEPTED, DENIED or NOT_ANSWERED; `code` other than "200" means the prompt
+    itself failed."""
+    payload = {"permissionScope": REMINDERS_SCOPE, "status": status}
+    fields = {"name": name, "status": {"code": code, "message": "OK" if code == "200" else "Error"}, "token": token, "payload": payload}
+    return envelope(_request("Connections.Response", locale, **fields), **session)
+
+
 class AlexaSession:
     """Plays Alexa's part across turns: one session id, the session attributes
     echoed back from each response, and a new session once one has ended."""
@@ -191,13 +220,18 @@ class AlexaSession:
         locale: str = DEFAULT_LOCALE,
         skill_id: str = DEFAULT_SKILL_ID,
         screen: bool = False,
+        api_endpoint: str = DEFAULT_API_ENDPOINT,
+        reminders_granted: bool = False,
     ):
         self._invoke = invoke
         self.locale = locale
         self.skill_id = skill_id
         self.screen = screen  # a device with a touch screen (Echo Show)
+        self.api_endpoint = api_endpoint
+        self.reminders_granted = reminders_granted
         self.attributes: dict = {}
         self.ended = True
+        self.last_request: dict[str, Any] = {}
         self._session_id = ""
 
     def _session_fields(self) -> dict:
@@ -211,12 +245,15 @@ class AlexaSession:
             "session_id": self._session_id,
             "skill_id": self.skill_id,
             "screen": self.screen,
+            "api_endpoint": self.api_endpoint,
+            "reminders_granted": self.reminders_granted,
         }
 
     def send(self, build: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Build a request with this session's fields, invoke the skill, and keep
         what Alexa would keep from the response envelope."""
         event = build(*args, locale=self.locale, **kwargs, **self._session_fields())
+        self.last_request = event
         response_envelope = self._invoke(event)
         self.attributes = dict(response_envelope.get("sessionAttributes") or {})
         self.ended = bool(response_envelope.get("response", {}).get("shouldEndSession"))
@@ -231,3 +268,16 @@ class AlexaSession:
     def touch(self, arguments: list[Any], source: Mapping[str, Any] | None = None) -> dict:
         """A touch on the screen (the device has one, whatever `screen` says)."""
         return self.send(user_event_request, arguments, source=source)
+
+    def permission_answer(self, status: str = "ACCEPTED", *, code: str = "200") -> dict:
+        """The user answered Alexa's permission prompt (after an "AskFor").
+        Accepted, the permission stays on the account, in this request and later ones."""
+        if status == "ACCEPTED" and code == "200":
+            self.reminders_granted = True
+        return self.send(connections_response, status, code=code)
+
+    @staticmethod
+    def asks_for_permission(response_envelope: dict) -> bool:
+        """Whether the skill handed over to Alexa's permission prompt."""
+        directives = (response_envelope.get("response") or {}).get("directives") or []
+        return any(d.get("type") == "Connections.SendRequest" and d.get("name") == "AskFor" for d in directives)

@@ -10,7 +10,7 @@ from html import unescape
 from typing import Any
 
 from skill.core.rules import Symptom
-from skill.tools.envelopes import SlotFill
+from skill.tools.envelopes import REMINDERS_SCOPE, AlexaSession, SlotFill
 
 PHONE = "(518) 489-2663"
 EMERGENCY_NUMBER = "911"
@@ -51,6 +51,10 @@ def check_response(envelope: dict[str, Any]) -> dict[str, Any]:
     response = envelope["response"]
     if not response:  # requests that must not be spoken to answer with nothing
         return envelope
+    if AlexaSession.asks_for_permission(envelope):
+        # Alexa's own permission prompt: nothing of ours said, the session left to Alexa.
+        _require(set(response) == {"directives"} and len(response["directives"]) == 1, "AskFor with more than its directive")
+        return envelope
     check_ssml(response["outputSpeech"]["ssml"])
     _require(response["outputSpeech"]["type"] == "SSML", "speech is not SSML")
     if response.get("shouldEndSession") is False:
@@ -63,6 +67,8 @@ def check_response(envelope: dict[str, Any]) -> dict[str, Any]:
     card = response.get("card")
     if card is not None:
         _require(card.get("type") in CARD_TYPES, f"unexpected card type {card.get('type')}")
+    if card is not None and card["type"] == "AskForPermissionsConsent":
+        _require(card.get("permissions") == [REMINDERS_SCOPE], "a permission card for another permission")
     if card is not None and card["type"] == "Simple":
         _require(PHONE in card["content"], "a card without the clinic's number")
         _require(DISCLAIMER in card["content"], "a card without the disclaimer")

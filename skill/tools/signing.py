@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import functools
+import ipaddress
 from dataclasses import dataclass, field
 
 from cryptography import x509
@@ -83,8 +84,9 @@ def make_ca(common_name: str, signing_key: rsa.RSAPrivateKey, *, issuer: x509.Ce
 
 def make_leaf(issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey, leaf_key: rsa.RSAPrivateKey, *,
               dns_names: tuple[str, ...] = (SIGNING_NAME,), not_before: dt.datetime | None = None,
-              not_after: dt.datetime | None = None) -> x509.Certificate:
-    """A signing certificate like Alexa's (TLS server profile)."""
+              not_after: dt.datetime | None = None, ip_addresses: tuple[str, ...] = ()) -> x509.Certificate:
+    """A signing certificate like Alexa's (TLS server profile); with
+    `ip_addresses`, also a server certificate for those addresses."""
     now = _now()
     public_key = leaf_key.public_key()
     builder = (
@@ -109,10 +111,10 @@ def make_leaf(issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey, leaf_key:
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(_rsa_public_key(issuer)), critical=False)
     )
-    if dns_names:
-        builder = builder.add_extension(
-            x509.SubjectAlternativeName([x509.DNSName(name) for name in dns_names]), critical=False
-        )
+    if dns_names or ip_addresses:
+        alt_names: list[x509.GeneralName] = [x509.DNSName(name) for name in dns_names]
+        alt_names += [x509.IPAddress(ipaddress.ip_address(address)) for address in ip_addresses]
+        builder = builder.add_extension(x509.SubjectAlternativeName(alt_names), critical=False)
     return builder.sign(issuer_key, hashes.SHA256())
 
 

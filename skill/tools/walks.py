@@ -10,6 +10,12 @@ A plan is a list of steps a user (and a tamperer) could take:
     ("deny", (symptom, ...))          DenySymptomIntent with one or two symptoms
     ("duration", value)               DurationIntent
     ("session_ended",)                Alexa ends the session
+    ("no_to_every_question",)         "no" to each question until the advice (so walks
+                                      often reach the self-care advice and its reminder offer)
+    ("permission", status)            the answer to Alexa's permission prompt for
+                                      reminders (ACCEPTED, DENIED, NOT_ANSWERED); only
+                                      right after the skill asked for it, and nothing
+                                      else then
     ("tamper", (value, ...))          between turns, the stored session fields
                                       (sorted by name, the skill's known ones
                                       included) get these values; KEEP leaves one
@@ -19,6 +25,10 @@ from the session attributes the request carries, never from the skill's rules
 (only which signs a question asks: an answer to it counts for each).
 Tampered answers are unknowable, so after the stored answers are replaced the
 oracle forgets what it knew, and a call-911 advice is no longer held against it.
+
+The Reminders API is reached at `api_endpoint`: by default an address where
+nothing listens (every reminder fails, and no walk ever leaves the machine);
+the tests pass a local fake.
 """
 
 from __future__ import annotations
@@ -40,7 +50,7 @@ from skill.tools.response_checks import EMERGENCY_NUMBER, check_response, plain,
 Step = tuple[Any, ...]
 
 EMERGENCY_SIGNS = frozenset(s for s in Symptom if s.level.name == "EMERGENCY")
-KNOWN_FIELDS = ("asking", "last", "triage")
+KNOWN_FIELDS = ("asking", "last", "offering_reminder", "triage")
 KEEP = "<keep>"  # a tamper value that leaves its field alone
 
 INTENTS = (
@@ -49,6 +59,9 @@ INTENTS = (
     "CausesIntent", "ContactIntent", "AMAZON.PauseIntent", "CallForHelpIntent",
 )  # fmt: skip
 DURATIONS = {"P2D": 2, "P10D": 10, "P1W": 7, "PT5H": 0, "bogus": None}
+PERMISSION_ANSWERS = ("ACCEPTED", "DENIED", "NOT_ANSWERED")
+# Nothing listens there: a reminder attempt fails at once, without the network.
+UNREACHABLE_API = "https://127.0.0.1:9"
 # What a listener hears for a yes/no question; used to spot the catch-all.
 APOLOGY = speech.for_locale(speech.DEFAULT_LOCALE).text("error")
 SELF_CARE = speech.for_locale(speech.DEFAULT_LOCALE).text("advice.SELF_CARE.speech")
@@ -88,6 +101,10 @@ class Tally:
     false_911: int = 0  # call-911 advice with no emergency sign on record (untampered)
     self_care_hiding_a_sign: int = 0
     repeat_changed: int = 0  # a repeat that did not say the last question again
+    reminder_offers: int = 0
+    permission_prompts: int = 0  # yes to the offer without the permission: Alexa's prompt
+    offers_with_a_sign: int = 0  # a reminder offered (or its permission asked) with a sign on record (untampered)
+    emergencies_with_an_offer: int = 0  # call-911 advice that offers anything or leaves the session open
     problems: list[str] = field(default_factory=list)
 
     def problem(self, what: str, plan: Sequence[Step], said: str) -> None:
@@ -97,7 +114,8 @@ class Tally:
     @property
     def failures(self) -> int:
         return (self.emergencies_without_911 + self.calls_for_help_without_911 + self.catch_all + self.invalid_responses + self.false_911
-                + self.self_care_hiding_a_sign + self.repeat_changed)  # fmt: skip
+                + self.self_care_hiding_a_sign + self.repeat_changed + self.offers_with_a_sign
+                + self.emergencies_with_an_offer)  # fmt: skip
 
 
 class Oracle:
@@ -147,10 +165,20 @@ def _lambda_handler() -> LambdaHandler:
     return load_lambda_handler()
 
 
-def walk(plan: Sequence[Step], tally: Tally) -> None:
+def _answer_every_question(session: AlexaSession, oracle: Oracle) -> dict:
+    """ "no" to each pending question; the last response."""
+    response: dict = {}
+    while not session.ended and (asking := _asking(session.attributes)) is not None:
+        oracle.record(asking.signs, False)
+        response = session.intent("AMAZON.NoIntent")
+    return response
+
+
+def walk(plan: Sequence[Step], tally: Tally, *, api_endpoint: str = UNREACHABLE_API, reminders_granted: bool = False) -> None:
     """Play `plan` against the Lambda handler and count what it shows."""
     handler = _lambda_handler()
-    session = AlexaSession(lambda event: handler(event, None))
+    session = AlexaSession(lambda event: handler(event, None), api_endpoint=api_endpoint, reminders_granted=reminders_granted)
+    asked_for_permission = False
     oracle = Oracle()
     previous_question: str | None = None  # what the last open-session response said, if untampered
     tally.walks += 1
@@ -170,6 +198,8 @@ def walk(plan: Sequence[Step], tally: Tally) -> None:
             continue
         if (kind == "launch") != session.ended and kind in ("launch", "session_ended"):
             continue  # Alexa sends a LaunchRequest only to start a session, and ends only an open one
+        if asked_for_permission != (kind == "permission") or (kind == "no_to_every_question" and session.ended):
+            continue  # while Alexa asks for the permission, only its answer comes back, and only then
         asking = None if session.ended else _asking(session.attributes)
         emergency_now = False
         if kind == "launch":
@@ -195,9 +225,17 @@ def walk(plan: Sequence[Step], tally: Tally) -> None:
         elif kind == "session_ended":
             response = session.send(session_ended_request)
             session.ended = True
+        elif kind == "no_to_every_question":
+            response = _answer_every_question(session, oracle)
+            if not response:
+                continue  # no question was pending
+        elif kind == "permission":
+            response = session.permission_answer(step[1])
         else:
             intent = step[1]
-            if intent in ("AMAZON.YesIntent", "AMAZON.NoIntent") and asking:
+            if session.attributes.get("offering_reminder") is True and intent in ("AMAZON.YesIntent", "AMAZON.NoIntent"):
+                pass  # the answer to the reminder offer: no sign changes
+            elif intent in ("AMAZON.YesIntent", "AMAZON.NoIntent") and asking:
                 oracle.record(asking.signs, intent == "AMAZON.YesIntent")
                 emergency_now = intent == "AMAZON.YesIntent" and bool(EMERGENCY_SIGNS & set(asking.signs))
             elif intent == "NotSureIntent" and asking:
@@ -218,7 +256,8 @@ def walk(plan: Sequence[Step], tally: Tally) -> None:
         _check(response, plan, tally, oracle, emergency_now, kind, step, previous_question)
         body = response.get("response") or {}
         previous_question = None
-        if body.get("shouldEndSession") is False:
+        asked_for_permission = AlexaSession.asks_for_permission(response)
+        if body.get("shouldEndSession") is False and "outputSpeech" in body:
             previous_question = plain(body["outputSpeech"]["ssml"])
 
 
@@ -236,9 +275,24 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
             tally.invalid_responses += 1
             tally.problem("a session end answered with speech", plan, str(body))
         return
+    offering = (response.get("sessionAttributes") or {}).get("offering_reminder") is True
+    if AlexaSession.asks_for_permission(response) or offering:
+        tally.reminder_offers += offering
+        tally.permission_prompts += not offering
+        if oracle.trusted and any(oracle.signs.values()):
+            tally.offers_with_a_sign += 1
+            tally.problem("reminder offered with a sign on record", plan, str(body))
+        if not offering:
+            return  # Alexa's prompt: nothing of ours said
     said = plain(body["outputSpeech"]["ssml"])
     ended = body.get("shouldEndSession") is True
     call_911 = said.startswith(f"Call {EMERGENCY_NUMBER} now.")
+    if call_911 and (not ended or offering or "remind" in said.lower()):
+        tally.emergencies_with_an_offer += 1
+        tally.problem("call-911 advice with an offer", plan, said)
+    if kind == "permission" and not ended:
+        tally.invalid_responses += 1
+        tally.problem("the answer to the permission prompt left the session open", plan, said)
     if APOLOGY in said:
         tally.catch_all += 1
         tally.problem("catch-all", plan, said)
@@ -252,7 +306,7 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
     elif call_911 and oracle.trusted and not any(oracle.signs.get(s) for s in EMERGENCY_SIGNS):
         tally.false_911 += 1
         tally.problem("911 with no emergency sign on record", plan, said)
-    if ended and SELF_CARE in said and any(oracle.signs.values()):
+    if SELF_CARE in said and any(oracle.signs.values()):
         tally.self_care_hiding_a_sign += 1
         tally.problem("self-care with a sign on record", plan, said)
     if step == ("intent", "AMAZON.RepeatIntent") and previous_question is not None and said != previous_question:
@@ -298,6 +352,10 @@ def random_plan(rng: random.Random, tamper: bool, max_steps: int = 25) -> list[S
             plan.append(("duration", rng.choice(list(DURATIONS))))
         elif roll < 0.52:
             plan.append(("session_ended",))
+        elif roll < 0.56:
+            plan.append(("no_to_every_question",))
+        elif roll < 0.6:
+            plan.append(("permission", rng.choice(PERMISSION_ANSWERS)))
         else:
             plan.append(("intent", rng.choice(INTENTS)))
     return plan
