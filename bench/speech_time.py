@@ -135,6 +135,11 @@ class Driver:
         moves(session)
         return heard
 
+    @staticmethod
+    def _question_pending(session: AlexaSession) -> bool:
+        """A check question waits for its answer (not the reminder offer after the advice)."""
+        return not session.ended and bool(session.attributes.get("asking"))
+
     def guided(self, answers_before_yes: int | None) -> list[dict]:
         """Launch, yes to the offer, then "no" to questions until the given
         count, then "yes" (None: "no" to everything)."""
@@ -143,7 +148,7 @@ class Driver:
         session.launch()
         session.intent("AMAZON.YesIntent")
         count = 0
-        while not session.ended and len(heard) < MAX_TURNS:
+        while self._question_pending(session) and len(heard) < MAX_TURNS:
             if count == answers_before_yes:
                 session.intent("AMAZON.YesIntent")
                 break
@@ -158,7 +163,7 @@ class Driver:
             name = symptom.value.lower().replace("_", " ")
             slots[slot] = SlotFill(spoken=name, value_id=symptom.value, resolved_name=name, slot_type="SymptomType")
         session.intent("ReportSymptomIntent", slots)
-        while not session.ended and len(heard) < MAX_TURNS:
+        while self._question_pending(session) and len(heard) < MAX_TURNS:
             session.intent("AMAZON.NoIntent")
         return heard
 

@@ -16,7 +16,7 @@ from skill.tools.envelopes import SlotFill
 from tests import fake_reminders_api
 from tests.support import EMERGENCY_NUMBER, PHONE, Dialog, is_emergency_advice, is_see_doctor_advice, is_self_care_advice
 
-OFFER = "Want a reminder in a week to check on your back?"
+OFFER = "Want a reminder in a week?"
 REMINDER_TEXT = "Check on your back. If the spasms haven't improved after a week of rest, call OrthoNY at (518) 489-2663."
 SCOPE = "alexa::alerts:reminders:skill:readwrite"
 CATCH_ALL = "Sorry, something went wrong"

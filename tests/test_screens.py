@@ -43,6 +43,8 @@ def test_voice_only_devices_get_no_directive_on_any_path():
     dialog.yes()
     for _ in QUESTIONS:
         dialog.no()
+    assert dialog.offering_reminder and "directives" not in dialog.last["response"]
+    dialog.no()  # no reminder
     assert dialog.ended and "directives" not in dialog.last["response"]
 
 
@@ -126,7 +128,7 @@ def test_each_conclusion_has_its_screen():
     dialog = Dialog(screen=True)
     dialog.launch()
     dialog.yes()
-    while not dialog.ended:
+    while not dialog.ended and dialog.asking:  # until the advice (self-care then offers a reminder)
         dialog.no()
     assert shown(dialog)["kind"] == "self_care"
     assert shown(dialog)["lines"] == [EN.text("advice.SELF_CARE.card_text", names=EN.names_or(EMERGENCY_SIGNS))]
