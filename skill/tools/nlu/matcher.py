@@ -1,17 +1,26 @@
 """Recognition: a typed line to the intent and slots Alexa would send.
 
-Matching, best first:
+Matching, best first (docs/chat.md has the same list with examples):
 
-1. the whole line equals a slot-less sample (or a built-in phrasing);
+1. the whole line equals a slot-less sample (or a built-in phrasing), as
+   typed or without the fillers around it;
 2. the line fits a sample with slots, word for word, and every slot resolves
-   (a symptom value or synonym, a spoken duration) - every way of splitting
-   the line between two slots is tried;
-3. rapidfuzz: the line is close to a slot-less sample, or to a one-slot
-   sample filled with one of the slot type's values (typos, a missing or
-   extra word), or holds such a sample within a somewhat longer line;
-4. the line fits a sample with a clear carrier phrase ("I have ...") but the
+   (a symptom value or synonym, a spoken duration or date) - every way of
+   splitting the line between two slots is tried; a bare duration answers
+   "how long";
+3. the opposite of a report ("my feet are not numb"): a denial;
+4. rapidfuzz: the line is close to a slot-less sample, or to a one-slot
+   sample filled with one of the slot type's values (a slip, a missing word);
+5. clauses matched one by one, or a sample inside a longer, rambling line;
+6. only when nothing fits as typed: slips corrected, intensifiers and
+   trailing time words dropped; then a hedged yes or no, or a naive Bayes
+   guess of the sign or the question from the model's own phrases
+   (`skill.tools.nlu.signs`);
+7. the line fits a sample with a clear carrier phrase ("I have ...") but the
    slot matches no value: the intent with ER_SUCCESS_NO_MATCH, as Alexa sends;
-5. AMAZON.FallbackIntent.
+8. AMAZON.FallbackIntent.
+
+`exact_match` is steps 1 and 2 alone: what a device is certainly trained on.
 """
 
 from __future__ import annotations
@@ -270,13 +279,7 @@ class Nlu:
         """Only what a device is certainly trained on: the line is a
         slot-less sample (or a built-in phrasing), or fits a sample with
         slots word for word, every slot an exact value. None otherwise."""
-        words = self._words(text)
-        line = " ".join(words)
-        if line in self._exact:
-            intent, sample = self._exact[line]
-            return Match(intent, self._fill(intent, {}), "exact", 100.0, sample)
-        best, _ = self._fit(words)
-        return best if best is not None and best.score == 100 else None
+        return self._exact_fit(self._words(text))
 
     def match(self, text: str) -> Match:
         # A slip in a negation flips the meaning ("i cnat feel my legs"):
