@@ -315,7 +315,7 @@ def report(result: dict) -> str:
         f"  ours, cold (first request per certificate URL: parse + chain validation) "
         f"{cost['ours_cold_us'] / 1000:.2f} ms",
         "",
-        f"Endpoint under gunicorn ({rates['workers']} sync worker(s), {rates['clients']} client threads, "
+        f"Endpoint under gunicorn ({rates['workers']} worker(s), {rates['clients']} client threads, "
         f"{rates['rounds']} alternating rounds of {rates['window_seconds']:g} s windows, 127.0.0.1, medians):",
         f"  verified   {rates['verified_rps']:8.0f} requests/s",
         f"  unverified {rates['unverified_rps']:8.0f} requests/s",

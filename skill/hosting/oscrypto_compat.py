@@ -8,9 +8,9 @@ release on PyPI) finds the OpenSSL version with the regular expression
 ``\\b(\\d\\.\\d\\.\\d[a-z]*)\\b``: one digit per component.  "OpenSSL 3.0.19"
 does not match, so *importing* oscrypto raises
 ``LibraryNotFoundError: Error detecting the version of libcrypto`` and
-``import flask_ask_sdk.skill_adapter`` fails on every OpenSSL from 3.0.10 on
-(wbond/oscrypto#75, #78).  The fix (wbond/oscrypto#76, one ``+``) is merged on
-oscrypto's master branch but has never been released.
+``import flask_ask_sdk.skill_adapter`` fails on every OpenSSL from 3.0.10 on.
+The fix (one ``+`` in that pattern) is merged on oscrypto's master branch but
+has never been released.
 
 What it does
 ------------
