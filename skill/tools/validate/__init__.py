@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skill.tools.paths import INTERACTION_MODEL_DIR, display
-from skill.tools.validate import amazon_rules, apl, manifest, project_rules, shape
+from skill.tools.validate import amazon_rules, apl, manifest, permissions, project_rules, shape
 from skill.tools.validate.files import SkillPackage, model_files
 from skill.tools.validate.report import Problem
 
@@ -50,6 +50,7 @@ CHECKS: list[Check] = [
     Check("manifest", manifest.check),
     Check("project rules", project_rules.check, project_rule=True),
     Check("APL documents", apl.check, project_rule=True),
+    Check("permissions", permissions.check, project_rule=True),
 ]
 
 
