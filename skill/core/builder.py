@@ -10,6 +10,7 @@ from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_model.services import ApiClient
 
 from skill.core import handlers, reminders
 from skill.core.logtext import printable
@@ -20,11 +21,12 @@ logger = logging.getLogger(__name__)
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 
-def build_skill_builder(skill_id: str | None = None) -> CustomSkillBuilder:
+def build_skill_builder(skill_id: str | None = None, api_client: ApiClient | None = None) -> CustomSkillBuilder:
     """A skill builder with every handler and interceptor registered, and an
-    API client for the Reminders API. With `skill_id`, requests for any other
-    skill are refused."""
-    builder = CustomSkillBuilder(api_client=reminders.HttpsApiClient())
+    API client for the Reminders API (`api_client`, by default HTTPS to the
+    request's apiEndpoint). With `skill_id`, requests for any other skill are
+    refused."""
+    builder = CustomSkillBuilder(api_client=api_client or reminders.HttpsApiClient())
     builder.skill_id = skill_id or None  # type: ignore[assignment]  # the SDK's hint says None; it takes a str
     for handler in handlers.REQUEST_HANDLERS:
         builder.add_request_handler(handler)
@@ -35,17 +37,17 @@ def build_skill_builder(skill_id: str | None = None) -> CustomSkillBuilder:
     return builder
 
 
-def create_skill(skill_id: str | None = None) -> CustomSkill:
-    return build_skill_builder(skill_id).create()
+def create_skill(skill_id: str | None = None, api_client: ApiClient | None = None) -> CustomSkill:
+    return build_skill_builder(skill_id, api_client).create()
 
 
-def lambda_handler_for(skill_id: str | None = None) -> LambdaHandler:
+def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None = None) -> LambdaHandler:
     """An AWS Lambda handler. Unlike SkillBuilder.lambda_handler(), which
     builds a new CustomSkill on every request, the skill is built once per
     container and reused (it keeps no per-request state)."""
     from ask_sdk_model import Request, RequestEnvelope
 
-    skill = create_skill(skill_id)
+    skill = create_skill(skill_id, api_client)
     known_request_types = frozenset(Request.discriminator_value_class_map)
 
     def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

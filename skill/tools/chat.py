@@ -3,7 +3,8 @@
 Each typed line is matched to an intent with the skill's own interaction model
 (`skill.tools.nlu`), wrapped in the request envelope Alexa would send (entity
 resolution included; `skill.tools.envelopes.AlexaSession` carries the session
-attributes between turns) and handed to the Lambda's own `lambda_handler`.
+attributes between turns) and handed to the Lambda's `lambda_handler` (built as the Lambda builds it, with a
+stand-in for Alexa's Reminders API: `--reminders-granted`, `--reminders-api-status`).
 What Alexa would say is printed as plain text, with the card when there is one.
 
     back-spasm chat
@@ -26,11 +27,10 @@ from pathlib import Path
 from typing import TextIO
 
 from skill.core import speech
-from skill.core.builder import LambdaHandler
-from skill.tools import nlu, paths
+from skill.core.builder import LambdaHandler, lambda_handler_for
+from skill.tools import nlu, paths, reminders_standin
 from skill.tools.cli import CliError
 from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
-from skill.tools.lambda_entry import load_lambda_handler
 
 ALEXA = "Alexa: "
 YOU = "You: "
@@ -51,6 +51,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--screen",
         action="store_true",
         help="talk as a device with a screen (Echo Show): show a line for each screen the skill sends",
+    )
+    parser.add_argument(
+        "--reminders-granted",
+        action="store_true",
+        help="the user has already allowed reminders (otherwise Alexa asks: answer allow or deny)",
+    )
+    parser.add_argument(
+        "--reminders-api-status",
+        type=int,
+        choices=reminders_standin.STATUSES,
+        default=200,
+        help="what the stand-in Reminders API answers (default 200: created)",
     )
     parser.add_argument(
         "utterance",
@@ -103,7 +115,9 @@ def render(response_envelope: dict) -> list[str]:
     if said:
         lines.append(ALEXA + said)
     card = response.get("card")
-    if card:
+    if card and card.get("type") == "AskForPermissionsConsent":
+        lines.append(f"[Card: allow this skill {', '.join(card.get('permissions') or [])}]")
+    elif card:
         title = card.get("title") or ""
         text = card.get("content") or card.get("text") or ""
         body = [line.strip() for line in text.splitlines() if line.strip()]
@@ -119,13 +133,19 @@ class Chat:
     """One terminal conversation: lines in, Alexa's answers out."""
 
     def __init__(
-        self, matcher: nlu.Nlu, handler: LambdaHandler, *, locale: str, out: TextIO, show_intent: bool = False, screen: bool = False
-    ):
+        self, matcher: nlu.Nlu, handler: LambdaHandler, *, locale: str, out: TextIO, show_intent: bool = False, screen: bool = False,
+        reminders: reminders_standin.StandInRemindersApi | None = None, reminders_granted: bool = False,
+    ):  # fmt: skip
         self.matcher = matcher
         self.out = out
         self.show_intent = show_intent
         skill_id = os.environ.get("ALEXA_SKILL_ID") or DEFAULT_SKILL_ID
-        self.session = AlexaSession(lambda event: handler(event, None), locale=locale, skill_id=skill_id, screen=screen)
+        self.session = AlexaSession(
+            lambda event: handler(event, None), locale=locale, skill_id=skill_id, screen=screen, reminders_granted=reminders_granted
+        )
+        self.reminders = reminders
+        self.asked_for_permission = False
+        self.reminders_shown = 0
 
     def _print(self, *lines: str) -> None:
         for line in lines:
@@ -134,6 +154,12 @@ class Chat:
 
     def _show(self, response_envelope: dict) -> None:
         self._print(*render(response_envelope))
+        self.asked_for_permission = AlexaSession.asks_for_permission(response_envelope)
+        if self.asked_for_permission:
+            self._print('[Alexa asks in its own voice whether to allow reminders: type "allow" or "deny"]')
+        for body in self.reminders.created[self.reminders_shown :] if self.reminders else ():
+            self._print(f"[Reminder set: {describe_reminder(body)}]")
+        self.reminders_shown = len(self.reminders.created) if self.reminders else 0
 
     @property
     def ended(self) -> bool:
@@ -144,6 +170,9 @@ class Chat:
 
     def say(self, line: str) -> None:
         """One line from the user: matched, sent, answered."""
+        if self.asked_for_permission:  # the answer to Alexa's permission prompt
+            self._show(self.session.permission_answer(permission_status(line)))
+            return
         match = self.matcher.match(line)
         if self.show_intent:
             self._print(match.describe())
@@ -167,6 +196,24 @@ class Chat:
         """The user walked away: Alexa ends the session and tells the skill."""
         if not self.session.ended:
             self.session.send(session_ended_request, "USER_INITIATED")
+
+
+def permission_status(line: str) -> str:
+    """Alexa's status for a typed answer to its permission prompt."""
+    words = set(re.findall(r"[a-z']+", line.lower()))
+    if words & {"deny", "no", "don't", "dont", "never"}:
+        return "DENIED"
+    if words & {"allow", "yes", "ok", "okay", "sure"}:
+        return "ACCEPTED"
+    return "NOT_ANSWERED"
+
+
+def describe_reminder(body: dict) -> str:
+    """A created reminder as one line: when, and what it will say."""
+    trigger = body.get("trigger") or {}
+    days = (trigger.get("offsetInSeconds") or 0) / 86400
+    content = ((body.get("alertInfo") or {}).get("spokenInfo") or {}).get("content") or [{}]
+    return f'in {days:g} days, "{content[0].get("text", "")}"'
 
 
 def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
@@ -196,7 +243,11 @@ def run(args: argparse.Namespace) -> int:
             import readline  # noqa: F401 - line editing and history for input()
     elif isinstance(stdin, io.TextIOWrapper):
         stdin.reconfigure(errors="replace")
-    chat = Chat(matcher, load_lambda_handler(), locale=args.locale, out=stdout, show_intent=args.show_intent, screen=args.screen)
+    # The skill as the Lambda builds it, with a stand-in Reminders API instead of Amazon's.
+    reminders = reminders_standin.StandInRemindersApi(args.reminders_api_status)
+    handler = lambda_handler_for(os.environ.get("ALEXA_SKILL_ID"), api_client=reminders)
+    chat = Chat(matcher, handler, locale=args.locale, out=stdout, show_intent=args.show_intent, screen=args.screen,
+                reminders=reminders, reminders_granted=args.reminders_granted)  # fmt: skip
     lines = _lines(stdin, interactive)
     try:
         if args.utterance:
