@@ -232,6 +232,7 @@ class AlexaSession:
         self.attributes: dict = {}
         self.ended = True
         self.last_request: dict[str, Any] = {}
+        self.last_response: dict[str, Any] = {}
         self._session_id = ""
 
     def _session_fields(self) -> dict:
@@ -255,6 +256,7 @@ class AlexaSession:
         event = build(*args, locale=self.locale, **kwargs, **self._session_fields())
         self.last_request = event
         response_envelope = self._invoke(event)
+        self.last_response = response_envelope
         self.attributes = dict(response_envelope.get("sessionAttributes") or {})
         self.ended = bool(response_envelope.get("response", {}).get("shouldEndSession"))
         return response_envelope
@@ -277,7 +279,7 @@ class AlexaSession:
         return self.send(connections_response, status, code=code)
 
     @staticmethod
-    def asks_for_permission(response_envelope: dict) -> bool:
+    def asks_for_permission(response_envelope: Mapping[str, Any]) -> bool:
         """Whether the skill handed over to Alexa's permission prompt."""
         directives = (response_envelope.get("response") or {}).get("directives") or []
         return any(d.get("type") == "Connections.SendRequest" and d.get("name") == "AskFor" for d in directives)

@@ -20,6 +20,7 @@ session) and are forgotten oldest first.
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
 import socket
 import threading
@@ -32,10 +33,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from skill.core import contract, speech
-from skill.tools import chat, paths
+from skill.core.builder import lambda_handler_for
+from skill.tools import chat, paths, reminders_standin
 from skill.tools.cli import CliError
 from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
-from skill.tools.lambda_entry import load_lambda_handler
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -97,6 +98,10 @@ def describe_match(match: Match) -> dict[str, Any]:
     return {"intent": match.intent, "slots": slots, "how": match.how}
 
 
+# Shown (and spoken by the browser) when the skill hands over to Alexa's permission prompt.
+PERMISSION_PROMPT = "(Alexa asks whether to allow this skill's reminders: say allow or deny.)"
+
+
 def describe_response(response_envelope: Mapping) -> dict[str, Any]:
     """What the page shows of one skill response: speech as text, the card, the screen."""
     response = response_envelope.get("response") or {}
@@ -111,6 +116,8 @@ def describe_response(response_envelope: Mapping) -> dict[str, Any]:
                 "datasources": directive.get("datasources") or {},
                 "token": directive.get("token") or "",
             }
+    if AlexaSession.asks_for_permission(response_envelope):
+        said = PERMISSION_PROMPT  # Alexa's own prompt, not the skill's words
     return {
         "speech": chat.plain_text(said),
         "reprompt": chat.plain_text(reprompt),
@@ -180,6 +187,11 @@ class TryPage:
                 line = rest
                 if not line.strip():
                     return {"heard": {"intent": "LaunchRequest", "slots": [], "how": "open"}, **describe_response(session.alexa.launch())}
+            if AlexaSession.asks_for_permission(session.alexa.last_response):
+                # The answer to Alexa's permission prompt, not an intent.
+                status = chat.permission_status(line)
+                heard = {"intent": "Connections.Response", "slots": [{"name": "status", "said": line, "value": status}], "how": "permission"}
+                return {"heard": heard, **describe_response(session.alexa.permission_answer(status))}
             match = matcher.match(line)
             response_envelope = session.alexa.intent(match.intent, match.slots)
         return {"heard": describe_match(match), **describe_response(response_envelope)}
@@ -355,7 +367,8 @@ def run(args: argparse.Namespace) -> int:
         from werkzeug.serving import make_server
     except ImportError:
         raise CliError("back-spasm try needs Flask: pip install 'back-spasm-skill[web]'") from None
-    page = TryPage(load_lambda_handler())
+    # The Lambda's skill, with a stand-in for Alexa's Reminders API (the page never calls Amazon).
+    page = TryPage(lambda_handler_for(os.environ.get("ALEXA_SKILL_ID"), api_client=reminders_standin.StandInRemindersApi()))
     load_matcher(DEFAULT_LOCALE)  # a broken interaction model is reported now, not on the first line
     app = create_app(page, args.port)
     # Bound here, not by werkzeug: it prints its own advice and exits when the port is taken.
