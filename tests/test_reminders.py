@@ -333,3 +333,21 @@ def assert_fell_back_with_the_number(dialog: Dialog) -> None:
     assert f"call OrthoNY at {PHONE}" in dialog.said
     assert dialog.card is not None and dialog.card["title"] == "Reminder not set"
     assert PHONE in dialog.card["content"]
+
+
+def test_requests_is_imported_only_when_a_reminder_is_set():
+    """The HTTP library costs a Lambda cold start; only a reminder needs it."""
+    import subprocess
+    import sys
+
+    from skill.tools.paths import LAMBDA_DIR
+
+    script = (
+        "import sys, json; sys.path.insert(0, sys.argv[1]); import lambda_function;"
+        "from skill.tools.envelopes import launch_request;"
+        "lambda_function.lambda_handler(launch_request(), None);"
+        "print('requests' in sys.modules, 'urllib3' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(LAMBDA_DIR)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
