@@ -342,7 +342,7 @@ def test_manifest_basics():
     assert publishing["testingInstructions"].strip()
     # ASK CLI v2 (lambda deployer) fills in the endpoint at deploy time.
     assert isinstance(manifest["apis"]["custom"], dict)
-    assert manifest.get("permissions", []) == []
+    assert manifest.get("permissions", []) == [{"name": "alexa::alerts:reminders:skill:readwrite"}]  # the check-in reminder only
 
 
 def test_manifest_locale_texts():
