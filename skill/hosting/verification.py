@@ -35,18 +35,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-import posixpath
 import threading
 import time
-import urllib.error
-import urllib.request
-import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from ask_sdk_webservice_support import verifier_constants as constants
 from ask_sdk_webservice_support.verifier import (
@@ -60,10 +55,20 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.hashes import SHA256
-from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
+from skill.hosting.certificates import (
+    DOWNLOAD_TIMEOUT_SECONDS,
+    MAX_CHAIN_BYTES,
+    canonical_certificate_url,
+    certifi_trust_roots,
+    download_certificate_chain,
+    validate_certificate_url,
+)
+
 __all__ = [
+    "DOWNLOAD_TIMEOUT_SECONDS",
+    "MAX_CHAIN_BYTES",
     "AlexaRequestVerifier",
     "SkillIdVerifier",
     "TimestampVerifier",
@@ -77,15 +82,9 @@ __all__ = [
 
 CERT_URL_HEADER = constants.SIGNATURE_CERT_CHAIN_URL_HEADER  # "SignatureCertChainUrl"
 SIGNATURE_HEADER = constants.SIGNATURE_HEADER  # "Signature-256"
-CERT_URL_SCHEME = constants.CERT_CHAIN_URL_PROTOCOL  # "https"
-CERT_URL_HOST = constants.CERT_CHAIN_URL_HOSTNAME  # "s3.amazonaws.com"
-CERT_URL_PORT = constants.CERT_CHAIN_URL_PORT  # 443
-CERT_URL_PATH_PREFIX = "/echo.api/"  # the SDK spells it with os.path.sep; URLs use "/"
 SIGNING_NAME = constants.CERT_CHAIN_DOMAIN  # "echo-api.amazon.com"
 TIMESTAMP_TOLERANCE_MS = constants.MAX_NORMAL_REQUEST_TOLERANCE_IN_MILLIS  # 150 000
 
-DOWNLOAD_TIMEOUT_SECONDS = 2.0
-MAX_CHAIN_BYTES = 64 * 1024
 DEFAULT_CACHE_SIZE = 16  # chains that validated; nothing else ever evicts one
 FAILURE_CACHE_SECONDS = 30.0  # a URL whose chain failed (download or validation) is refused without retry meanwhile
 FAILURE_CACHE_SIZE = 1024
@@ -97,91 +96,6 @@ CertificateFetcher = Callable[[str], bytes]
 # The clock (POSIX seconds). A module attribute so the cache-expiry tests can
 # move time forward; nothing else replaces it.
 _clock = time.time
-
-
-# ---- certificate URL and download ------------------------------------------
-
-
-def validate_certificate_url(url: str) -> None:
-    """Amazon's rules for the SignatureCertChainUrl header; raises
-    VerificationException naming the rule that failed."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        raise VerificationException("certificate URL is not a valid URL") from None
-    if parts.scheme.lower() != CERT_URL_SCHEME:
-        raise VerificationException("certificate URL scheme is not https")
-    if (parts.hostname or "") != CERT_URL_HOST:  # .hostname is lower-cased
-        raise VerificationException("certificate URL host is not s3.amazonaws.com")
-    if parts.username is not None or parts.password is not None:
-        raise VerificationException("certificate URL carries credentials")
-    if port is not None and port != CERT_URL_PORT:
-        raise VerificationException("certificate URL port is not 443")
-    if not posixpath.normpath(parts.path or "/").startswith(CERT_URL_PATH_PREFIX):
-        raise VerificationException("certificate URL path does not start with /echo.api/")
-    if parts.query or parts.fragment or url.rstrip().endswith(("?", "#")):
-        raise VerificationException("certificate URL has a query or fragment")
-
-
-def canonical_certificate_url(url: str) -> str:
-    """The one spelling of a valid certificate URL (scheme and host lower
-    case, no default port, path normalised): every spelling Amazon's rules
-    allow for one file shares one cache entry and one download."""
-    validate_certificate_url(url)
-    return f"{CERT_URL_SCHEME}://{CERT_URL_HOST}{posixpath.normpath(urlsplit(url).path)}"
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None  # a redirect is then an HTTPError: the chain must be at the URL Alexa named
-
-
-_OPENER = urllib.request.build_opener(_NoRedirects)
-
-
-def download_certificate_chain(
-    url: str, *, timeout: float = DOWNLOAD_TIMEOUT_SECONDS, max_bytes: int = MAX_CHAIN_BYTES
-) -> bytes:
-    """GET the PEM chain (TLS-verified by the system, no redirects), bounded in
-    time and size."""
-    deadline = time.monotonic() + timeout
-    with _OPENER.open(url, timeout=timeout) as response:
-        chunks, size = [], 0
-        while True:
-            chunk = response.read(8192)
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > max_bytes:
-                raise ValueError(f"certificate chain is larger than {max_bytes} bytes")
-            if time.monotonic() > deadline:
-                raise TimeoutError("certificate chain download took too long")
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def certifi_trust_roots() -> list[x509.Certificate]:
-    """Mozilla's root store as shipped by certifi.
-
-    Loaded one certificate at a time: a root that this cryptography finds
-    non-conforming (certifi has one with a negative serial number, a
-    deprecation warning today, an error in some future release) is left out
-    instead of taking the whole store down."""
-    import certifi
-
-    with open(certifi.where(), "rb") as bundle:
-        text = bundle.read()
-    marker = b"-----BEGIN CERTIFICATE-----"
-    roots = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CryptographyDeprecationWarning)
-        for block in text.split(marker)[1:]:
-            try:
-                roots.append(x509.load_pem_x509_certificate(marker + block))
-            except ValueError:
-                continue
-    return roots
 
 
 # ---- the signature verifier ------------------------------------------------
