@@ -351,3 +351,17 @@ def test_requests_is_imported_only_when_a_reminder_is_set():
     result = subprocess.run([sys.executable, "-c", script, str(LAMBDA_DIR)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_a_denied_scope_is_not_a_grant_even_with_a_consent_token(reminders_api):
+    from skill.tools.envelopes import REMINDERS_SCOPE, intent_request
+
+    dialog = at_offer(api_endpoint=reminders_api.url, reminders_granted=True)
+
+    def denied_scope(*args, **kwargs):
+        event = intent_request(*args, **kwargs)
+        event["context"]["System"]["user"]["permissions"]["scopes"][REMINDERS_SCOPE]["status"] = "DENIED"
+        return event
+
+    dialog.send(denied_scope, "AMAZON.YesIntent")
+    assert dialog.asked_for_permission and reminders_api.received == []

@@ -91,7 +91,7 @@ def _render_directive(handler_input: HandlerInput, screen: Screen) -> Directive:
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     if reply.ask_reminder_permission:
         # Alexa asks in its own voice and answers with a Connections.Response;
-        # no speech of ours and no shouldEndSession, as Alexa's prompt requires.
+        # no speech of ours and no shouldEndSession: the session is Alexa's until it answers.
         return handler_input.response_builder.add_directive(reminders.permission_request()).response
     builder = handler_input.response_builder.speak(reply.speech)
     if reply.card:
