@@ -38,6 +38,7 @@ from rapidfuzz.distance import OSA
 from skill.tools import model as model_file
 from skill.tools.envelopes import SlotFill
 from skill.tools.model import LanguageModel
+from skill.tools.nlu import spanish
 from skill.tools.nlu.normalize import (
     BARE_CONTRACTIONS,
     LEADING_FILLERS,
@@ -75,7 +76,7 @@ DENY_INTENT = "DenySymptomIntent"
 SYMPTOM_TYPE = "SymptomType"
 SYMPTOM_SLOT = "symptom"
 OTHER_SYMPTOM_SLOT = "otherSymptom"
-_CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"})
+_CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"}) | spanish.CLAUSE_BREAKS
 DURATION_INTENT = "DurationIntent"
 DURATION_SLOT = "duration"
 _BARE_SLOT_SAMPLES = {"{symptom}"}
@@ -168,7 +169,10 @@ class _Choices:
 class Nlu:
     """Indexes built once from an interaction model; `match(text)` per line."""
 
-    def __init__(self, model: LanguageModel):
+    def __init__(self, model: LanguageModel, *, language: str = "en"):
+        """`language`: the model locale's language ("es" for es-US), for how
+        typed digits are said ("911": "nine one one", "nueve uno uno")."""
+        self.language = language
         samples = SampleIndex(model)
         self.invocation_name = samples.invocation_name
         self.intent_names = model.intent_names
@@ -273,7 +277,10 @@ class Nlu:
 
     def _words(self, text: str) -> list[str]:
         """Normalised words, typed numbers spelled out as they are said."""
-        return spell_numbers(normalize(text).split())
+        words = normalize(text).split()
+        if self.language == "es":
+            return [said for word in words for said in spanish.spoken_number(word).split()]
+        return spell_numbers(words)
 
     def exact_match(self, text: str) -> Match | None:
         """Only what a device is certainly trained on: the line is a
@@ -586,19 +593,19 @@ class Nlu:
 _OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
 _QUESTION_WORDS = frozenset(
     {"should", "can", "could", "what", "how", "why", "when", "is", "are", "do", "does", "will", "would", "where", "who"}
-)
+) | spanish.QUESTION_WORDS
 # Slot-less intents whose meaning their words carry; answers and navigation are matched as said.
 _GUESSABLE_INTENTS = frozenset(
     {"StartCheckIntent", "CausesIntent", "HowLongIntent", "SelfCareIntent", "ContactIntent", "CallForHelpIntent"}
 )
-_YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "sure", "definitely", "absolutely", "correct", "right"})
-_NO_WORDS = frozenset({"no", "nope", "nah", "not", "never", "negative"})
+_YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "sure", "definitely", "absolutely", "correct", "right"}) | spanish.YES_WORDS
+_NO_WORDS = frozenset({"no", "nope", "nah", "not", "never", "negative"}) | spanish.NO_WORDS
 # Words that may come with a yes or a no without changing it.
 _ANSWER_WORDS = frozenset(
     {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",
      "bit", "afraid", "unfortunately", "does", "do", "did", "have", "am", "was", "very", "much", "pretty", "of",
      "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly"}
-)  # fmt: skip
+) | spanish.ANSWER_WORDS  # fmt: skip
 
 
 def _answer(words: list[str]) -> str | None:
@@ -690,4 +697,4 @@ def load(path: Path) -> Nlu:
 
 @cache
 def _load(path: str) -> Nlu:
-    return Nlu(model_file.load(Path(path)))
+    return Nlu(model_file.load(Path(path)), language=Path(path).stem.split("-")[0])

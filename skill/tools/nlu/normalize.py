@@ -1,18 +1,24 @@
 """Text normalisation: typed lines and the model's samples and slot values
 are brought to the same plain form before they are compared.
 
-Lower case, contractions spelled out ("I'm" -> "i am", "can't" -> "can not"),
+Lower case, accents folded ("sí" -> "si"), contractions spelled out ("I'm" -> "i am", "can't" -> "can not"),
 punctuation dropped, spaced letters joined ("E. R." -> "er").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from skill.tools.nlu import spanish
 
 # Words people put around what they mean, dropped before matching.
-LEADING_FILLERS = frozenset({"alexa", "um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "oh", "well"})
-TRAILING_FILLERS = frozenset({"please"})
-NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nope", "nah", "neither", "nor", "without"})
+# English and Spanish words (see skill.tools.nlu.spanish).
+LEADING_FILLERS = (
+    frozenset({"alexa", "um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "oh", "well"}) | spanish.LEADING_FILLERS
+)
+TRAILING_FILLERS = frozenset({"please"}) | spanish.TRAILING_FILLERS
+NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nope", "nah", "neither", "nor", "without"}) | spanish.NEGATIONS
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _WHOLE_CONTRACTIONS = {
@@ -52,13 +58,21 @@ def _expand(word: str) -> str:
 def normalize(text: str) -> str:
     """Lower case, contractions spelled out, punctuation dropped, spaced
     letters joined ("E. R." -> "er"), one space between words."""
-    text = text.translate(_APOSTROPHES).lower().replace("&", " and ")
+    text = _fold_accents(text.translate(_APOSTROPHES).lower()).replace("&", " and ")
     words: list[str] = []
     for found in _TOKEN_RE.finditer(text):
         token = found.group().strip("'")
         if token:
             words.extend(_expand(token).split())
     return " ".join(_join_spelled_letters(words))
+
+
+def _fold_accents(text: str) -> str:
+    """"sí" -> "si", "días" -> "dias", "ñ" -> "n": Spanish typed with or
+    without accents (and Alexa's samples with them) compare alike."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _join_spelled_letters(words: list[str]) -> list[str]:

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from skill.tools.nlu import spanish
 from skill.tools.nlu.normalize import NEGATIONS
 
 # Words that say nothing about which sign ("my", "the", "is").
@@ -33,7 +34,7 @@ STOP_WORDS = frozenset(
         "feels", "felt", "one", "some", "any", "every", "much", "many", "lot", "few", "bit", "play", "playing",
         "how", "need", "needs", "want", "make", "can", "could", "would", "should", "will",
     ]
-)
+) | spanish.STOP_WORDS
 # After a negation, these are something the body should do: the line reports its loss.
 ABILITIES = frozenset(
     [
@@ -42,13 +43,13 @@ ABILITIES = frozenset(
         "start", "grip", "balance", "coordination", "sensation", "keep", "stay", "straighten", "get", "bear",
         "do", "work", "budge", "raise", "push", "use", "make",
     ]
-)
+) | spanish.ABILITIES
 # Said of a sign, these deny it ("my balance is fine", "it is getting better").
 WELL_WORDS = frozenset(
     [
         "fine", "okay", "ok", "normal", "good", "better", "improving", "steady", "strong", "alright",
     ]
-)
+) | spanish.WELL_WORDS
 # A guess needs this many different words of the line among the sign's
 # phrases, one seen at least MIN_EVIDENCE times, and the sign this much
 # likelier (log) than the next.
@@ -67,6 +68,8 @@ def stem(word: str) -> str:
             break
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
         word = word[:-1]  # "thinn" -> "thin"
+    if len(word) > 4 and word.endswith(("ado", "ada", "ido", "ida")):
+        word = word[:-1]  # Spanish participles, either gender: "dormida", "dormido" -> "dormid"
     return word.removesuffix("e") if len(word) > 3 else word
 
 
@@ -142,11 +145,13 @@ class SignClassifier:
 
 
 IMPROVING = "NOT_IMPROVING"
-_FUNCTION_STEMS = frozenset(stem(word) for word in ("feeling", "strength", "control", "balance", "coordination", "sensation"))
+_FUNCTION_STEMS = frozenset(
+    stem(word) for word in ("feeling", "strength", "control", "balance", "coordination", "sensation", *spanish.FUNCTIONS)
+)
 # Things the body has; "i have feeling in my arms and legs" says they are there.
-FUNCTIONS = frozenset({"feeling", "strength", "control", "balance", "coordination", "sensation"})
+FUNCTIONS = frozenset({"feeling", "strength", "control", "balance", "coordination", "sensation"}) | spanish.FUNCTIONS
 # "my balance is gone": a function lost.
-LOST = frozenset({"gone", "off", "lost", "shot", "bad", "terrible", "awful", "weird"})
+LOST = frozenset({"gone", "off", "lost", "shot", "bad", "terrible", "awful", "weird"}) | spanish.LOST
 
 
 def _improving_words(words: list[str]) -> bool:
@@ -157,7 +162,7 @@ def _improving_words(words: list[str]) -> bool:
 _BETWEEN = frozenset(
     {"any", "even", "much", "a", "the", "my", "have", "had", "be", "been", "really", "just", "very", "so", "get", "got",
      "gotten", "think", "at", "all", "is", "are", "it", "i", "am"}
-)  # fmt: skip
+) | spanish.BETWEEN  # fmt: skip
 # Words for what is wrong: a negation in front of one denies it ("no fever",
 # "not numb", "have not fallen"). In front of anything else ("no power in my
 # legs", "did not notice", "not able to") the line is taken as a report: a
@@ -171,6 +176,7 @@ SYMPTOM_STEMS = frozenset(
         "accidents", "injury", "injured", "injure", "hurt", "trouble", "problem", "problems", "issue", "issues",
         "pain", "lost", "losing", "loss", "weight", "wet", "leaking", "worse", "symptoms", "changed", "change",
         "tripping", "stumbling", "incontinence", "giving", "buckling", "crash", "wreck",
+        *spanish.SYMPTOM_WORDS,
     )
 )  # fmt: skip
 
@@ -190,13 +196,21 @@ def denies(words: list[str]) -> bool:
             # body does reports its loss ("can not feel", "no control", "will
             # not hold my weight"); words it does not know report, to be safe.
             for k, next_word in enumerate(after):
-                if next_word in ("feel", "felt") and any(stem(w) in SYMPTOM_STEMS for w in after[k + 1 :]):
+                if next_word in ("feel", "felt", *spanish.FEEL_WORDS) and any(stem(w) in SYMPTOM_STEMS for w in after[k + 1 :]):
                     continue
                 if next_word in ABILITIES:
                     return False
                 if stem(next_word) in SYMPTOM_STEMS:
                     return True
             return not after  # "no", "not at all": nothing else said
-    if any(a in ("have", "has") and b in FUNCTIONS for a, b in itertools.pairwise(words)):
-        return True  # "i have feeling in my arms and legs", "i have control"
-    return any(word in WELL_WORDS for word in words)
+    if any(a in ("have", "has", *spanish.HAVE_WORDS) and b in FUNCTIONS for a, b in itertools.pairwise(words)):
+        return True  # "i have feeling in my arms and legs", "i have control", "tengo fuerza"
+    padded = ["", *words, ""]
+    return any(
+        word in WELL_WORDS and not spanish.intensifier(word, padded[i], padded[i + 2], _is_symptom_word)
+        for i, word in enumerate(words)
+    )
+
+
+def _is_symptom_word(word: str) -> bool:
+    return bool(word) and stem(word) in SYMPTOM_STEMS

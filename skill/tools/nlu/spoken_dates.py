@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from skill.tools.nlu import spanish
 from skill.tools.nlu.normalize import normalize
 from skill.tools.nlu.spoken_numbers import SMALL_NUMBERS, TENS
 
@@ -51,8 +52,8 @@ def _day_of_month(words: list[str]) -> int | None:
 
 def parse_date(text: str, today: date) -> str | None:
     """The AMAZON.DATE value for a spoken date, seen from `today`; None when
-    `text` is not a date."""
-    words = normalize(text).split()
+    `text` is not a date. Spanish dates are read as their English words."""
+    words = spanish.english_date_words(normalize(text).split())
     if words[:1] == ["the"] and words[1:2] != ["day"]:
         words = words[1:]
     if words[:1] == ["on"]:

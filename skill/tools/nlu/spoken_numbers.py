@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from skill.tools.nlu import spanish
 from skill.tools.nlu.normalize import normalize
 
 SMALL_NUMBERS: dict[str, int] = {
@@ -99,8 +100,9 @@ def parse_number(text: str) -> Fraction | None:
 def parse_duration(text: str) -> str | None:
     """A spoken duration as the ISO-8601 value Alexa puts in an AMAZON.DURATION
     slot: "ten days" -> "P10D", "two weeks" -> "P2W", "36 hours" -> "PT36H",
-    "a week and a half" -> "P10DT12H". None if `text` is not (only) a duration."""
-    words = normalize(text).split()
+    "a week and a half" -> "P10DT12H"; in Spanish too ("dos semanas"). None if
+    `text` is not (only) a duration."""
+    words = spanish.english_duration_words(normalize(text).split())
     parts: list[tuple[Fraction, str]] = []
     i = 0
     while i < len(words):

@@ -10,7 +10,9 @@ the manifest (`skill.json`), and prints each problem as
 3. the project's rules (`project_rules`): the contract, the handler table,
    the rules' symptoms and the speech strings, read from the code;
 4. the Echo Show screens (`apl`): the APL documents, their bindings and
-   touches against the skill's code and locale strings.
+   touches against the skill's code and locale strings;
+5. locale parity (`locales`): every key, placeholder, symptom, intent and
+   screen string in every locale, and a manifest entry for each.
 
 Exit status 0 when clean, 1 with problems listed.
 
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skill.tools.paths import INTERACTION_MODEL_DIR, display
-from skill.tools.validate import amazon_rules, apl, manifest, permissions, project_rules, shape
+from skill.tools.validate import amazon_rules, apl, locales, manifest, permissions, project_rules, shape
 from skill.tools.validate.files import SkillPackage, model_files
 from skill.tools.validate.report import Problem
 
@@ -51,6 +53,7 @@ CHECKS: list[Check] = [
     Check("project rules", project_rules.check, project_rule=True),
     Check("APL documents", apl.check, project_rule=True),
     Check("permissions", permissions.check, project_rule=True),
+    Check("locale parity", locales.check, project_rule=True),
 ]
 
 

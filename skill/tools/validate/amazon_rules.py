@@ -30,11 +30,23 @@ REQUIRED_BUILTIN_INTENTS = (
     "AMAZON.NavigateHomeIntent",
     "AMAZON.FallbackIntent",
 )
-# Launch phrases and wake words an invocation name may not contain.
+# Launch phrases and wake words an invocation name may not contain, by the
+# locale's language (an "es-US" name may say neither "open" nor "abre").
 INVOCATION_LAUNCH_WORDS = frozenset({"launch", "ask", "tell", "load", "begin", "enable", "open", "start", "run"})
+INVOCATION_LAUNCH_WORDS_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "en": INVOCATION_LAUNCH_WORDS,
+    "es": frozenset({
+        "abre", "abrir", "pide", "pregunta", "preguntale", "dile", "inicia", "iniciar", "empieza", "comienza",
+        "lanza", "ejecuta", "carga", "activa", "habilita", "usa",
+    }),
+}  # fmt: skip
 INVOCATION_WAKE_WORDS = frozenset({"alexa", "amazon", "echo", "computer", "ziggy", "skill", "app"})
 # A two-word invocation name may not be made up with one of these.
 INVOCATION_TWO_WORD_BANNED = frozenset({"the", "a", "an", "for", "to", "of"})
+INVOCATION_TWO_WORD_BANNED_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "en": INVOCATION_TWO_WORD_BANNED,
+    "es": frozenset({"el", "la", "los", "las", "un", "una", "de", "del", "para", "a", "al", "en", "con", "por"}),
+}
 
 INTENT_NAME = re.compile(r"^(AMAZON\.[A-Za-z]+|[A-Za-z_]+)$")
 SLOT_NAME = re.compile(r"^[A-Za-z_]+$")
@@ -49,7 +61,7 @@ def check(package: SkillPackage) -> list[Problem]:
         if file.data is None:
             continue  # unreadable: reported when the package was read
         report = Report(file.name)
-        check_interaction_model(file.data, report)
+        check_interaction_model(file.data, report, language=file.locale.split("-")[0])
         if file.error is not None and not report.problems and not package.reported(file.name):
             # Nothing above explains why the file cannot be read: say so.
             report.add(file.error.place, "model.structure", f"cannot read the language model: {file.error.reason}")
@@ -61,8 +73,8 @@ def _normalise_sample(sample: str) -> str:
     return " ".join(sample.replace("\u2019", "'").casefold().split())
 
 
-def check_interaction_model(data: Any, report: Report) -> None:
-    """Amazon's rules for one locale's interaction model."""
+def check_interaction_model(data: Any, report: Report, *, language: str = "en") -> None:
+    """Amazon's rules for one locale's interaction model (`language`: "en", "es")."""
     if not isinstance(data, dict) or not isinstance(data.get("interactionModel"), dict):
         report.add("", "model.structure", "missing the interactionModel object")
         return
@@ -71,7 +83,7 @@ def check_interaction_model(data: Any, report: Report) -> None:
     if not isinstance(language_model, dict):
         report.add("interactionModel", "model.structure", "missing the languageModel object")
         return
-    check_invocation_name(language_model.get("invocationName"), join(base, "invocationName"), report)
+    check_invocation_name(language_model.get("invocationName"), join(base, "invocationName"), report, language=language)
 
     types = as_list(language_model.get("types"))
     type_names: dict[str, int] = {}
@@ -160,7 +172,9 @@ def slots_of(intent: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def check_invocation_name(name: Any, place: str, report: Report) -> None:
+def check_invocation_name(name: Any, place: str, report: Report, *, language: str = "en") -> None:
+    launch_words = INVOCATION_LAUNCH_WORDS | INVOCATION_LAUNCH_WORDS_BY_LANGUAGE.get(language, frozenset())
+    two_word_banned = INVOCATION_TWO_WORD_BANNED_BY_LANGUAGE.get(language, INVOCATION_TWO_WORD_BANNED)
     if name is None or (isinstance(name, str) and not name.strip()):
         report.add(place, "invocation.missing", "the invocation name is missing")
         return
@@ -183,11 +197,11 @@ def check_invocation_name(name: Any, place: str, report: Report) -> None:
             report.add(place, "invocation.periods", f"{word!r}: periods only after single spoken letters (\"n. y.\")")
         if "'" in word and not re.fullmatch(r"[a-z]+'s|[a-z]+s'", word):
             report.add(place, "invocation.apostrophes", f"{word!r}: apostrophes only in possessives (\"sam's\")")
-        if bare in INVOCATION_LAUNCH_WORDS:
+        if bare in launch_words:
             report.add(place, "invocation.launch-word", f"invocation name {name!r} contains the launch phrase {bare!r}")
         if bare in INVOCATION_WAKE_WORDS:
             report.add(place, "invocation.wake-word", f"invocation name {name!r} contains the wake word {bare!r}")
-    if len(words) == 2 and any(word in INVOCATION_TWO_WORD_BANNED for word in words):
+    if len(words) == 2 and any(word in two_word_banned for word in words):
         report.add(
             place,
             "invocation.two-words",

@@ -28,6 +28,17 @@ EXAMPLE_LAUNCH_PHRASES = (
 )  # fmt: skip
 EXAMPLE_CONNECTING_WORDS = ("to", "for", "about", "if", "whether", "that", "and", "what", "how", "when")
 EXAMPLE_TRAILING_CONNECTORS = ("from", "in", "on", "using", "with", "to", "for", "about", "by")
+# The same words in other languages, by the locale's language ("es-US" -> "es"):
+# "Alexa, abre <invocation>", "Alexa, dile a <invocation> que ...".
+PHRASE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "en": (EXAMPLE_LAUNCH_PHRASES, EXAMPLE_CONNECTING_WORDS, EXAMPLE_TRAILING_CONNECTORS),
+    "es": (
+        ("abre", "abrir", "inicia", "empieza", "comienza", "lanza", "usa", "habla con", "pide a", "pidele a",
+         "pregunta a", "preguntale a", "dile a", "pon"),
+        ("que", "si", "sobre", "por", "cuando", "como", "cuanto", "para", "y"),
+        ("en", "con", "a", "de", "desde", "usando", "para"),
+    ),
+}  # fmt: skip
 _WAKE_WORD = re.compile(r"\s*alexa\s*,?\s+(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -84,30 +95,31 @@ def check_manifest(manifest: Any, models: Mapping[str, SampleIndex | None], repo
         for index, phrase in enumerate(phrases):
             if not isinstance(phrase, str):
                 continue
-            problem = phrase_problem(phrase, samples, first=index == 0)
+            problem = phrase_problem(phrase, samples, first=index == 0, language=locale.split("-")[0])
             if problem:
                 code, message = problem
                 report.add(join(join(place, "examplePhrases"), index), code, message)
 
 
-def phrase_problem(phrase: str, samples: SampleIndex, *, first: bool) -> tuple[str, str] | None:
+def phrase_problem(phrase: str, samples: SampleIndex, *, first: bool, language: str = "en") -> tuple[str, str] | None:
     """(code, message) for an example phrase that does not invoke the skill
     with an utterance its model understands; None for a good one."""
     invocation = samples.invocation_name
     if not invocation:
         return None  # a missing invocation name is reported on the model
+    launch_phrases, connecting_words, trailing_connectors = PHRASE_WORDS.get(language, PHRASE_WORDS["en"])
     match = _WAKE_WORD.match(phrase)
     if not match:
         return "phrase.wake-word", f"{phrase!r} must start with the wake word: \"Alexa, ...\""
     rest = normalize(match.group(1))
-    for launch in EXAMPLE_LAUNCH_PHRASES:
+    for launch in launch_phrases:
         if rest == f"{launch} {invocation}":
             return None
         prefix = f"{launch} {invocation} "
         if rest.startswith(prefix):
             utterance = rest[len(prefix) :]
             candidates = [utterance] + [
-                utterance[len(word) + 1 :] for word in EXAMPLE_CONNECTING_WORDS if utterance.startswith(word + " ")
+                utterance[len(word) + 1 :] for word in connecting_words if utterance.startswith(word + " ")
             ]
             if any(samples.fits(candidate) for candidate in candidates):
                 return None
@@ -120,7 +132,7 @@ def phrase_problem(phrase: str, samples: SampleIndex, *, first: bool) -> tuple[s
             "phrase.first",
             f"{phrase!r}: the first example phrase must be \"Alexa, <open|ask|tell ...> {invocation} ...\"",
         )
-    for connector in EXAMPLE_TRAILING_CONNECTORS:
+    for connector in trailing_connectors:
         suffix = f" {connector} {invocation}"
         if rest.endswith(suffix):
             utterance = rest[: -len(suffix)]
