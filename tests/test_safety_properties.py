@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skill.core.rules import Symptom
+from skill.core.speech import supported_locales
 from skill.tools.walks import DURATIONS, INTENTS, KEEP, PERMISSION_ANSWERS, PLAUSIBLE, Tally, walk
 
 steps = st.one_of(
@@ -51,33 +52,38 @@ tampering = st.tuples(
 )
 
 
-def assert_safe(plan: list, **reminders_api) -> Tally:
+# Each example is played in one of the locales (drawn, so both are walked
+# without doubling the examples).
+locales = st.sampled_from(supported_locales())
+
+
+def assert_safe(plan: list, locale: str = "en-US", **reminders_api) -> Tally:
     tally = Tally()
-    walk(plan, tally, **reminders_api)
+    walk(plan, tally, locale=locale, **reminders_api)
     assert tally.failures == 0, tally.problems
     return tally
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(steps, min_size=1, max_size=25))
-def test_emergencies_always_end_with_911_and_self_care_never_hides_a_sign(plan):
-    assert_safe(plan)
+@given(st.lists(steps, min_size=1, max_size=25), locales)
+def test_emergencies_always_end_with_911_and_self_care_never_hides_a_sign(plan, locale):
+    assert_safe(plan, locale)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.lists(st.one_of(steps, tampering), min_size=1, max_size=25))
-def test_the_properties_hold_whatever_the_client_sends_back_as_session_attributes(plan):
-    assert_safe(plan)
+@given(st.lists(st.one_of(steps, tampering), min_size=1, max_size=25), locales)
+def test_the_properties_hold_whatever_the_client_sends_back_as_session_attributes(plan, locale):
+    assert_safe(plan, locale)
 
 
 TO_THE_REMINDER_OFFER = [("launch",), ("intent", "AMAZON.YesIntent"), ("no_to_every_question",)]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(steps, min_size=1, max_size=12), st.booleans(), st.sampled_from([200, 200, 403, 503]))
-def test_the_same_from_the_reminder_offer_with_the_reminders_api(reminders_server, plan, granted, api_status):
+@given(st.lists(steps, min_size=1, max_size=12), st.booleans(), st.sampled_from([200, 200, 403, 503]), locales)
+def test_the_same_from_the_reminder_offer_with_the_reminders_api(reminders_server, plan, granted, api_status, locale):
     reminders_server.reset()
     reminders_server.status = api_status
     with mock.patch.dict(os.environ, {"REQUESTS_CA_BUNDLE": str(reminders_server.ca_bundle)}):
-        tally = assert_safe(TO_THE_REMINDER_OFFER + plan, api_endpoint=reminders_server.url, reminders_granted=granted)
+        tally = assert_safe(TO_THE_REMINDER_OFFER + plan, locale, api_endpoint=reminders_server.url, reminders_granted=granted)
     assert tally.reminder_offers >= 1

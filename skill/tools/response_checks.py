@@ -14,7 +14,8 @@ from skill.tools.envelopes import REMINDERS_SCOPE, AlexaSession, SlotFill
 
 PHONE = "(518) 489-2663"
 EMERGENCY_NUMBER = "911"
-DISCLAIMER = "Not a diagnosis"
+# Each locale's "not a diagnosis", as its cards say it ("Not a diagnosis", "No es un diagnóstico").
+DISCLAIMERS = frozenset({"Not a diagnosis", "No es un diagnóstico"})
 # A text card, or the Alexa app's card asking for a permission.
 CARD_TYPES = ("Simple", "AskForPermissionsConsent")
 
@@ -71,7 +72,7 @@ def check_response(envelope: dict[str, Any]) -> dict[str, Any]:
         _require(card.get("permissions") == [REMINDERS_SCOPE], "a permission card for another permission")
     if card is not None and card["type"] == "Simple":
         _require(PHONE in card["content"], "a card without the clinic's number")
-        _require(DISCLAIMER in card["content"], "a card without the disclaimer")
+        _require(any(disclaimer in card["content"] for disclaimer in DISCLAIMERS), "a card without the disclaimer")
     return envelope
 
 

@@ -45,7 +45,7 @@ from skill.core.builder import LambdaHandler
 from skill.core.rules import QUESTIONS, Question, Symptom, question_by_id
 from skill.tools.envelopes import AlexaSession, session_ended_request
 from skill.tools.lambda_entry import load_lambda_handler
-from skill.tools.response_checks import EMERGENCY_NUMBER, check_response, plain, symptom_slot
+from skill.tools.response_checks import check_response, plain, symptom_slot
 
 Step = tuple[Any, ...]
 
@@ -65,6 +65,29 @@ UNREACHABLE_API = "https://127.0.0.1:9"
 # What a listener hears for a yes/no question; used to spot the catch-all.
 APOLOGY = speech.for_locale(speech.DEFAULT_LOCALE).text("error")
 SELF_CARE = speech.for_locale(speech.DEFAULT_LOCALE).text("advice.SELF_CARE.speech")
+
+
+@dataclass(frozen=True)
+class Heard:
+    """The words the oracle listens for, in one locale: the catch-all apology,
+    the self-care advice, how the call-911 advice begins, and the stem of
+    "reminder" (which call-911 advice must never mention)."""
+
+    apology: str
+    self_care: str
+    call_911: str
+    reminder: str
+
+    @classmethod
+    def of(cls, locale: str) -> Heard:
+        words = speech.for_locale(locale)
+        reminder = REMINDER_STEMS.get(locale, REMINDER_STEMS[speech.DEFAULT_LOCALE])
+        return cls(words.text("error"), words.text("advice.SELF_CARE.speech"), words.text("advice.EMERGENCY.first"), reminder)
+
+
+# "remind", "recordatorio" / "recordarle": lower case.
+REMINDER_STEMS = {"en-US": "remind", "es-US": "record"}
+
 
 SSML_INJECTIONS = (
     "</speak><audio src='https://evil.example/a.mp3'/><speak>",
@@ -174,10 +197,20 @@ def _answer_every_question(session: AlexaSession, oracle: Oracle) -> dict:
     return response
 
 
-def walk(plan: Sequence[Step], tally: Tally, *, api_endpoint: str = UNREACHABLE_API, reminders_granted: bool = False) -> None:
-    """Play `plan` against the Lambda handler and count what it shows."""
+def walk(
+    plan: Sequence[Step],
+    tally: Tally,
+    *,
+    api_endpoint: str = UNREACHABLE_API,
+    reminders_granted: bool = False,
+    locale: str = speech.DEFAULT_LOCALE,
+) -> None:
+    """Play `plan` against the Lambda handler in `locale` and count what it shows."""
     handler = _lambda_handler()
-    session = AlexaSession(lambda event: handler(event, None), api_endpoint=api_endpoint, reminders_granted=reminders_granted)
+    session = AlexaSession(
+        lambda event: handler(event, None), api_endpoint=api_endpoint, reminders_granted=reminders_granted, locale=locale
+    )
+    heard = Heard.of(locale)
     asked_for_permission = False
     oracle = Oracle()
     previous_question: str | None = None  # what the last open-session response said, if untampered
@@ -253,7 +286,7 @@ def walk(plan: Sequence[Step], tally: Tally, *, api_endpoint: str = UNREACHABLE_
             response = session.intent(intent)
         tally.turns += 1
         tally.emergencies += emergency_now
-        _check(response, plan, tally, oracle, emergency_now, kind, step, previous_question)
+        _check(response, plan, tally, oracle, emergency_now, kind, step, previous_question, heard)
         body = response.get("response") or {}
         previous_question = None
         asked_for_permission = AlexaSession.asks_for_permission(response)
@@ -262,7 +295,7 @@ def walk(plan: Sequence[Step], tally: Tally, *, api_endpoint: str = UNREACHABLE_
 
 
 def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, emergency_now: bool,
-           kind: str, step: Step, previous_question: str | None) -> None:  # fmt: skip
+           kind: str, step: Step, previous_question: str | None, heard: Heard) -> None:  # fmt: skip
     try:
         check_response(response)
     except (AssertionError, ET.ParseError, KeyError, TypeError) as error:
@@ -286,18 +319,18 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
             return  # Alexa's prompt: nothing of ours said
     said = plain(body["outputSpeech"]["ssml"])
     ended = body.get("shouldEndSession") is True
-    call_911 = said.startswith(f"Call {EMERGENCY_NUMBER} now.")
-    if call_911 and (not ended or offering or "remind" in said.lower()):
+    call_911 = said.startswith(heard.call_911)
+    if call_911 and (not ended or offering or heard.reminder in said.lower()):
         tally.emergencies_with_an_offer += 1
         tally.problem("call-911 advice with an offer", plan, said)
     if kind == "permission" and not ended:
         tally.invalid_responses += 1
         tally.problem("the answer to the permission prompt left the session open", plan, said)
-    if APOLOGY in said:
+    if heard.apology in said:
         tally.catch_all += 1
         tally.problem("catch-all", plan, said)
     if step == ("intent", "CallForHelpIntent"):
-        if not (said.startswith(f"Call {EMERGENCY_NUMBER} now") and ended):
+        if not (said.startswith(heard.call_911.rstrip(".")) and ended):
             tally.calls_for_help_without_911 += 1
             tally.problem("call for help without 911", plan, said)
     elif emergency_now and not (call_911 and ended):
@@ -306,7 +339,7 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
     elif call_911 and oracle.trusted and not any(oracle.signs.get(s) for s in EMERGENCY_SIGNS):
         tally.false_911 += 1
         tally.problem("911 with no emergency sign on record", plan, said)
-    if SELF_CARE in said and any(oracle.signs.values()):
+    if heard.self_care in said and any(oracle.signs.values()):
         tally.self_care_hiding_a_sign += 1
         tally.problem("self-care with a sign on record", plan, said)
     if step == ("intent", "AMAZON.RepeatIntent") and previous_question is not None and said != previous_question:
