@@ -45,9 +45,9 @@ def test_missing_key_is_reported_with_file_and_key(locale_copy):
 
 
 def test_key_only_in_the_second_locale_is_missing_from_the_first(locale_copy):
-    edit(locale_copy / "es-US.json", lambda d: d.update(reminder="Le recuerdo en una semana."))
+    edit(locale_copy / "es-US.json", lambda d: d.update(see_you="Hasta pronto."))
     (problem,) = validate(INTERACTION_MODEL_DIR)
-    assert problem.file.endswith("en-US.json") and problem.place == "reminder" and "es-US" in problem.message
+    assert problem.file.endswith("en-US.json") and problem.place == "see_you" and "es-US" in problem.message
 
 
 def test_placeholder_dropped_in_translation(locale_copy):
