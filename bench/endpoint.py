@@ -27,7 +27,6 @@ import argparse
 import contextlib
 import json
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -35,8 +34,9 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
+
+from skill.tools.local_gunicorn import free_port, running_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -98,44 +98,14 @@ def verification_cost(pki_dir: Path, bundle: Path, pki, pki_module, iterations: 
 # ---- 2. throughput under gunicorn ----------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def _gunicorn(verify: bool, pki_dir: Path, workers: int, log_dir: Path):
-    port = _free_port()
-    command = [
-        sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--pythonpath", str(BENCH),
-        f"_endpoint_app:create_app(verify={verify})",
-    ]
-    env = {**os.environ, "BENCH_PKI_DIR": str(pki_dir), "BENCH_SKILL_ID": SKILL_ID}
     log_path = log_dir / f"gunicorn-{'verified' if verify else 'unverified'}.log"
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited early:\n{log_path.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+    env = {"BENCH_PKI_DIR": str(pki_dir), "BENCH_SKILL_ID": SKILL_ID}
+    port = free_port()
+    with open(log_path, "w+") as log, running_gunicorn(f"_endpoint_app:create_app(verify={verify})", "--workers", str(workers),
+                                                      "--pythonpath", str(BENCH), port=port, env=env, stderr=log) as process:
         yield port, process.pid
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _children(pid: int) -> list[int]:

@@ -22,66 +22,35 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
-import signal
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 from endpoint import SKILL_ID, _raw_request, _signed_request, _write_pki
 
+from skill.tools.local_gunicorn import free_port, running_gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextlib.contextmanager
 def gunicorn(pki_dir: Path, *, worker_class: str | None = None, workers: int | None = None,
              app: str = "_endpoint_app:create_app(verify=True)", extra: tuple[str, ...] = ()):
     """The production config, the bench app; yields the port."""
-    port = _free_port()
-    command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
-               "--bind", f"127.0.0.1:{port}", "--pythonpath", str(BENCH), "--access-logfile", "/dev/null", *extra]
+    port = free_port()
+    options = ["--pythonpath", str(BENCH), "--access-logfile", "/dev/null", *extra]
     if worker_class:
-        command += ["--worker-class", worker_class]
+        options += ["--worker-class", worker_class]
     if workers:
-        command += ["--workers", str(workers)]
-    command.append(app)
-    env = {**os.environ, "BENCH_PKI_DIR": str(pki_dir), "BENCH_SKILL_ID": SKILL_ID}
-    with tempfile.TemporaryFile("w+") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                if process.poll() is not None:
-                    log.seek(0)
-                    raise RuntimeError(f"gunicorn exited early:\n{log.read()[-2000:]}")
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                        break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.05)
-            yield port
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        options += ["--workers", str(workers)]
+    env = {"BENCH_PKI_DIR": str(pki_dir), "BENCH_SKILL_ID": SKILL_ID}
+    with tempfile.TemporaryFile("w+") as log, running_gunicorn(app, *options, port=port, env=env, stderr=log):
+        yield port
 
 
 def _exchange(port: int, request: bytes, timeout: float) -> int:

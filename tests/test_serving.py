@@ -6,31 +6,20 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import re
-import signal
 import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from skill.hosting.logs import EscapeControlCharacters, escape_control_characters
 from skill.tools import envelopes
+from skill.tools.local_gunicorn import free_port, running_gunicorn
 
-ROOT = Path(__file__).resolve().parent.parent
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def exchange(port: int, raw: bytes, timeout: float = 5.0) -> bytes:
@@ -60,34 +49,12 @@ def gunicorn(app: str = "skill.hosting.app:create_app(verify=False)", workers: i
     """gunicorn -c gunicorn.conf.py, one worker; yields (port, logs) where
     logs gets "out" (access log) and "err" once it has stopped."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), app]
     logs: dict[str, str] = {}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "ALEXA_SKILL_ID": SKILL_ID},
-                                   stdout=out, stderr=err, text=True)
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                if process.poll() is not None:
-                    err.seek(0)
-                    raise AssertionError(f"gunicorn exited early: {err.read()[-2000:]}")
-                try:
-                    if split(exchange(port, request("GET", "/healthz"), timeout=1))[0] == 200:
-                        break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise AssertionError("gunicorn did not start")
-                time.sleep(0.05)
-            yield port, logs
+            with running_gunicorn(app, "--workers", str(workers), port=port, env={"ALEXA_SKILL_ID": SKILL_ID}, stdout=out, stderr=err):
+                yield port, logs
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
             out.seek(0)
             err.seek(0)
             logs["out"], logs["err"] = out.read(), err.read()

@@ -1,6 +1,6 @@
 """Understanding what people in pain actually say: the labelled corpus
-(tests/corpus), scored with the chat matcher, and `back-spasm profile` run
-as a user runs it.
+of each locale (tests/corpus/<locale>.<split>.tsv), scored with the chat
+matcher, and `back-spasm profile` run as a user runs it.
 
 The floors are asserted on the test split, which was written before any
 tuning and is never tuned on; tuning happens on the dev split.
@@ -13,65 +13,102 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from skill.core import contract
+from skill.core.speech import supported_locales
 from skill.tools import evaluation
 from skill.tools.nlu import FALLBACK_INTENT, load
 from skill.tools.paths import PROJECT_ROOT, model_path
 
 CORPUS = PROJECT_ROOT / "tests" / "corpus"
-SPLITS = {split: CORPUS / f"en-US.{split}.tsv" for split in ("test", "dev", "holdout")}
+SPLIT_NAMES = ("test", "dev", "holdout")
+
+
+@dataclass(frozen=True)
+class CorpusMinimums:
+    """How much of each kind a locale's corpus holds at least (the whole
+    corpus, then its test split), so that the floors below mean something."""
+
+    lines: int
+    lines_per_sign: int
+    denials: int
+    two_sign_lines: int
+    fallbacks: int
+    test_lines: int
+    test_emergencies: int
+    test_denials: int
+    test_hedges: int
+    verbatim_share: float  # at most this share of the test split's sign lines is a model phrase word for word
+
+
+MINIMUMS = {
+    "en-US": CorpusMinimums(lines=500, lines_per_sign=20, denials=60, two_sign_lines=30, fallbacks=40,
+                            test_lines=250, test_emergencies=40, test_denials=30, test_hedges=10, verbatim_share=0.1),
+    "es-US": CorpusMinimums(lines=250, lines_per_sign=10, denials=40, two_sign_lines=10, fallbacks=10,
+                            test_lines=125, test_emergencies=35, test_denials=15, test_hedges=5, verbatim_share=0.2),
+}
+
+
+def split_path(locale: str, split: str) -> Path:
+    return CORPUS / f"{locale}.{split}.tsv"
+
+
+@pytest.fixture(scope="module", params=sorted(MINIMUMS))
+def locale(request) -> str:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    return load(model_path("en-US"))
+def matcher(locale):
+    return load(model_path(locale))
 
 
 @pytest.fixture(scope="module")
-def test_score(matcher) -> evaluation.Score:
-    return evaluation.score("matcher", evaluation.load_corpus(SPLITS["test"]), matcher.match)
+def test_score(matcher, locale) -> evaluation.Score:
+    return evaluation.score("matcher", evaluation.load_corpus(split_path(locale, "test")), matcher.match)
 
 
 # ---- the corpus itself ----------------------------------------------------------
 
 
-def all_examples() -> list[evaluation.Example]:
-    return [example for path in SPLITS.values() for example in evaluation.load_corpus(path)]
+def test_every_locale_has_a_corpus():
+    assert set(MINIMUMS) == set(supported_locales())
 
 
-def test_corpus_covers_every_intent_and_sign_in_numbers():
-    examples = all_examples()
-    assert len(examples) >= 500
+def test_corpus_covers_every_intent_and_sign_in_numbers(locale):
+    minimums = MINIMUMS[locale]
+    examples = [example for split in SPLIT_NAMES for example in evaluation.load_corpus(split_path(locale, split))]
+    assert len(examples) >= minimums.lines
     assert {e.intent for e in examples} == set(contract.INTENTS)
     per_symptom = Counter(symptom for e in examples for symptom in e.symptoms)
     assert set(per_symptom) == set(contract.SYMPTOM_IDS)
-    assert min(per_symptom.values()) >= 20, per_symptom
-    assert sum(e.is_denial for e in examples) >= 60
-    assert sum(e.intent == contract.REPORT_SYMPTOM and len(e.symptoms) == 2 for e in examples) >= 30
-    assert sum(e.intent == FALLBACK_INTENT for e in examples) >= 40
+    assert min(per_symptom.values()) >= minimums.lines_per_sign, per_symptom
+    assert sum(e.is_denial for e in examples) >= minimums.denials
+    assert sum(e.intent == contract.REPORT_SYMPTOM and len(e.symptoms) == 2 for e in examples) >= minimums.two_sign_lines
+    assert sum(e.intent == FALLBACK_INTENT for e in examples) >= minimums.fallbacks
 
 
-def test_splits_do_not_share_lines():
+def test_splits_do_not_share_lines(locale):
     seen: dict[str, str] = {}
-    for split, path in SPLITS.items():
-        for example in evaluation.load_corpus(path):
+    for split in SPLIT_NAMES:
+        for example in evaluation.load_corpus(split_path(locale, split)):
             key = " ".join(example.text.lower().split())
             assert key not in seen, f"{example.text!r} is in both {seen[key]} and {split}"
             seen[key] = split
 
 
-def test_the_test_splits_signs_are_not_the_models_phrases(matcher):
+def test_the_test_splits_signs_are_not_the_models_phrases(matcher, locale):
     # Short answers and questions ("mm hmm", "should I go to urgent care")
     # are samples by design; but the lines that name a sign must be
-    # understood, not looked up: at most one in ten is a symptom phrase of
-    # the model word for word.
-    examples = [e for e in evaluation.load_corpus(SPLITS["test"]) if e.symptoms]
+    # understood, not looked up: few are a symptom phrase of the model
+    # word for word.
+    examples = [e for e in evaluation.load_corpus(split_path(locale, "test")) if e.symptoms]
     verbatim = [e.text for e in examples if (m := matcher.exact_match(e.text)) is not None and m.sample == "{symptom}"]
-    assert len(verbatim) <= len(examples) // 10, verbatim
+    assert len(verbatim) <= len(examples) * MINIMUMS[locale].verbatim_share, verbatim
 
 
 def test_a_malformed_corpus_line_is_a_clear_error(tmp_path):
@@ -87,29 +124,30 @@ def test_a_malformed_corpus_line_is_a_clear_error(tmp_path):
 # ---- floors on the test split -----------------------------------------------------
 
 
-def test_at_least_95_percent_of_the_test_split_is_understood_as_labelled(test_score):
+def test_at_least_95_percent_of_the_test_split_is_understood_as_labelled(test_score, locale):
+    assert test_score.total >= MINIMUMS[locale].test_lines
     assert test_score.accuracy >= 0.95, evaluation.report([test_score])
 
 
-def test_every_emergency_line_of_the_test_split_is_an_emergency(test_score):
+def test_every_emergency_line_of_the_test_split_is_an_emergency(test_score, locale):
     emergencies = [e for e, _ in test_score.results if e.is_emergency]
-    assert len(emergencies) >= 40
+    assert len(emergencies) >= MINIMUMS[locale].test_emergencies
     assert test_score.emergencies_missed() == []
 
 
-def test_no_denial_of_the_test_split_becomes_a_report_of_the_sign_it_denies(test_score):
-    assert sum(e.is_denial for e, _ in test_score.results) >= 30
+def test_no_denial_of_the_test_split_becomes_a_report_of_the_sign_it_denies(test_score, locale):
+    assert sum(e.is_denial for e, _ in test_score.results) >= MINIMUMS[locale].test_denials
     assert test_score.denials_reported() == []
 
 
-def test_no_hedge_of_the_test_split_falls_back(test_score):
-    assert sum(e.is_hedge for e, _ in test_score.results) >= 10
+def test_no_hedge_of_the_test_split_falls_back(test_score, locale):
+    assert sum(e.is_hedge for e, _ in test_score.results) >= MINIMUMS[locale].test_hedges
     assert test_score.hedges_to_fallback() == []
 
 
-def test_the_scoring_can_fail(matcher):
+def test_the_scoring_can_fail(locale):
     # A recogniser that understands nothing scores nothing: the floors above are real.
-    examples = evaluation.load_corpus(SPLITS["test"])
+    examples = evaluation.load_corpus(split_path(locale, "test"))
     deaf = evaluation.score("deaf", examples, lambda text: None)
     assert deaf.accuracy < 0.2
     assert len(deaf.emergencies_missed()) == sum(e.is_emergency for e in examples)

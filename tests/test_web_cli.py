@@ -21,16 +21,11 @@ import pytest
 
 from skill.tools import envelopes
 from skill.tools.cli import build_parser, main
+from skill.tools.local_gunicorn import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
 OTHER_SKILL_ID = "amzn1.ask.skill.99999999-2222-4333-8444-555555555555"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # ---- parsing and errors (in process, nothing started) -----------------------------
