@@ -104,6 +104,13 @@ def test_chat_in_spanish_reaches_emergency_advice():
     assert "¿Vemos si necesita un médico?" in result.stdout
     assert "¿Ha perdido el control de la vejiga o del intestino?" in result.stdout
     assert "Llame al 911 ahora." in result.stdout and "Es una emergencia." in result.stdout
+    assert "no le entendí" not in result.stdout  # "abre ..." opened the skill, as on a device
+
+
+def test_chat_in_spanish_one_shot_through_the_invocation_name():
+    result = run("chat", "--locale", "es-US", "dile a ayuda para espasmos de espalda que no puedo sentir las piernas")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].startswith("Alexa: Llame al 911 ahora.")
 
 
 def test_chat_in_spanish_hears_a_denial():

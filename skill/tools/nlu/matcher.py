@@ -574,7 +574,9 @@ class Nlu:
     def split_invocation(self, text: str) -> tuple[bool, str]:
         """A first line said to Alexa, not to the skill: "open back spasm
         helper" -> (True, ""); "ask back spasm helper should I see a doctor"
-        -> (True, "should i see a doctor"); anything else -> (False, text)."""
+        -> (True, "should i see a doctor"); "dile a ayuda para espasmos de
+        espalda que tengo fiebre" -> (True, "tengo fiebre"); anything else ->
+        (False, text)."""
         words = strip_fillers(normalize(text).split())
         name = self.invocation_name.split()
         if not name:
@@ -583,13 +585,15 @@ class Nlu:
             if words[start : start + len(name)] == name:
                 verb = words[:start]
                 rest = words[start + len(name) :]
-                if verb in (["open"], ["launch"], ["start"], ["run"], ["use"], ["ask"], ["tell"], []):
-                    while rest and rest[0] in ("to", "that", "about", "if", "whether", "for", "and"):
+                if not verb or " ".join(verb) in _LAUNCH_PHRASES:
+                    while rest and rest[0] in _INVOCATION_JOINERS:
                         rest = rest[1:]
                     return True, " ".join(rest)
         return False, text
 
 
+_LAUNCH_PHRASES = frozenset({"open", "launch", "start", "run", "use", "ask", "tell", "talk to", *spanish.LAUNCH_PHRASES})
+_INVOCATION_JOINERS = frozenset({"to", "that", "about", "if", "whether", "for", "and"}) | spanish.INVOCATION_JOINERS
 _OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
 _QUESTION_WORDS = frozenset(
     {"should", "can", "could", "what", "how", "why", "when", "is", "are", "do", "does", "will", "would", "where", "who"}

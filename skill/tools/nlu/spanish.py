@@ -26,6 +26,15 @@ TRAILING_FILLERS = frozenset({"gracias", "favor", "por"})
 CLAUSE_BREAKS = frozenset({"y", "e", "pero", "tambien", "ademas", "entonces", "porque", "pues"})
 QUESTION_WORDS = frozenset({"que", "como", "cuanto", "cuantos", "cuando", "cual", "por", "donde", "debo", "deberia", "necesito", "puedo"})
 
+# ---- said to Alexa, not to the skill ------------------------------------------------
+# "Alexa, abre <invocation>", "Alexa, dile a <invocation> que ...": the launch
+# phrases before the invocation name, and the words that may join it to a request.
+LAUNCH_PHRASES = (
+    "abre", "abrir", "inicia", "empieza", "comienza", "lanza", "usa", "habla con", "pide a", "pidele a",
+    "pregunta a", "preguntale a", "dile a", "pon",
+)  # fmt: skip
+INVOCATION_JOINERS = frozenset({"que", "si", "sobre", "y"})
+
 # ---- a yes or a no with words around it ---------------------------------------------
 YES_WORDS = frozenset({"si", "sip", "claro", "aja", "exacto", "correcto", "efectivamente"})
 NO_WORDS = frozenset({"no", "nop", "nel", "nunca", "ninguno", "ninguna"})

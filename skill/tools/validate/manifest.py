@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from skill.tools.nlu import spanish
 from skill.tools.nlu.normalize import normalize
 from skill.tools.nlu.patterns import SampleIndex
 from skill.tools.validate.files import SkillPackage
@@ -33,8 +34,7 @@ EXAMPLE_TRAILING_CONNECTORS = ("from", "in", "on", "using", "with", "to", "for",
 PHRASE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "en": (EXAMPLE_LAUNCH_PHRASES, EXAMPLE_CONNECTING_WORDS, EXAMPLE_TRAILING_CONNECTORS),
     "es": (
-        ("abre", "abrir", "inicia", "empieza", "comienza", "lanza", "usa", "habla con", "pide a", "pidele a",
-         "pregunta a", "preguntale a", "dile a", "pon"),
+        spanish.LAUNCH_PHRASES,
         ("que", "si", "sobre", "por", "cuando", "como", "cuanto", "para", "y"),
         ("en", "con", "a", "de", "desde", "usando", "para"),
     ),
