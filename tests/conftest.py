@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from skill.core.speech import supported_locales
 from tests import fake_reminders_api
 from tests.support import LAMBDA_HANDLER, Dialog
 
 
+@pytest.fixture(params=supported_locales(), ids=str)
+def locale(request) -> str:
+    """Each supported locale in turn (en-US, es-US): a test that takes it runs once per locale."""
+    return request.param
+
+
 @pytest.fixture
-def dialog() -> Dialog:
-    return Dialog()
+def dialog(locale: str) -> Dialog:
+    return Dialog(locale=locale)
 
 
 @pytest.fixture

@@ -3,7 +3,11 @@ request envelopes, and a check applied to every response it gives."""
 
 from __future__ import annotations
 
+import json
+from functools import cache
+
 from skill.core.rules import Symptom
+from skill.core.speech import LOCALES_DIR, Speech, for_locale
 from skill.tools.envelopes import AlexaSession, SlotFill
 from skill.tools.lambda_entry import load_lambda_handler
 from skill.tools.response_checks import (  # noqa: F401 - re-exported for the tests
@@ -33,9 +37,23 @@ def check_screen(event: dict, envelope: dict) -> dict:
     return envelope
 
 
+@cache
+def locale_data(locale: str) -> dict[str, str]:
+    """The locale file's `locale_data`: its emergency number, clinic name and phone."""
+    return json.loads((LOCALES_DIR / f"{locale}.json").read_text(encoding="utf-8"))["locale_data"]
+
+
+def around(words: Speech, key: str, field: str = "names") -> tuple[str, str]:
+    """The plain text of `key` before and after its `field` placeholder."""
+    before, after = words.text(key, **{field: "\0"}).split("\0")
+    return before, after
+
+
 class Dialog(AlexaSession):
     """A session with the real Lambda handler, every response checked (and
-    its screen, see check_screen), plus shorthands for reading what was said."""
+    its screen, see check_screen), plus shorthands for reading what was said.
+    `locale` (en-US by default) is the locale of every request; `words` are
+    its strings, to compare what was said with."""
 
     def __init__(self, **kwargs):
         super().__init__(lambda event: check_screen(event, check_response(LAMBDA_HANDLER(event, None))), **kwargs)
@@ -46,6 +64,18 @@ class Dialog(AlexaSession):
         return self.last
 
     # What was said in the last response.
+    @property
+    def words(self) -> Speech:
+        return for_locale(self.locale)
+
+    def name(self, symptom: Symptom) -> str:
+        """The symptom's name in this locale ("a fever", "fiebre")."""
+        return self.words.text(f"symptoms.{symptom.value}.name")
+
+    def symptom_slot(self, symptom: Symptom) -> SlotFill:
+        """A SymptomType slot with the symptom's name in this locale as what was heard."""
+        return symptom_slot(symptom, self.name(symptom))
+
     @property
     def said(self) -> str:
         """What was said ("" when the skill handed over to Alexa's permission prompt)."""
@@ -83,19 +113,35 @@ class Dialog(AlexaSession):
         return self.intent("NotSureIntent")
 
     def report(self, *symptoms: Symptom):
-        slots: dict[str, SlotFill | None] = dict(zip(("symptom", "otherSymptom"), map(symptom_slot, symptoms), strict=False))
+        slots: dict[str, SlotFill | None] = dict(zip(("symptom", "otherSymptom"), map(self.symptom_slot, symptoms), strict=False))
         slots.setdefault("otherSymptom", None)
         return self.intent("ReportSymptomIntent", slots)
 
 
 def is_emergency_advice(dialog: Dialog) -> bool:
-    return dialog.said.startswith(f"Call {EMERGENCY_NUMBER} now.") and dialog.ended
+    """The call-911 advice: the locale's "Call 911 now." first, and the session ends."""
+    return dialog.said.startswith(dialog.words.text("advice.EMERGENCY.first")) and dialog.ended
 
 
 def is_see_doctor_advice(dialog: Dialog) -> bool:
-    return dialog.ended and "see a doctor" in dialog.said and PHONE in dialog.said and not dialog.said.startswith("Call 911")
+    """The see-a-doctor advice, with the clinic's number, and the session ends."""
+    before, after = around(dialog.words, "advice.SEE_DOCTOR.speech")
+    return (
+        dialog.ended
+        and before in dialog.said
+        and after in dialog.said
+        and locale_data(dialog.locale)["clinic_phone"] in dialog.said
+        and not is_emergency_advice(dialog)
+    )
 
 
 def is_self_care_advice(dialog: Dialog) -> bool:
-    """The self-care advice, which ends with the offer of a reminder (the session stays open for the answer)."""
-    return dialog.offering_reminder and "no warning signs" in dialog.said.lower() and f"Call {EMERGENCY_NUMBER} if you" in dialog.said
+    """The self-care advice, with the call-911 warning, which ends with the
+    offer of a reminder (the session stays open for the answer)."""
+    warning, _ = around(dialog.words, "advice.SELF_CARE.warning")
+    return (
+        dialog.offering_reminder
+        and dialog.words.text("advice.SELF_CARE.speech") in dialog.said
+        and warning in dialog.said
+        and dialog.said.endswith(dialog.words.text("reminder.offer"))
+    )

@@ -33,6 +33,12 @@ def matcher() -> nlu.Nlu:
     return nlu.load(MODEL_PATH)
 
 
+@pytest.fixture
+def locale() -> str:
+    """The matcher is the English model's: the dialogs through it are in English."""
+    return "en-US"
+
+
 def samples(*, with_slots: bool):
     return [
         pytest.param(intent.name, sample, id=f"{intent.name}:{sample}")

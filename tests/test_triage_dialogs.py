@@ -1,7 +1,10 @@
 """Whole dialogs through the real Lambda handler: every symptom one-shot, and
 every guided answer sequence (the space is small: the first "yes" in the
 guided order concludes). A question may ask several signs of one level: its
-answer counts for each, while a sign reported by name counts alone."""
+answer counts for each, while a sign reported by name counts alone.
+
+Every dialog runs in each supported locale (the `dialog` and `locale`
+fixtures), and what is said is compared with that locale's strings."""
 
 from __future__ import annotations
 
@@ -10,35 +13,40 @@ import itertools
 import pytest
 
 from skill.core.rules import EMERGENCY_SIGNS, LEVELS, QUESTION_OF, QUESTIONS, Level, Question, Symptom
-from skill.core.speech import for_locale
 from tests.support import (
     EMERGENCY_NUMBER,
     PHONE,
     Dialog,
+    around,
     is_emergency_advice,
     is_see_doctor_advice,
     is_self_care_advice,
 )
 
-EN = for_locale("en-US")
 SEE_DOCTOR_SIGNS = [s for s in Symptom if LEVELS[s] is Level.SEE_DOCTOR]
 EMERGENCY_QUESTIONS = [q for q in QUESTIONS if q.level is Level.EMERGENCY]
 
 
-def question_text(question: Question) -> str:
-    return EN.text(f"questions.{question.id}.ask")
+def question_text(dialog: Dialog, question: Question) -> str:
+    return dialog.words.text(f"questions.{question.id}.ask")
 
 
-def name(symptom: Symptom) -> str:
-    return EN.text(f"symptoms.{symptom.value}.name")
+def acknowledged(dialog: Dialog, symptom: Symptom) -> bool:
+    """The see-a-doctor sign acknowledged before the emergency questions."""
+    return dialog.words.text("ack_see_doctor", names=dialog.name(symptom)) in dialog.said
+
+
+def counted_unsure(dialog: Dialog) -> bool:
+    """Said that a second "not sure" was counted as a yes."""
+    return around(dialog.words, "unsure_counted")[0] in dialog.said
 
 
 def start_guided(dialog: Dialog) -> None:
     dialog.launch()
-    assert "not a diagnosis" in dialog.said.lower()
+    assert dialog.words.text("welcome") in dialog.said  # not a diagnosis; in an emergency, call 911
     assert EMERGENCY_NUMBER in dialog.said
     dialog.yes()
-    assert dialog.said == question_text(QUESTIONS[0])  # a "yes" to the offer goes straight to the question
+    assert dialog.said == question_text(dialog, QUESTIONS[0])  # a "yes" to the offer goes straight to the question
 
 
 # Ways to answer one question; each is (moves, counts as yes?).
@@ -56,7 +64,7 @@ def answer(dialog: Dialog, moves) -> None:
         getattr(dialog, move)()
         if move == "not_sure" and not dialog.ended and dialog.asking == asked:
             # First "not sure": the same question again, in other words.
-            assert dialog.said == EN.text(f"questions.{asked}.explain")
+            assert dialog.said == dialog.words.text(f"questions.{asked}.explain")
 
 
 # Every guided path: k plain "no"s, then at question k one of the yes ways or
@@ -67,45 +75,43 @@ GUIDED_PATHS = [
 
 
 @pytest.mark.parametrize("k,way", GUIDED_PATHS, ids=lambda v: str(v))
-def test_every_guided_path(k, way):
-    dialog = Dialog()
+def test_every_guided_path(k, way, dialog):
     start_guided(dialog)
     asked = []
     for question in QUESTIONS[:k]:
         asked.append(dialog.asking)
-        assert dialog.reprompt == question_text(question)
+        assert dialog.reprompt == question_text(dialog, question)
         assert not dialog.ended
         dialog.no()
     if way is None:  # every answer "no"
         assert asked == [q.id for q in QUESTIONS]
         assert len(asked) <= 12
         assert is_self_care_advice(dialog)
-        assert "week" in dialog.said
+        assert dialog.card["title"] == dialog.words.text("advice.SELF_CARE.card_title")
         return
     question = QUESTIONS[k]
     assert dialog.asking == question.id
-    moves, counted_unsure = YES_WAYS[way]
+    moves, unsure = YES_WAYS[way]
     answer(dialog, moves)
     assert dialog.ended
     if question.level is Level.EMERGENCY:
         assert is_emergency_advice(dialog)
-        assert dialog.card["title"] == f"Call {EMERGENCY_NUMBER} now"
+        assert dialog.card["title"] == dialog.words.text("advice.EMERGENCY.card_title")
     else:
         assert is_see_doctor_advice(dialog)
-        assert "See a doctor" in dialog.card["title"]
+        assert dialog.card["title"] == dialog.words.text("advice.SEE_DOCTOR.card_title")
     # The yes counted for each sign the question asks: all are on the card.
     for sign in question.signs:
-        assert name(sign) in dialog.card["content"]
-        if question.level is Level.SEE_DOCTOR or counted_unsure:
-            assert name(sign) in dialog.said
-    assert ("weren't sure" in dialog.said) is counted_unsure
+        assert dialog.name(sign) in dialog.card["content"]
+        if question.level is Level.SEE_DOCTOR or unsure:
+            assert dialog.name(sign) in dialog.said
+    assert counted_unsure(dialog) is unsure
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
 @pytest.mark.parametrize("no_way", NO_WAYS)
-def test_each_no_way_moves_on(question, no_way):
+def test_each_no_way_moves_on(question, no_way, dialog):
     """"not sure" then "no" at any question is a plain no."""
-    dialog = Dialog()
     start_guided(dialog)
     index = QUESTIONS.index(question)
     for _earlier in QUESTIONS[:index]:
@@ -119,56 +125,52 @@ def test_each_no_way_moves_on(question, no_way):
         assert is_self_care_advice(dialog)
 
 
-def test_emergency_advice_is_short_and_says_the_number_first_and_last():
-    dialog = Dialog()
+def test_emergency_advice_is_short_and_says_the_number_first_and_last(dialog):
     start_guided(dialog)
     dialog.yes()
-    assert dialog.said.startswith(f"Call {EMERGENCY_NUMBER} now.")
-    assert dialog.said.endswith(f"Call {EMERGENCY_NUMBER} now.")
+    assert dialog.said.startswith(dialog.words.text("advice.EMERGENCY.first"))
+    assert dialog.said.endswith(dialog.words.text("advice.EMERGENCY.closing"))
+    assert EMERGENCY_NUMBER in dialog.words.text("advice.EMERGENCY.closing")
     assert len(dialog.said.split()) <= 15
 
 
-def test_self_care_advice_speaks_the_call_911_warning_with_every_emergency_sign():
+def test_self_care_advice_speaks_the_call_911_warning_with_every_emergency_sign(dialog):
     """Complete without the card: every emergency sign, in the locale's plain
     words, spoken after the all-"no" check."""
-    dialog = Dialog()
     start_guided(dialog)
     for _question in QUESTIONS:
         dialog.no()
     assert is_self_care_advice(dialog)
-    warning = dialog.said[dialog.said.index(f"Call {EMERGENCY_NUMBER}") :]
+    warning = dialog.said[dialog.said.index(around(dialog.words, "advice.SELF_CARE.warning")[0]) :]
     emergency_signs = [s for s in Symptom if LEVELS[s] is Level.EMERGENCY]
     assert len(emergency_signs) == 5
     for sign in emergency_signs:
-        assert EN.text(f"symptoms.{sign.value}.plain") in warning, sign
+        assert dialog.words.text(f"symptoms.{sign.value}.plain") in warning, sign
     # The card lists them in the article's words.
     for sign in EMERGENCY_SIGNS:
-        assert name(sign) in dialog.card["content"]
+        assert dialog.name(sign) in dialog.card["content"]
 
 
 @pytest.mark.parametrize("symptom", list(Symptom), ids=lambda s: s.value)
-def test_every_symptom_one_shot(symptom):
+def test_every_symptom_one_shot(symptom, dialog):
     """"Alexa, tell back spasm helper I have ...": a new session, no launch."""
-    dialog = Dialog()
     dialog.report(symptom)
     if LEVELS[symptom] is Level.EMERGENCY:
         assert is_emergency_advice(dialog)
-        assert name(symptom) in dialog.card["content"]
+        assert dialog.name(symptom) in dialog.card["content"]
         return
     # Acknowledged at once, then the emergency questions are asked first.
-    assert "reason to see a doctor" in dialog.said
-    assert name(symptom) in dialog.said
+    assert acknowledged(dialog, symptom)
     for question in EMERGENCY_QUESTIONS:
         assert dialog.asking == question.id
         dialog.no()
     assert is_see_doctor_advice(dialog)
-    assert name(symptom) in dialog.said
+    assert dialog.name(symptom) in dialog.said
     assert PHONE in dialog.card["content"]
 
 
 @pytest.mark.parametrize("symptom", list(Symptom), ids=lambda s: s.value)
-def test_every_symptom_reported_mid_check(symptom):
-    dialog = Dialog()
+def test_every_symptom_reported_mid_check(symptom, dialog):
     start_guided(dialog)
     dialog.no()
     dialog.report(symptom)
@@ -180,8 +182,7 @@ def test_every_symptom_reported_mid_check(symptom):
 
 
 @pytest.mark.parametrize("first,second", list(itertools.combinations(Symptom, 2)), ids=str)
-def test_two_symptoms_in_one_sentence(first, second):
-    dialog = Dialog()
+def test_two_symptoms_in_one_sentence(first, second, dialog):
     dialog.report(first, second)
     top = max(LEVELS[first], LEVELS[second])
     if top is Level.EMERGENCY:
@@ -190,7 +191,7 @@ def test_two_symptoms_in_one_sentence(first, second):
     for _emergency in EMERGENCY_QUESTIONS:
         dialog.no()
     assert is_see_doctor_advice(dialog)
-    assert name(first) in dialog.said and name(second) in dialog.said
+    assert dialog.name(first) in dialog.said and dialog.name(second) in dialog.said
 
 
 @pytest.mark.parametrize(
@@ -198,8 +199,7 @@ def test_two_symptoms_in_one_sentence(first, second):
     [("P10D", True), ("P7D", True), ("P1W", True), ("P2W", True), ("P1M", True), ("P1Y", True),
      ("PT36H", False), ("P3D", False), ("P6DT23H", False), ("PT90M", False)],
 )
-def test_duration_answers_the_week_of_rest_question(value, not_improving):
-    dialog = Dialog()
+def test_duration_answers_the_week_of_rest_question(value, not_improving, dialog):
     start_guided(dialog)
     for _ in range(len(QUESTIONS) - 1):
         dialog.no()
@@ -207,65 +207,60 @@ def test_duration_answers_the_week_of_rest_question(value, not_improving):
     dialog.intent("DurationIntent", {"duration": value})
     if not_improving:
         assert is_see_doctor_advice(dialog)
-        assert name(Symptom.NOT_IMPROVING) in dialog.said
+        assert dialog.name(Symptom.NOT_IMPROVING) in dialog.said
     else:
         assert is_self_care_advice(dialog)
 
 
 @pytest.mark.parametrize("value", ["", "?", "PXD", "ten days", "P", "PT", "P0D", None])
-def test_unparseable_duration_reasks(value):
-    dialog = Dialog()
+def test_unparseable_duration_reasks(value, dialog):
     start_guided(dialog)
     dialog.no()
     asked = dialog.asking
     dialog.intent("DurationIntent", {"duration": value})
     assert not dialog.ended
-    assert "didn't catch how long" in dialog.said
+    assert dialog.words.text("unclear_duration") in dialog.said
     assert dialog.asking == asked
 
 
-def test_duration_one_shot_counts_as_not_improving():
-    dialog = Dialog()
+def test_duration_one_shot_counts_as_not_improving(dialog):
     dialog.intent("DurationIntent", {"duration": "P2W"})
-    assert "reason to see a doctor" in dialog.said
+    assert acknowledged(dialog, Symptom.NOT_IMPROVING)
     assert dialog.asking == QUESTIONS[0].id
 
 
-def test_see_doctor_sign_then_emergency_sign_is_emergency():
-    dialog = Dialog()
+def test_see_doctor_sign_then_emergency_sign_is_emergency(dialog):
     dialog.report(Symptom.FEVER)
     dialog.no()
     assert dialog.asking == QUESTION_OF[Symptom.MUSCLE_WEAKNESS].id
     dialog.yes()  # muscle weakness, or loss of balance or coordination
     assert is_emergency_advice(dialog)
-    assert name(Symptom.MUSCLE_WEAKNESS) in dialog.card["content"]
+    assert dialog.name(Symptom.MUSCLE_WEAKNESS) in dialog.card["content"]
 
 
-def test_unsure_twice_on_emergency_still_says_911_first():
-    dialog = Dialog()
+def test_unsure_twice_on_emergency_still_says_911_first(dialog):
     start_guided(dialog)
     dialog.not_sure()
     dialog.not_sure()
-    assert dialog.said.split(". ")[0] == f"Call {EMERGENCY_NUMBER} now"
-    assert "weren't sure" in dialog.said
+    assert dialog.said.split(". ")[0] == dialog.words.text("advice.EMERGENCY.first").removesuffix(".")
+    assert counted_unsure(dialog)
 
 
-def test_cards_carry_disclaimer_and_number_with_every_conclusion():
+def test_cards_carry_disclaimer_and_number_with_every_conclusion(locale):
     for setup in (
         lambda d: d.report(Symptom.LIMB_NUMBNESS),
         lambda d: (d.report(Symptom.FEVER), *[d.no() for _ in EMERGENCY_QUESTIONS]),
         lambda d: (start_guided(d), *[d.no() for _ in QUESTIONS]),
     ):
-        dialog = Dialog()
+        dialog = Dialog(locale=locale)
         setup(dialog)
         assert dialog.ended or dialog.offering_reminder  # self-care advice offers a reminder
         assert PHONE in dialog.card["content"]
-        assert "not a substitute for professional medical advice" in dialog.card["content"]
+        assert dialog.card["content"].endswith(dialog.words.text("card_footer"))  # not a diagnosis, not a substitute...
 
 
 @pytest.mark.parametrize("symptom", [s for q in QUESTIONS if len(q.signs) > 1 for s in q.signs], ids=lambda s: s.value)
-def test_a_grouped_sign_reported_by_name_counts_alone(symptom):
-    dialog = Dialog()
+def test_a_grouped_sign_reported_by_name_counts_alone(symptom, dialog):
     dialog.report(symptom)
     if LEVELS[symptom] is Level.EMERGENCY:
         assert is_emergency_advice(dialog)
@@ -273,16 +268,15 @@ def test_a_grouped_sign_reported_by_name_counts_alone(symptom):
         for _ in EMERGENCY_QUESTIONS:
             dialog.no()
         assert is_see_doctor_advice(dialog)
-        assert name(symptom) in dialog.said
+        assert dialog.name(symptom) in dialog.said
     others = [s for s in QUESTION_OF[symptom].signs if s is not symptom]
-    assert name(symptom) in dialog.card["content"]
+    assert dialog.name(symptom) in dialog.card["content"]
     for other in others:
-        assert name(other) not in dialog.card["content"]
+        assert dialog.name(other) not in dialog.card["content"]
 
 
 @pytest.mark.parametrize("question", [q for q in QUESTIONS if len(q.signs) > 1], ids=lambda q: q.id)
-def test_a_grouped_question_is_asked_once_and_go_back_undoes_it_whole(question):
-    dialog = Dialog()
+def test_a_grouped_question_is_asked_once_and_go_back_undoes_it_whole(question, dialog):
     start_guided(dialog)
     while dialog.asking != question.id:
         dialog.no()
@@ -290,7 +284,7 @@ def test_a_grouped_question_is_asked_once_and_go_back_undoes_it_whole(question):
     assert dialog.asking != question.id  # its signs were all answered by that one "no"
     dialog.intent("AMAZON.PreviousIntent")
     assert dialog.asking == question.id
-    assert dialog.said.endswith(question_text(question))
+    assert dialog.said.endswith(question_text(dialog, question))
     dialog.yes()
     # Emergency questions come first, so a see-doctor group is reached with
     # every emergency sign ruled out: its "yes" is the advice at once.
