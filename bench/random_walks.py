@@ -1,6 +1,7 @@
 """Random walks: many random conversations through the real Lambda handler,
-half of them with the session attributes tampered with between turns, each
-checked against the safety properties (skill/tools/walks.py). Prints figures; the
+half of them with the session attributes tampered with between turns, in
+every locale the skill speaks (as many walks each), each checked against the
+safety properties (skill/tools/walks.py). Prints figures; the
 suite runs the same walk, fewer times, under hypothesis.
 
     python bench/random_walks.py [--walks 10000] [--seed 1] [--max-steps 25]
@@ -20,6 +21,7 @@ import random
 import sys
 import time
 
+from skill.core.speech import supported_locales
 from skill.tools.walks import Tally, random_plan, walk
 
 
@@ -33,11 +35,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--walks must be at least 2 and --max-steps at least 1")
     logging.disable(logging.CRITICAL)  # the catch-all's error lines would drown the figures
     rng = random.Random(args.seed)
-    tallies = {"plain": Tally(), "tampered": Tally()}
+    locales = supported_locales()
+    columns = [(locale, kind) for locale in locales for kind in ("plain", "tampered")]
+    tallies = {column: Tally() for column in columns}
     started = time.perf_counter()
     for number in range(args.walks):
         tampered = number % 2 == 1
-        walk(random_plan(rng, tamper=tampered, max_steps=args.max_steps), tallies["tampered" if tampered else "plain"])
+        locale = locales[number // 2 % len(locales)]
+        plan = random_plan(rng, tamper=tampered, max_steps=args.max_steps)
+        walk(plan, tallies[locale, "tampered" if tampered else "plain"], locale=locale)
     seconds = time.perf_counter() - started
 
     rows = [
@@ -57,17 +63,16 @@ def main(argv: list[str] | None = None) -> int:
         ("call-911 advice with an offer", "emergencies_with_an_offer"),
     ]
     print(f"random walks: seed {args.seed}, up to {args.max_steps} steps each, {seconds:.1f} s")
-    print(f"{'':40} {'plain':>9} {'tampered':>9} {'all':>9}")
+    print(f"{'':40}" + "".join(f" {locale + ' ' + kind:>17}" for locale, kind in columns) + f" {'all':>9}")
     for label, name in rows:
-        plain, tampered = getattr(tallies["plain"], name), getattr(tallies["tampered"], name)
-        print(f"{label:40} {plain:>9} {tampered:>9} {plain + tampered:>9}")
-    turns = tallies["plain"].turns + tallies["tampered"].turns
-    print(f"{'ms per turn':40} {'':>9} {'':>9} {1000 * seconds / max(turns, 1):>9.2f}")
-    problems = tallies["plain"].problems + tallies["tampered"].problems
+        counts = [getattr(tallies[column], name) for column in columns]
+        print(f"{label:40}" + "".join(f" {count:>17}" for count in counts) + f" {sum(counts):>9}")
+    turns = sum(tally.turns for tally in tallies.values())
+    print(f"{'ms per turn':40}" + " " * (18 * len(columns)) + f" {1000 * seconds / max(turns, 1):>9.2f}")
+    problems = [problem for tally in tallies.values() for problem in tally.problems]
     for problem in problems[:5]:
         print("  " + problem[:400])
     return 1 if any(tally.failures for tally in tallies.values()) else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
