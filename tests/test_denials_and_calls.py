@@ -1,5 +1,7 @@
 """Denials ("I don't have a fever"), "call 911 for me", and dates as answers
-to "how long", through the real Lambda handler with real envelopes."""
+to "how long", through the real Lambda handler with real envelopes, each
+dialog in each supported locale (the `dialog` fixture), compared with that
+locale's strings."""
 
 from __future__ import annotations
 
@@ -10,25 +12,29 @@ import pytest
 
 from skill.core import dates, rules
 from skill.core.rules import LEVELS, QUESTION_BY_ID, QUESTION_OF, QUESTIONS, SIGN_ORDER, Level, Symptom
-from skill.core.speech import for_locale
 from skill.tools.envelopes import SlotFill
 from tests.support import (
     EMERGENCY_NUMBER,
     PHONE,
     Dialog,
+    around,
+    is_emergency_advice,
     is_see_doctor_advice,
     is_self_care_advice,
-    symptom_slot,
 )
 
-EN = for_locale("en-US")
 EMERGENCY_SIGNS = [s for s in Symptom if LEVELS[s] is Level.EMERGENCY]
 
 
 def deny(dialog: Dialog, *symptoms: Symptom) -> dict:
     slots: dict[str, SlotFill | None] = {"otherSymptom": None}
-    slots.update(zip(("symptom", "otherSymptom"), (symptom_slot(s) for s in symptoms), strict=False))
+    slots.update(zip(("symptom", "otherSymptom"), (dialog.symptom_slot(s) for s in symptoms), strict=False))
     return dialog.intent("DenySymptomIntent", slots)
+
+
+def acknowledged(dialog: Dialog, *symptoms: Symptom, corrected: bool = False) -> str:
+    """How a denial said as an aside is acknowledged ("Okay: no fever.")."""
+    return dialog.words.text("denied_corrected" if corrected else "denied", names=dialog.words.denials(symptoms))
 
 
 def guided(dialog: Dialog) -> None:
@@ -39,22 +45,20 @@ def guided(dialog: Dialog) -> None:
 # ---- denials -----------------------------------------------------------------------
 
 
-def test_a_denial_of_the_pending_question_answers_it_and_the_check_moves_on():
-    dialog = Dialog()
+def test_a_denial_of_the_pending_question_answers_it_and_the_check_moves_on(dialog):
     guided(dialog)
     asked = QUESTION_BY_ID[dialog.asking]
     deny(dialog, *asked.signs)
     assert not dialog.ended
     assert dialog.asking != asked.id
-    assert "Okay:" not in dialog.said  # answered, not acknowledged as an aside
+    assert around(dialog.words, "denied")[0] not in dialog.said  # answered, not acknowledged as an aside ("Okay: ")
 
 
-def test_a_denial_of_another_sign_is_acknowledged_and_the_question_asked_again():
-    dialog = Dialog()
+def test_a_denial_of_another_sign_is_acknowledged_and_the_question_asked_again(dialog):
     guided(dialog)
     asked = dialog.asking
     deny(dialog, Symptom.FEVER)
-    assert dialog.said.startswith("Okay: no fever.")
+    assert dialog.said.startswith(acknowledged(dialog, Symptom.FEVER))  # "Okay: no fever."
     assert dialog.asking == asked and dialog.said.endswith(dialog.reprompt)
     # Recorded: the fever question is never asked in this check.
     for _ in QUESTIONS:
@@ -65,40 +69,37 @@ def test_a_denial_of_another_sign_is_acknowledged_and_the_question_asked_again()
     assert is_self_care_advice(dialog)
 
 
-def test_a_denial_corrects_an_earlier_yes():
-    dialog = Dialog()
+def test_a_denial_corrects_an_earlier_yes(dialog):
     dialog.launch()
     dialog.report(Symptom.FEVER)
-    assert "a fever" in dialog.said
+    assert dialog.name(Symptom.FEVER) in dialog.said
     deny(dialog, Symptom.FEVER)
-    assert dialog.said.startswith("Okay, I've changed that: no fever.")
+    assert dialog.said.startswith(acknowledged(dialog, Symptom.FEVER, corrected=True))  # "Okay, I've changed that: no fever."
     while not dialog.ended and dialog.asking:  # until the advice (self-care then offers a reminder)
         dialog.no()
     assert is_self_care_advice(dialog)
 
 
-def test_a_denial_before_the_check_starts_it_without_asking_that_sign():
-    dialog = Dialog()
+def test_a_denial_before_the_check_starts_it_without_asking_that_sign(dialog):
     dialog.launch()
     deny(dialog, Symptom.BLADDER_BOWEL_CONTROL, Symptom.MUSCLE_WEAKNESS)
-    assert dialog.said.startswith("Okay: no loss of bladder or bowel control and no muscle weakness.")
+    # "Okay: no loss of bladder or bowel control and no muscle weakness."
+    assert dialog.said.startswith(acknowledged(dialog, Symptom.BLADDER_BOWEL_CONTROL, Symptom.MUSCLE_WEAKNESS))
     assert dialog.asking not in (Symptom.BLADDER_BOWEL_CONTROL.value, Symptom.MUSCLE_WEAKNESS.value, None)
 
 
-def test_a_denial_of_an_unrecognised_sign_says_so_and_asks_again():
-    dialog = Dialog()
+def test_a_denial_of_an_unrecognised_sign_says_so_and_asks_again(dialog):
     guided(dialog)
     asked = dialog.asking
     dialog.intent("DenySymptomIntent", {"symptom": SlotFill("purple toes", slot_type="SymptomType")})
-    assert "didn't recognize" in dialog.said
+    assert dialog.said.startswith(dialog.words.text("unknown_symptom"))
     assert dialog.asking == asked
 
 
 @pytest.mark.parametrize("kept", list(Symptom))
-def test_denials_never_give_self_care_while_a_sign_is_unanswered(kept):
+def test_denials_never_give_self_care_while_a_sign_is_unanswered(kept, dialog):
     # Every sign but one denied, two at a time, in every order the pairs fall:
     # the one left is still asked; self-care only after its "no".
-    dialog = Dialog()
     dialog.launch()
     others = [s for s in SIGN_ORDER if s is not kept]
     for pair in itertools.zip_longest(others[::2], others[1::2]):
@@ -110,20 +111,18 @@ def test_denials_never_give_self_care_while_a_sign_is_unanswered(kept):
 
 
 @pytest.mark.parametrize("sign", EMERGENCY_SIGNS)
-def test_a_sign_denied_then_reported_is_still_an_emergency(sign):
-    dialog = Dialog()
+def test_a_sign_denied_then_reported_is_still_an_emergency(sign, dialog):
     dialog.launch()
     deny(dialog, sign)
     dialog.report(sign)
-    assert dialog.said.startswith(f"Call {EMERGENCY_NUMBER} now.") and dialog.ended
+    assert is_emergency_advice(dialog)
 
 
 # ---- call for help -------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("before", ["nothing", "launch", "guided", "see_doctor"])
-def test_call_for_help_says_to_call_911_from_a_phone_and_ends(before):
-    dialog = Dialog()
+def test_call_for_help_says_to_call_911_from_a_phone_and_ends(before, dialog):
     if before != "nothing":
         dialog.launch()
     if before in ("guided", "see_doctor"):
@@ -131,12 +130,13 @@ def test_call_for_help_says_to_call_911_from_a_phone_and_ends(before):
     if before == "see_doctor":
         dialog.report(Symptom.FEVER)
     dialog.intent("CallForHelpIntent")
-    assert dialog.said.startswith(f"Call {EMERGENCY_NUMBER} now")
-    assert "can't place calls" in dialog.said
+    assert dialog.said == dialog.words.text("call_for_help")  # call 911 now, from a phone; I can't place calls
+    assert EMERGENCY_NUMBER in dialog.said
     assert dialog.ended
     assert "?" not in dialog.said  # offers nothing, asks nothing
     card = dialog.card
-    assert card is not None and EMERGENCY_NUMBER in card["title"] and PHONE in card["content"]
+    assert card is not None and card["title"] == dialog.words.text("call_for_help_card_title")
+    assert EMERGENCY_NUMBER in card["title"] and PHONE in card["content"]
 
 
 # ---- dates as answers to "how long" ------------------------------------------------
@@ -166,8 +166,7 @@ def to_rest_question(dialog: Dialog) -> None:
         (lambda d: (d - timedelta(days=62)).strftime("%Y-%m"), True),  # "since September"
     ],
 )
-def test_a_start_date_answers_the_week_of_rest_question(start, not_improving):
-    dialog = Dialog()
+def test_a_start_date_answers_the_week_of_rest_question(start, not_improving, dialog):
     to_rest_question(dialog)
     date_answer(dialog, start(today()))
     assert not dialog.asking  # the advice (self-care then offers a reminder)
@@ -177,11 +176,10 @@ def test_a_start_date_answers_the_week_of_rest_question(start, not_improving):
         assert is_self_care_advice(dialog)
 
 
-def test_an_unreadable_date_asks_again():
-    dialog = Dialog()
+def test_an_unreadable_date_asks_again(dialog):
     to_rest_question(dialog)
     date_answer(dialog, "201X")
-    assert not dialog.ended and "didn't catch how long" in dialog.said
+    assert not dialog.ended and dialog.said.startswith(dialog.words.text("unclear_duration"))
     assert dialog.asking == Symptom.NOT_IMPROVING.value
 
 
@@ -208,13 +206,12 @@ def test_elapsed_since_rejects_what_it_cannot_read(value):
 
 
 @pytest.mark.parametrize("question", [q for q in QUESTIONS if len(q.signs) > 1], ids=lambda q: q.id)
-def test_a_denial_of_one_sign_of_a_grouped_question_asks_it_again(question):
-    dialog = Dialog()
+def test_a_denial_of_one_sign_of_a_grouped_question_asks_it_again(question, dialog):
     guided(dialog)
     while dialog.asking != question.id:
         dialog.no()
     deny(dialog, question.signs[0])
-    assert dialog.said.startswith("Okay: ")  # acknowledged; the other sign is still unanswered
+    assert dialog.said.startswith(acknowledged(dialog, question.signs[0]))  # the other sign is still unanswered
     assert dialog.asking == question.id
     deny(dialog, *question.signs)
     assert dialog.asking != question.id
@@ -224,16 +221,15 @@ GROUPED_EMERGENCY_QUESTIONS = [q for q in rules.QUESTIONS if len(q.signs) > 1 an
 
 
 @pytest.mark.parametrize("question", GROUPED_EMERGENCY_QUESTIONS, ids=lambda q: q.id)
-def test_a_yes_to_a_question_keeps_a_sign_denied_on_its_own(question):
+def test_a_yes_to_a_question_keeps_a_sign_denied_on_its_own(question, dialog):
     denied, *others = question.signs
-    dialog = Dialog()
     guided(dialog)
     while dialog.asking != question.id:
         dialog.no()
     deny(dialog, denied)
     assert not dialog.ended and dialog.asking == question.id
     dialog.yes()
-    assert dialog.said.startswith(f"Call {EMERGENCY_NUMBER} now.") and dialog.ended
+    assert is_emergency_advice(dialog)
     card = dialog.card["content"]
-    assert EN.text(f"symptoms.{denied.value}.name") not in card
-    assert all(EN.text(f"symptoms.{s.value}.name") in card for s in others)
+    assert dialog.name(denied) not in card
+    assert all(dialog.name(s) in card for s in others)

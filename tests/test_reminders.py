@@ -1,11 +1,15 @@
 """The one-week check-in reminder, end to end: real request envelopes through
 the real Lambda handler, and the skill's own HTTP client calling a fake
 Reminders API over HTTPS on 127.0.0.1 (test CA trusted via REQUESTS_CA_BUNDLE),
-reached through the envelope's apiEndpoint and apiAccessToken."""
+reached through the envelope's apiEndpoint and apiAccessToken.
+
+The dialog (the offer, every intent at it, consent and permission, what is
+said when the reminder cannot be set) runs in each supported locale (the
+`locale` fixture), compared with that locale's strings; the tests of the
+HTTP client itself (timeouts, refused connections, certificates) in en-US."""
 
 from __future__ import annotations
 
-import json
 import logging
 
 import pytest
@@ -14,18 +18,16 @@ from skill.core import reminders
 from skill.core.rules import QUESTIONS, Level, Symptom
 from skill.tools.envelopes import SlotFill
 from tests import fake_reminders_api
-from tests.support import EMERGENCY_NUMBER, PHONE, Dialog, is_emergency_advice, is_see_doctor_advice, is_self_care_advice
+from tests.support import PHONE, Dialog, is_emergency_advice, is_see_doctor_advice, is_self_care_advice
 
-OFFER = "Want a reminder in a week?"
-REMINDER_TEXT = "Check on your back. If the spasms haven't improved after a week of rest, call OrthoNY at (518) 489-2663."
 SCOPE = "alexa::alerts:reminders:skill:readwrite"
-CATCH_ALL = "Sorry, something went wrong"
 EMERGENCY_SIGNS = [s for s in Symptom if s.level is Level.EMERGENCY]
 SEE_DOCTOR_SIGNS = [s for s in Symptom if s.level is Level.SEE_DOCTOR]
 
 
 def at_offer(**session) -> Dialog:
-    """A dialog that has just heard the self-care advice and the reminder offer."""
+    """A dialog that has just heard the self-care advice and the reminder offer
+    (in `locale`, en-US unless given)."""
     dialog = Dialog(**session)
     dialog.launch()
     dialog.yes()
@@ -39,13 +41,24 @@ def no_until_the_advice(dialog: Dialog) -> None:
         dialog.no()
 
 
+def offer(dialog: Dialog) -> str:
+    """The reminder offer, in the dialog's locale ("Want a reminder in a week?")."""
+    return dialog.words.text("reminder.offer")
+
+
+def offers_a_reminder(dialog: Dialog) -> bool:
+    """The offer pending, or any of the reminder's sentences said (its offer, help, outcome)."""
+    keys = ("offer", "offer_reprompt", "help", "set", "refused", "no_permission", "failed")
+    return dialog.offering_reminder or any(dialog.words.text(f"reminder.{key}") in dialog.said for key in keys)
+
+
 def expected_body(dialog: Dialog) -> dict:
     """The exact JSON the Reminders API must receive for the request just sent."""
     timestamp = dialog.last_request["request"]["timestamp"]  # "...Z"
     return {
         "requestTime": timestamp.removesuffix("Z"),
         "trigger": {"type": "SCHEDULED_RELATIVE", "offsetInSeconds": 604800},
-        "alertInfo": {"spokenInfo": {"content": [{"locale": "en-US", "text": REMINDER_TEXT}]}},
+        "alertInfo": {"spokenInfo": {"content": [{"locale": dialog.locale, "text": dialog.words.text("reminder.text")}]}},
         "pushNotification": {"status": "ENABLED"},
     }
 
@@ -62,106 +75,106 @@ def assert_one_reminder_request(api, dialog: Dialog) -> None:
 # ---- the offer ---------------------------------------------------------------
 
 
-def test_self_care_advice_ends_with_one_short_question_and_stays_open():
-    dialog = at_offer()
-    assert dialog.said.endswith(OFFER)
-    assert len(OFFER.split()) <= 20
-    assert not dialog.ended and "remind" in dialog.reprompt
-    assert dialog.card is not None and dialog.card["title"] == "Rest and care for it at home"
+def test_self_care_advice_ends_with_one_short_question_and_stays_open(locale):
+    dialog = at_offer(locale=locale)
+    assert dialog.said.endswith(offer(dialog))
+    assert len(offer(dialog).split()) <= 20
+    assert not dialog.ended and dialog.reprompt == dialog.words.text("reminder.offer_reprompt")
+    assert dialog.card is not None and dialog.card["title"] == dialog.words.text("advice.SELF_CARE.card_title")
 
 
-def test_see_doctor_advice_offers_nothing_and_ends():
+def test_see_doctor_advice_offers_nothing_and_ends(locale):
     for symptom in SEE_DOCTOR_SIGNS:
-        dialog = Dialog()
+        dialog = Dialog(locale=locale)
         dialog.report(symptom)
         no_until_the_advice(dialog)
         assert is_see_doctor_advice(dialog), symptom
-        assert "remind" not in dialog.said and not dialog.offering_reminder
+        assert not offers_a_reminder(dialog)
 
 
-def test_emergency_advice_offers_nothing_and_ends():
+def test_emergency_advice_offers_nothing_and_ends(locale):
     for symptom in EMERGENCY_SIGNS:
-        dialog = Dialog()
+        dialog = Dialog(locale=locale)
         dialog.report(symptom)
         assert is_emergency_advice(dialog), symptom
-        assert "remind" not in dialog.said and not dialog.offering_reminder
+        assert not offers_a_reminder(dialog)
 
 
 # ---- every intent at the offer -----------------------------------------------
 
 
-def test_an_emergency_sign_reported_at_the_offer_gets_call_911_now():
+def test_an_emergency_sign_reported_at_the_offer_gets_call_911_now(locale):
     for symptom in EMERGENCY_SIGNS:
-        dialog = at_offer()
+        dialog = at_offer(locale=locale)
         dialog.report(symptom)
         assert is_emergency_advice(dialog), (symptom, dialog.said)
-        assert dialog.said.startswith(f"Call {EMERGENCY_NUMBER} now.")
-        assert "remind" not in dialog.said
+        assert not offers_a_reminder(dialog)
 
 
-def test_a_see_doctor_sign_reported_at_the_offer_gets_see_doctor_advice():
+def test_a_see_doctor_sign_reported_at_the_offer_gets_see_doctor_advice(locale):
     for symptom in SEE_DOCTOR_SIGNS:
-        dialog = at_offer()
+        dialog = at_offer(locale=locale)
         dialog.report(symptom)
         assert is_see_doctor_advice(dialog), (symptom, dialog.said)
-        assert "remind" not in dialog.said
+        assert not offers_a_reminder(dialog)
 
 
-def test_a_week_or_more_of_spasms_said_at_the_offer_means_see_a_doctor():
-    dialog = at_offer()
+def test_a_week_or_more_of_spasms_said_at_the_offer_means_see_a_doctor(locale):
+    dialog = at_offer(locale=locale)
     dialog.intent("DurationIntent", {"duration": "P10D"})
     assert is_see_doctor_advice(dialog), dialog.said
 
 
-def test_help_at_the_offer_explains_the_reminder_and_asks_again():
-    dialog = at_offer()
+def test_help_at_the_offer_explains_the_reminder_and_asks_again(locale):
+    dialog = at_offer(locale=locale)
     dialog.intent("AMAZON.HelpIntent")
-    assert "one-time reminder" in dialog.said and "won't mention any symptoms" in dialog.said
-    assert dialog.said.endswith(OFFER) and dialog.offering_reminder
+    assert dialog.said.startswith(dialog.words.text("reminder.help"))  # a one-time reminder, no symptoms mentioned
+    assert dialog.said.endswith(offer(dialog)) and dialog.offering_reminder
 
 
 @pytest.mark.parametrize("intent", ["AMAZON.FallbackIntent", "NotSureIntent", "AMAZON.PauseIntent"])
-def test_fallback_at_the_offer_asks_again(intent):
-    dialog = at_offer()
+def test_fallback_at_the_offer_asks_again(intent, locale):
+    dialog = at_offer(locale=locale)
     dialog.intent(intent)
-    assert dialog.said.startswith("Sorry, I didn't get that.")
-    assert "remind you in a week" in dialog.said and "yes or no" in dialog.said
+    assert dialog.said.startswith(dialog.words.text("fallback"))
+    assert dialog.said.endswith(dialog.words.text("reminder.offer_reprompt"))  # remind you in a week? say yes or no
     assert dialog.offering_reminder
 
 
-def test_repeat_at_the_offer_says_the_advice_and_the_question_again():
-    dialog = at_offer()
+def test_repeat_at_the_offer_says_the_advice_and_the_question_again(locale):
+    dialog = at_offer(locale=locale)
     advice = dialog.said
     dialog.intent("AMAZON.RepeatIntent")
     assert dialog.said == advice and dialog.offering_reminder
 
 
-def test_an_information_question_at_the_offer_is_answered_then_the_offer_repeated():
-    dialog = at_offer()
+def test_an_information_question_at_the_offer_is_answered_then_the_offer_repeated(locale):
+    dialog = at_offer(locale=locale)
     dialog.intent("HowLongIntent")
-    assert dialog.said.startswith("Most last a few days")
-    assert dialog.said.endswith(f"Back to my question. {OFFER}") and dialog.offering_reminder
+    assert dialog.said.startswith(dialog.words.text("info.HOW_LONG"))
+    assert dialog.said.endswith(f"{dialog.words.text('back_to_question')} {offer(dialog)}") and dialog.offering_reminder
 
 
-def test_an_unrecognized_symptom_at_the_offer_keeps_the_offer():
-    dialog = at_offer()
+def test_an_unrecognized_symptom_at_the_offer_keeps_the_offer(locale):
+    dialog = at_offer(locale=locale)
     dialog.intent("ReportSymptomIntent", {"symptom": SlotFill("itchy toes", slot_type="SymptomType"), "otherSymptom": None})
-    assert dialog.said.endswith(OFFER) and dialog.offering_reminder
+    assert dialog.said.startswith(dialog.words.text("unknown_symptom"))
+    assert dialog.said.endswith(offer(dialog)) and dialog.offering_reminder
 
 
 @pytest.mark.parametrize("intent", ["AMAZON.NoIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"])
-def test_no_or_stop_at_the_offer_says_goodbye(intent, reminders_api):
-    dialog = at_offer(api_endpoint=reminders_api.url, reminders_granted=True)
+def test_no_or_stop_at_the_offer_says_goodbye(intent, reminders_api, locale):
+    dialog = at_offer(locale=locale, api_endpoint=reminders_api.url, reminders_granted=True)
     dialog.intent(intent)
-    assert dialog.ended and dialog.said.startswith("Okay, take care.")
+    assert dialog.ended and dialog.said == dialog.words.text("goodbye")  # "Okay, take care. ..."
     assert reminders_api.received == []
 
 
-def test_start_over_and_go_back_at_the_offer_leave_it():
-    dialog = at_offer()
+def test_start_over_and_go_back_at_the_offer_leave_it(locale):
+    dialog = at_offer(locale=locale)
     dialog.intent("AMAZON.StartOverIntent")
     assert dialog.asking == QUESTIONS[0].id and not dialog.offering_reminder
-    dialog = at_offer()
+    dialog = at_offer(locale=locale)
     dialog.intent("AMAZON.PreviousIntent")
     assert dialog.asking == QUESTIONS[-1].id and not dialog.offering_reminder
 
@@ -169,16 +182,16 @@ def test_start_over_and_go_back_at_the_offer_leave_it():
 # ---- consent and permission --------------------------------------------------
 
 
-def test_yes_with_permission_creates_the_reminder_with_the_exact_request(reminders_api):
-    dialog = at_offer(api_endpoint=reminders_api.url, reminders_granted=True)
+def test_yes_with_permission_creates_the_reminder_with_the_exact_request(reminders_api, locale):
+    dialog = at_offer(locale=locale, api_endpoint=reminders_api.url, reminders_granted=True)
     dialog.yes()
     assert_one_reminder_request(reminders_api, dialog)
-    assert dialog.said == "Done. I'll remind you in a week to check on your back. Take care."
+    assert dialog.said == dialog.words.text("reminder.set")  # "Done. I'll remind you in a week ..."
     assert dialog.ended and dialog.card is None
 
 
-def test_yes_without_permission_hands_over_to_alexas_permission_prompt(reminders_api):
-    dialog = at_offer(api_endpoint=reminders_api.url)
+def test_yes_without_permission_hands_over_to_alexas_permission_prompt(reminders_api, locale):
+    dialog = at_offer(locale=locale, api_endpoint=reminders_api.url)
     dialog.yes()
     assert dialog.last["response"] == {
         "directives": [
@@ -197,37 +210,37 @@ def test_yes_without_permission_hands_over_to_alexas_permission_prompt(reminders
     assert reminders_api.received == []
 
 
-def test_permission_accepted_creates_the_reminder(reminders_api):
-    dialog = at_offer(api_endpoint=reminders_api.url)
+def test_permission_accepted_creates_the_reminder(reminders_api, locale):
+    dialog = at_offer(locale=locale, api_endpoint=reminders_api.url)
     dialog.yes()
     assert dialog.asked_for_permission
     dialog.permission_answer("ACCEPTED")
     assert_one_reminder_request(reminders_api, dialog)
-    assert dialog.said.startswith("Done. I'll remind you in a week") and dialog.ended
+    assert dialog.said == dialog.words.text("reminder.set") and dialog.ended
 
 
 @pytest.mark.parametrize("status", ["DENIED", "NOT_ANSWERED"])
-def test_permission_refused_says_how_to_allow_it_and_sends_the_permission_card(status, reminders_api):
-    dialog = at_offer(api_endpoint=reminders_api.url)
+def test_permission_refused_says_how_to_allow_it_and_sends_the_permission_card(status, reminders_api, locale):
+    dialog = at_offer(locale=locale, api_endpoint=reminders_api.url)
     dialog.yes()
     dialog.permission_answer(status)
     assert dialog.ended
-    assert "allow reminders" in dialog.said and "Alexa app" in dialog.said and "take care" in dialog.said.lower()
+    assert dialog.said == dialog.words.text("reminder.refused")  # how to allow reminders in the Alexa app; take care
     assert dialog.card == {"type": "AskForPermissionsConsent", "permissions": [SCOPE]}
     assert reminders_api.received == []
 
 
-def test_a_failed_permission_prompt_falls_back_with_the_number(reminders_api):
-    dialog = at_offer(api_endpoint=reminders_api.url)
+def test_a_failed_permission_prompt_falls_back_with_the_number(reminders_api, locale):
+    dialog = at_offer(locale=locale, api_endpoint=reminders_api.url)
     dialog.yes()
     dialog.permission_answer("ACCEPTED", code="500")
-    assert dialog.ended and dialog.said.startswith("Sorry, I couldn't set the reminder")
-    assert PHONE in dialog.said and PHONE in dialog.card["content"]
+    assert dialog.ended and dialog.said.startswith(dialog.words.text("reminder.failed"))
+    assert_fell_back_with_the_number(dialog)
     assert reminders_api.received == []
 
 
-def test_consent_is_asked_every_time(reminders_api):
-    dialog = at_offer(api_endpoint=reminders_api.url)
+def test_consent_is_asked_every_time(reminders_api, locale):
+    dialog = at_offer(locale=locale, api_endpoint=reminders_api.url)
     dialog.yes()
     dialog.permission_answer("ACCEPTED")
     assert dialog.ended and len(reminders_api.received) == 1
@@ -235,33 +248,32 @@ def test_consent_is_asked_every_time(reminders_api):
     dialog.launch()
     dialog.yes()
     no_until_the_advice(dialog)
-    assert is_self_care_advice(dialog) and dialog.said.endswith(OFFER)
+    assert is_self_care_advice(dialog) and dialog.said.endswith(offer(dialog))
     dialog.no()
     assert len(reminders_api.received) == 1
 
 
-def test_the_reminder_names_no_symptom_whatever_was_said(reminders_api):
+def test_the_reminder_names_no_symptom_whatever_was_said(reminders_api, locale):
     bodies = []
     for detour in ([], [("DurationIntent", {"duration": "P2D"})], [("AMAZON.HelpIntent", None), ("CausesIntent", None)]):
-        dialog = at_offer(api_endpoint=reminders_api.url, reminders_granted=True)
+        dialog = at_offer(locale=locale, api_endpoint=reminders_api.url, reminders_granted=True)
         for name, slots in detour:
             dialog.intent(name, slots)
         assert dialog.offering_reminder
         dialog.yes()
         bodies.append(reminders_api.received[-1].json())
+    reminder_text = dialog.words.text("reminder.text")
     texts = {body["alertInfo"]["spokenInfo"]["content"][0]["text"] for body in bodies}
-    assert texts == {REMINDER_TEXT}
-    with open(reminders.__file__.replace("reminders.py", "locales/en-US.json"), encoding="utf-8") as file:
-        names = [entry["name"] for entry in json.load(file)["symptoms"].values()]
-    assert not any(name.lower() in REMINDER_TEXT.lower() for name in names)
+    assert texts == {reminder_text}
+    assert not any(dialog.name(symptom).lower() in reminder_text.lower() for symptom in Symptom)
 
 
-def test_a_touch_yes_without_the_reminders_api_asks_for_permission():
+def test_a_touch_yes_without_the_reminders_api_asks_for_permission(locale):
     from skill.core.conversation import Conversation
     from skill.core.speech import for_locale
 
     all_no = {"answers": [[symptom.value, "no"] for symptom in Symptom]}
-    conversation = Conversation(for_locale("en-US"), {"offering_reminder": True, "triage": all_no})
+    conversation = Conversation(for_locale(locale), {"offering_reminder": True, "triage": all_no})
     reply = conversation.yes()
     assert reply.ask_reminder_permission and not conversation.offering_reminder
 
@@ -270,13 +282,13 @@ def test_a_touch_yes_without_the_reminders_api_asks_for_permission():
 
 
 @pytest.mark.parametrize("status", [401, 403])
-def test_no_permission_from_the_api_says_how_to_allow_it_with_the_number(status, reminders_api, caplog):
-    dialog = at_offer(api_endpoint=reminders_api.url, reminders_granted=True)
+def test_no_permission_from_the_api_says_how_to_allow_it_with_the_number(status, reminders_api, caplog, locale):
+    dialog = at_offer(locale=locale, api_endpoint=reminders_api.url, reminders_granted=True)
     with caplog.at_level(logging.DEBUG):
         reminders_api.status = status
         dialog.yes()
     assert_one_reminder_request(reminders_api, dialog)
-    assert dialog.said.startswith("I couldn't set the reminder, because reminders aren't allowed")
+    assert dialog.said.startswith(dialog.words.text("reminder.no_permission"))  # reminders aren't allowed ...
     assert_fell_back_with_the_number(dialog)
     assert f"HTTP {status}" in caplog.text
 
@@ -288,7 +300,7 @@ def test_an_api_error_falls_back_with_the_number(status, reminders_api, caplog):
         reminders_api.status = status
         dialog.yes()
     assert_one_reminder_request(reminders_api, dialog)
-    assert dialog.said.startswith("Sorry, I couldn't set the reminder just now.")
+    assert dialog.said.startswith(dialog.words.text("reminder.failed"))
     assert_fell_back_with_the_number(dialog)
     assert f"HTTP {status}" in caplog.text
 
@@ -300,14 +312,14 @@ def test_a_hung_api_times_out_and_falls_back(reminders_api, monkeypatch):
     dialog.yes()
     assert len(reminders_api.received) == 1
     assert reminders_api.hanging == 1  # the skill gave up; the API never answered
-    assert dialog.said.startswith("Sorry, I couldn't set the reminder just now.")
+    assert dialog.said.startswith(dialog.words.text("reminder.failed"))
     assert_fell_back_with_the_number(dialog)
 
 
 def test_a_refused_connection_falls_back(reminders_api):
     dialog = at_offer(api_endpoint=f"https://{fake_reminders_api.HOST}:{fake_reminders_api.free_port()}", reminders_granted=True)
     dialog.yes()
-    assert dialog.said.startswith("Sorry, I couldn't set the reminder just now.")
+    assert dialog.said.startswith(dialog.words.text("reminder.failed"))
     assert_fell_back_with_the_number(dialog)
 
 
@@ -316,22 +328,23 @@ def test_an_untrusted_certificate_is_refused(reminders_api, monkeypatch):
     dialog = at_offer(api_endpoint=reminders_api.url, reminders_granted=True)
     dialog.yes()
     assert reminders_api.received == []
-    assert dialog.said.startswith("Sorry, I couldn't set the reminder just now.")
+    assert dialog.said.startswith(dialog.words.text("reminder.failed"))
 
 
 def test_a_plain_http_endpoint_is_never_called(reminders_api):
     dialog = at_offer(api_endpoint=reminders_api.url.replace("https://", "http://"), reminders_granted=True)
     dialog.yes()
     assert reminders_api.received == []
-    assert dialog.said.startswith("Sorry, I couldn't set the reminder just now.")
+    assert dialog.said.startswith(dialog.words.text("reminder.failed"))
     assert_fell_back_with_the_number(dialog)
 
 
 def assert_fell_back_with_the_number(dialog: Dialog) -> None:
-    assert CATCH_ALL not in dialog.said
+    assert dialog.words.text("error") not in dialog.said  # not the catch-all apology
     assert dialog.ended
-    assert f"call OrthoNY at {PHONE}" in dialog.said
-    assert dialog.card is not None and dialog.card["title"] == "Reminder not set"
+    assert dialog.said.endswith(dialog.words.text("reminder.instead"))  # ... call OrthoNY at (518) 489-2663 ...
+    assert PHONE in dialog.said
+    assert dialog.card is not None and dialog.card["title"] == dialog.words.text("reminder.card_title")
     assert PHONE in dialog.card["content"]
 
 
