@@ -70,13 +70,13 @@ SELF_CARE = speech.for_locale(speech.DEFAULT_LOCALE).text("advice.SELF_CARE.spee
 @dataclass(frozen=True)
 class Heard:
     """The words the oracle listens for, in one locale: the catch-all apology,
-    the self-care advice, how the call-911 advice begins, and the stem of
-    "reminder" (which call-911 advice must never mention)."""
+    the self-care advice, how the call-911 advice begins, and the stems of
+    "remind" (which call-911 advice must never mention)."""
 
     apology: str
     self_care: str
     call_911: str
-    reminder: str
+    reminder: tuple[str, ...]
 
     @classmethod
     def of(cls, locale: str) -> Heard:
@@ -85,8 +85,8 @@ class Heard:
         return cls(words.text("error"), words.text("advice.SELF_CARE.speech"), words.text("advice.EMERGENCY.first"), reminder)
 
 
-# "remind", "recordatorio" / "recordarle": lower case.
-REMINDER_STEMS = {"en-US": "remind", "es-US": "record"}
+# "remind(er)"; "recordatorio" / "recordaré" and the offer's "¿Le recuerdo ...?": lower case.
+REMINDER_STEMS = {"en-US": ("remind",), "es-US": ("record", "recuerd")}
 
 
 SSML_INJECTIONS = (
@@ -320,7 +320,7 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
     said = plain(body["outputSpeech"]["ssml"])
     ended = body.get("shouldEndSession") is True
     call_911 = said.startswith(heard.call_911)
-    if call_911 and (not ended or offering or heard.reminder in said.lower()):
+    if call_911 and (not ended or offering or any(stem in said.lower() for stem in heard.reminder)):
         tally.emergencies_with_an_offer += 1
         tally.problem("call-911 advice with an offer", plan, said)
     if kind == "permission" and not ended:
