@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 from ask_sdk_core.dispatch_components import (
     AbstractExceptionHandler,
@@ -163,6 +163,8 @@ class LogRequestInterceptor(AbstractRequestInterceptor):
     away. Never a slot value, at any level."""
 
     def process(self, handler_input: HandlerInput) -> None:
+        if not logger.isEnabledFor(logging.INFO):
+            return  # nothing to write: skip the escaping on every warm turn
         request_type = get_request_type(handler_input)
         request_id = getattr(handler_input.request_envelope.request, "request_id", None)
         logger.info("request %s id %s", printable(request_type), printable(request_id))
@@ -255,17 +257,16 @@ class LaunchRequestHandler(AbstractRequestHandler):
 
 
 class IntentMoveHandler(AbstractRequestHandler):
-    """One intent of INTENT_MOVES: the intent's move on the conversation."""
-
-    def __init__(self, intent_name: str, move: Move):
-        self.intent_name = intent_name
-        self.move = move
+    """Every intent of INTENT_MOVES: the intent's move on the conversation.
+    One handler reads the table (one lookup per request, where a handler per
+    intent would be asked in turn)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(self.intent_name)(handler_input)
+        return is_request_type("IntentRequest")(handler_input) and get_intent_name(handler_input) in INTENT_MOVES
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return respond(handler_input, self.move(conversation_of(handler_input), handler_input))
+        move = INTENT_MOVES[cast(str, get_intent_name(handler_input))]
+        return respond(handler_input, move(conversation_of(handler_input), handler_input))
 
 
 def _touch(arguments: Any) -> tuple[str, ...] | None:
@@ -386,8 +387,8 @@ def _apology(handler_input: HandlerInput) -> tuple[Conversation, Reply]:
 
 
 REQUEST_HANDLERS = (
+    IntentMoveHandler(),  # first: most requests are intents
     LaunchRequestHandler(),
-    *(IntentMoveHandler(name, move) for name, move in INTENT_MOVES.items()),
     TouchHandler(),
     PermissionAnswerHandler(),
     SessionEndedRequestHandler(),

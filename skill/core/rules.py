@@ -145,6 +145,13 @@ class Assessment:
         return not self.pending
 
 
+# Each question with its signs as a set and whether it is an emergency question,
+# worked out once: every turn assesses.
+_QUESTION_FACTS: tuple[tuple[Question, frozenset[Symptom], bool], ...] = tuple(
+    (question, frozenset(question.signs), question.level is Level.EMERGENCY) for question in QUESTIONS
+)
+
+
 def assess(answers: Mapping[Symptom, Answer]) -> Assessment:
     """Turn the answers so far into advice.
 
@@ -154,13 +161,14 @@ def assess(answers: Mapping[Symptom, Answer]) -> Assessment:
     """
     raised = tuple(s for s in SIGN_ORDER if s in answers and answers[s].raises)
     level = max((LEVELS[s] for s in raised), default=Level.SELF_CARE)
-    unanswered = [q for q in QUESTIONS if any(sign not in answers for sign in q.signs)]
     if level is Level.EMERGENCY:
         pending: tuple[Question, ...] = ()
-    elif level is Level.SEE_DOCTOR:
-        pending = tuple(q for q in unanswered if q.level is Level.EMERGENCY)
     else:
-        pending = tuple(unanswered)
+        answered = answers.keys()
+        pending = tuple(
+            question for question, signs, emergency in _QUESTION_FACTS
+            if not signs <= answered and (emergency or level is Level.SELF_CARE)
+        )  # fmt: skip
     if level is not Level.SELF_CARE:
         # Only the signs at the deciding level are the reason for the advice.
         raised = tuple(s for s in raised if LEVELS[s] is level)
