@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from skill.core import dates, rules
-from skill.core.rules import LEVELS, QUESTION_BY_ID, QUESTION_OF, QUESTIONS, SIGN_ORDER, Level, Symptom
+from skill.core.rules import EMERGENCY_SIGNS, QUESTION_BY_ID, QUESTION_OF, QUESTIONS, SIGN_ORDER, Symptom
 from skill.tools.envelopes import SlotFill
 from tests.support import (
     EMERGENCY_NUMBER,
@@ -22,8 +22,6 @@ from tests.support import (
     is_see_doctor_advice,
     is_self_care_advice,
 )
-
-EMERGENCY_SIGNS = [s for s in Symptom if LEVELS[s] is Level.EMERGENCY]
 
 
 def deny(dialog: Dialog, *symptoms: Symptom) -> dict:

@@ -15,13 +15,12 @@ import logging
 import pytest
 
 from skill.core import reminders
-from skill.core.rules import QUESTIONS, Level, Symptom
+from skill.core.rules import EMERGENCY_SIGNS, QUESTIONS, Level, Symptom
 from skill.tools.envelopes import SlotFill
 from tests import fake_reminders_api
 from tests.support import PHONE, Dialog, is_emergency_advice, is_see_doctor_advice, is_self_care_advice
 
 SCOPE = "alexa::alerts:reminders:skill:readwrite"
-EMERGENCY_SIGNS = [s for s in Symptom if s.level is Level.EMERGENCY]
 SEE_DOCTOR_SIGNS = [s for s in Symptom if s.level is Level.SEE_DOCTOR]
 
 

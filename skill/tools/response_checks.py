@@ -9,13 +9,14 @@ import xml.etree.ElementTree as ET
 from html import unescape
 from typing import Any
 
+from skill.core import speech
 from skill.core.rules import Symptom
 from skill.tools.envelopes import REMINDERS_SCOPE, AlexaSession, SlotFill
 
 PHONE = "(518) 489-2663"
 EMERGENCY_NUMBER = "911"
-# Each locale's "not a diagnosis", as its cards say it ("Not a diagnosis", "No es un diagnóstico").
-DISCLAIMERS = frozenset({"Not a diagnosis", "No es un diagnóstico"})
+# Each locale's disclaimer, the last line of its card footer ("Not a diagnosis: ...").
+DISCLAIMERS = frozenset(speech.for_locale(locale).text("card_footer").splitlines()[-1] for locale in speech.supported_locales())
 # A text card, or the Alexa app's card asking for a permission.
 CARD_TYPES = ("Simple", "AskForPermissionsConsent")
 

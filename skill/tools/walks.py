@@ -62,9 +62,6 @@ DURATIONS = {"P2D": 2, "P10D": 10, "P1W": 7, "PT5H": 0, "bogus": None}
 PERMISSION_ANSWERS = ("ACCEPTED", "DENIED", "NOT_ANSWERED")
 # Nothing listens there: a reminder attempt fails at once, without the network.
 UNREACHABLE_API = "https://127.0.0.1:9"
-# What a listener hears for a yes/no question; used to spot the catch-all.
-APOLOGY = speech.for_locale(speech.DEFAULT_LOCALE).text("error")
-SELF_CARE = speech.for_locale(speech.DEFAULT_LOCALE).text("advice.SELF_CARE.speech")
 
 
 @dataclass(frozen=True)
