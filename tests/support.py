@@ -87,6 +87,18 @@ class Dialog(AlexaSession):
         return plain(self.last["response"]["reprompt"]["outputSpeech"]["ssml"])
 
     @property
+    def safety_line(self) -> str:
+        """This locale's emergency line, the end of every reprompt."""
+        return self.words.text("reprompt_safety")
+
+    @property
+    def reprompted_question(self) -> str:
+        """The reprompt before its emergency line (which must be there, last)."""
+        question, line = self.reprompt[: -len(self.safety_line)].rstrip(), self.reprompt[-len(self.safety_line):]
+        assert line == self.safety_line, self.reprompt
+        return question
+
+    @property
     def card(self) -> dict | None:
         return self.last["response"].get("card")
 

@@ -31,7 +31,8 @@ def test_yes_to_the_offer_asks_an_emergency_question_first():
     reply = conversation.yes()
     assert not reply.ends_session
     assert conversation.asking is not None
-    assert reply.reprompt and reply.reprompt in reply.speech
+    assert reply.reprompt and reply.reprompt.startswith(reply.speech)
+    assert reply.reprompt.endswith(EN.ssml("reprompt_safety"))
 
 
 def test_every_emergency_sign_reported_ends_with_the_emergency_number_first():

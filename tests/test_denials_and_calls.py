@@ -57,7 +57,7 @@ def test_a_denial_of_another_sign_is_acknowledged_and_the_question_asked_again(d
     asked = dialog.asking
     deny(dialog, Symptom.FEVER)
     assert dialog.said.startswith(acknowledged(dialog, Symptom.FEVER))  # "Okay: no fever."
-    assert dialog.asking == asked and dialog.said.endswith(dialog.reprompt)
+    assert dialog.asking == asked and dialog.said.endswith(dialog.reprompted_question)
     # Recorded: the fever question is never asked in this check.
     for _ in QUESTIONS:
         if dialog.ended:

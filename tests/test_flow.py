@@ -92,7 +92,7 @@ def test_every_drawn_answer_leads_where_the_skill_goes():
             if target.startswith("q"):
                 assert not dialog.ended
                 number = target[1:]
-                assert nodes[target].startswith(f"{number}. {dialog.reprompt}"), (source, answer, dialog.said)
+                assert nodes[target].startswith(f"{number}. {dialog.reprompted_question}"), (source, answer, dialog.said)
             else:
                 assert dialog.ended or dialog.offering_reminder, (source, answer, dialog.said)  # self-care offers a reminder
                 assert nodes[target].startswith(dialog.card["title"]), (source, answer, dialog.card)

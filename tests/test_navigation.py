@@ -53,7 +53,7 @@ def assert_reasks(dialog: Dialog, pending: str | None) -> None:
     assert not dialog.ended
     assert dialog.asking == pending
     assert dialog.said.endswith(pending_text(dialog, pending))
-    assert dialog.reprompt == (dialog.words.text("offer_reprompt") if pending is None else question_text(dialog, pending))
+    assert dialog.reprompted_question == (dialog.words.text("offer_reprompt") if pending is None else question_text(dialog, pending))
 
 
 ALL_STATES = list(STATES)

@@ -78,7 +78,7 @@ def test_self_care_advice_ends_with_one_short_question_and_stays_open(locale):
     dialog = at_offer(locale=locale)
     assert dialog.said.endswith(offer(dialog))
     assert len(offer(dialog).split()) <= 20
-    assert not dialog.ended and dialog.reprompt == dialog.words.text("reminder.offer_reprompt")
+    assert not dialog.ended and dialog.reprompted_question == dialog.words.text("reminder.offer_reprompt")
     assert dialog.card is not None and dialog.card["title"] == dialog.words.text("advice.SELF_CARE.card_title")
 
 

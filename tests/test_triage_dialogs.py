@@ -63,8 +63,9 @@ def answer(dialog: Dialog, moves) -> None:
         asked = dialog.asking
         getattr(dialog, move)()
         if move == "not_sure" and not dialog.ended and dialog.asking == asked:
-            # First "not sure": the same question again, in other words.
+            # First "not sure": the same question again, in other words; the reprompt keeps the emergency line.
             assert dialog.said == dialog.words.text(f"questions.{asked}.explain")
+            assert dialog.reprompt.startswith(dialog.said) and dialog.reprompt.endswith(dialog.safety_line)
 
 
 # Every guided path: k plain "no"s, then at question k one of the yes ways or
@@ -80,7 +81,10 @@ def test_every_guided_path(k, way, dialog):
     asked = []
     for question in QUESTIONS[:k]:
         asked.append(dialog.asking)
-        assert dialog.reprompt == question_text(dialog, question)
+        # The question again, then the locale's emergency line, its number a telephone say-as.
+        assert dialog.reprompt == f"{question_text(dialog, question)} {dialog.safety_line}"
+        reprompt_ssml = dialog.last["response"]["reprompt"]["outputSpeech"]["ssml"]
+        assert reprompt_ssml.endswith(f'<say-as interpret-as="telephone">{EMERGENCY_NUMBER}</say-as>.</speak>')
         assert not dialog.ended
         dialog.no()
     if way is None:  # every answer "no"

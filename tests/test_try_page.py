@@ -27,6 +27,11 @@ def question(number: int) -> str:
     return WORDS.text(f"questions.{QUESTIONS[number - 1].id}.ask")
 
 
+def reprompt(number: int) -> str:
+    """Question `number` again, then the emergency line."""
+    return f"{question(number)} {WORDS.text('reprompt_safety')}"
+
+
 @pytest.fixture
 def client():
     app = try_page.create_app(try_page.TryPage(LAMBDA_HANDLER), PORT)
@@ -61,14 +66,14 @@ def test_an_emergency_line_is_understood_and_answered_with_911(client):
 
 def test_one_session_carries_the_answers_from_line_to_line(client):
     session = start(client)
-    assert say(client, session, "yes").json["reprompt"] == question(1)
-    assert say(client, session, "no").json["reprompt"] == question(2)
+    assert say(client, session, "yes").json["reprompt"] == reprompt(1)
+    assert say(client, session, "no").json["reprompt"] == reprompt(2)
     turn = say(client, session, "no").json
     assert turn["heard"]["intent"] == "AMAZON.NoIntent"
-    assert turn["reprompt"] == question(3)
+    assert turn["reprompt"] == reprompt(3)
     # Another page's session is its own conversation.
     other = start(client)
-    assert say(client, other, "yes").json["reprompt"] == question(1)
+    assert say(client, other, "yes").json["reprompt"] == reprompt(1)
 
 
 def test_all_no_gives_self_care_and_a_closed_skill_opens_again(client):

@@ -157,6 +157,9 @@ class Conversation:
     def _ask(self, *lead: str, prompt: tuple[str, str] | None = None) -> Reply:
         # Parts from self.speech only: repeat renders them again from their keys.
         question, reprompt = prompt or self._prompt()
+        # Rule 17: a reprompt plays only to silence, and is the last thing said before a
+        # silent session closes, so it ends with the emergency line (free on answered paths).
+        reprompt = join([reprompt, self.speech.ssml("reprompt_safety")])
         screen = self._screen(tuple(part for part in lead if part), question)
         reply = Reply(speech=self._say(*lead, question), reprompt=reprompt, screen=screen)
         self._last = {"speech": reply.speech, "reprompt": reprompt}

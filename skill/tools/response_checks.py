@@ -17,6 +17,9 @@ PHONE = "(518) 489-2663"
 EMERGENCY_NUMBER = "911"
 # Each locale's disclaimer, the last line of its card footer ("Not a diagnosis: ...").
 DISCLAIMERS = frozenset(speech.for_locale(locale).text("card_footer").splitlines()[-1] for locale in speech.supported_locales())
+# Each locale's emergency line, the end of every reprompt ("If this is an emergency, call 911.").
+REPROMPT_SAFETY_LINES = frozenset(speech.for_locale(locale).text("reprompt_safety") for locale in speech.supported_locales())
+TELEPHONE_EMERGENCY = f'<say-as interpret-as="telephone">{EMERGENCY_NUMBER}</say-as>'
 # A text card, or the Alexa app's card asking for a permission.
 CARD_TYPES = ("Simple", "AskForPermissionsConsent")
 
@@ -47,7 +50,7 @@ def check_ssml(ssml: str) -> None:
 
 
 def check_response(envelope: dict[str, Any]) -> dict[str, Any]:
-    """Every open response has a reprompt; a closing one says so explicitly;
+    """Every open response has a reprompt ending with the emergency line; a closing one says so explicitly;
     a card carries the clinic's number and the disclaimer. Returns the envelope."""
     _require(envelope.get("version") == "1.0", "version is not 1.0")
     response = envelope["response"]
@@ -63,6 +66,8 @@ def check_response(envelope: dict[str, Any]) -> dict[str, Any]:
         reprompt = response["reprompt"]["outputSpeech"]["ssml"]
         check_ssml(reprompt)
         _require(bool(plain(reprompt)), "empty reprompt")
+        _require(any(plain(reprompt).endswith(line) for line in REPROMPT_SAFETY_LINES), "a reprompt without the emergency line")
+        _require(TELEPHONE_EMERGENCY in reprompt, "the reprompt's emergency number is not a telephone say-as")
     else:
         _require(response.get("shouldEndSession") is True, "a closing response sets shouldEndSession explicitly")
         _require("reprompt" not in response, "a closing response has a reprompt")
