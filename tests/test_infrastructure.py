@@ -71,7 +71,7 @@ def _load_template() -> dict:
 
         return construct
 
-    for name in ("Ref", "GetAtt", "Sub", "Join", "If", "Equals", "Select", "Split", "FindInMap", "ImportValue"):
+    for name in ("Ref", "GetAtt", "Sub", "Join", "If", "Equals", "Not", "Select", "Split", "FindInMap", "ImportValue"):
         CfnLoader.add_constructor(f"!{name}", tag(name))
     return yaml.load(TEMPLATE.read_text(), Loader=CfnLoader)
 
@@ -107,6 +107,26 @@ def test_template_is_what_the_cfn_deployer_and_alexa_need():
     assert permission["EventSourceToken"] == {"Ref": "SkillId"}
     function_name = next(name for name, r in template["Resources"].items() if r["Type"] == "AWS::Lambda::Function")
     assert permission["FunctionName"] == {"Fn::GetAtt": [function_name, "Arn"]}
+
+
+def test_skill_errors_and_throttles_raise_an_alarm_someone_is_told_of():
+    """A failing skill cannot speak (Alexa says its own error), so the control lives here:
+    an alarm on the function's Errors (timeouts included) and Throttles, sent to a topic."""
+    template = _load_template()
+    function_name = next(name for name, r in template["Resources"].items() if r["Type"] == "AWS::Lambda::Function")
+    topic_name = next(name for name, r in template["Resources"].items() if r["Type"] == "AWS::SNS::Topic")
+    alarms = {alarm["MetricName"]: alarm for alarm in _resources(template, "AWS::CloudWatch::Alarm")}
+    assert {"Errors", "Throttles"} <= set(alarms)
+    for metric in ("Errors", "Throttles"):
+        alarm = alarms[metric]
+        assert alarm["Namespace"] == "AWS/Lambda"
+        assert alarm["Dimensions"] == [{"Name": "FunctionName", "Value": {"Ref": function_name}}]
+        assert alarm["Statistic"] == "Sum" and alarm["Threshold"] == 1  # one failure is one person without advice
+        assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+        assert alarm["AlarmActions"] == [{"Ref": topic_name}]
+    (subscription,) = _resources(template, "AWS::SNS::Subscription")
+    assert subscription["TopicArn"] == {"Ref": topic_name} and subscription["Endpoint"] == {"Ref": "AlarmEmail"}
+    assert template["Parameters"]["AlarmEmail"]["Default"] == ""  # the cfn-deployer need not pass it
 
 
 def test_ask_resources_points_at_existing_files():
