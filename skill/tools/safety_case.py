@@ -31,7 +31,7 @@ BENCH_DIR = PROJECT_ROOT / "bench"
 
 HAZARD_FIELDS = ("id", "title", "what", "causes", "effect", "before", "after", "residual", "statements")
 # Where a control lives: in the repository's code, in how the skill is run, or in Amazon's platform.
-WHERES = {"code": "in the code", "operations": "outside the code (operations)", "platform": "outside the code (Amazon's platform)"}
+WHERES = {"code": "in the code", "operations": "operations, outside the code", "platform": "Amazon's platform, outside the code"}
 NODE_ID = re.compile(r"^tests/[\w/]+\.py::\w+(::\w+)?$")
 BENCH_COMMAND = re.compile(r"^python (bench/[\w/]+\.py)\b")
 PYTEST_COMMAND = re.compile(r"^python -m pytest\b")
