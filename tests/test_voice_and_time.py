@@ -8,16 +8,18 @@ checks (tests/support.py `Dialog`)."""
 
 from __future__ import annotations
 
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from skill.core.rules import Symptom
-from skill.tools import model
+from skill.tools import model, try_page
 from skill.tools.nlu import load as load_matcher
 from skill.tools.paths import model_path
 from skill.tools.response_checks import ResponseCheckError
-from tests.support import Dialog, check_ssml, is_emergency_advice, is_self_care_advice
+from tests.support import LAMBDA_HANDLER, Dialog, check_ssml, is_emergency_advice, is_self_care_advice
+from tests.test_chat import back_spasm
 
 SLOWER, FASTER, LOUDER, HOLD_ON = "SlowerIntent", "FasterIntent", "LouderIntent", "HoldOnIntent"
 
@@ -364,3 +366,43 @@ def test_the_response_check_takes_prosody_alexa_accepts(ssml):
 def test_the_response_check_refuses_other_prosody(ssml):
     with pytest.raises(ResponseCheckError):
         check_ssml(ssml)
+
+
+# ---- chat and the try page --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "lines"),
+    [("en-US", ["slower", "louder", "hold on", "I can't feel my legs"]), ("es-US", ["más despacio", "más fuerte", "espere", "no siento las piernas"])],
+)
+def test_chat_names_the_voice_and_an_emergency_still_comes_first(locale, lines):
+    result = subprocess.run(
+        [back_spasm(), "chat", "--locale", locale], input="".join(f"{line}\n" for line in lines), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    said = [line for line in result.stdout.splitlines() if line.startswith("Alexa")]
+    words = Dialog(locale=locale).words
+    assert said[0].startswith("Alexa: ")
+    assert said[1].startswith(f"Alexa (rate slow): {words.text('voice.slower')}")
+    assert said[2].startswith(f"Alexa (rate slow, volume loud): {words.text('voice.louder')}")
+    assert said[3].startswith(f"Alexa (rate slow, volume loud): {words.text('hold_on.speech')}")
+    assert said[4].startswith(f"Alexa (rate slow, volume loud): {words.text('advice.EMERGENCY.first')}")
+
+
+def test_the_try_page_hands_the_browser_the_voice():
+    page = try_page.TryPage(LAMBDA_HANDLER)
+    app = try_page.create_app(page, 18802).test_client()
+
+    def post(path: str, body: dict) -> dict:
+        response = app.post(path, json=body, base_url="http://127.0.0.1:18802")
+        assert response.status_code == 200, response.json
+        return response.json
+
+    session = post("/api/session", {"locale": "en-US", "device": "voice"})
+    assert session["voice"] == {}
+    turn = post("/api/say", {"session": session["session"], "text": "speak slowly"})
+    assert turn["heard"]["intent"] == SLOWER and turn["voice"] == {"rate": "slow"}
+    assert "<" not in turn["speech"] and "<" not in turn["reprompt"]
+    turn = post("/api/say", {"session": session["session"], "text": "give me a minute"})
+    assert turn["heard"]["intent"] == HOLD_ON and turn["voice"] == {"rate": "slow"}
+    assert turn["reprompt"].endswith(Dialog().words.text("hold_on.reprompt"))
