@@ -283,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             if args.voice == "all":
                 print()
-            said = " ".join(['"slower"'] * (locale_strings.RATES.index(name)))
+            steps = locale_strings.RATES.index(name)
+            said = '"slower"' + ("" if steps == 1 else " twice" if steps == 2 else f" {steps} times")
             method = voice.method if voice.espeak else f"{voice.method}, which does not follow the prosody"
             print(f'The same paths spoken slower (prosody rate "{name}", as after {said}), locale {args.locale}; {method}.')
             print_table(build_paths(Driver(args.locale, name)), voice, args.turns, normal)
