@@ -138,8 +138,9 @@ class Conversation:
         }
         if self.offering_reminder:
             attributes["offering_reminder"] = True
-        if self.voice.to_stored():
-            attributes["voice"] = self.voice.to_stored()
+        voice = self.voice.to_stored()
+        if voice:  # only a voice asked for: a default session's attributes are as before
+            attributes["voice"] = voice
         return attributes
 
     # ---- building replies ------------------------------------------------

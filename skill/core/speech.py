@@ -95,7 +95,7 @@ class Voice:
     def from_stored(cls, stored: object) -> Voice:
         """The voice kept by `to_stored`; each value that is not one of ours is dropped."""
         if not isinstance(stored, Mapping):
-            return cls()
+            return DEFAULT_VOICE
         rate, volume = stored.get("rate"), stored.get("volume")
         return cls(rate if rate in RATES else None, volume if volume in VOLUMES else None)
 
