@@ -406,3 +406,26 @@ def test_the_try_page_hands_the_browser_the_voice():
     turn = post("/api/say", {"session": session["session"], "text": "give me a minute"})
     assert turn["heard"]["intent"] == HOLD_ON and turn["voice"] == {"rate": "slow"}
     assert turn["reprompt"].endswith(Dialog().words.text("hold_on.reprompt"))
+
+
+def test_a_report_made_again_after_a_failure_keeps_the_voice(monkeypatch, dialog):
+    """The catch-all makes a failed report again on a fresh conversation: it
+    still speaks, and goes on, in the voice asked for."""
+    from skill.core.conversation import Conversation
+
+    report = Conversation.report
+    calls = []
+
+    def fails_once(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("a bug in this turn")
+        return report(self, *args, **kwargs)
+
+    dialog.launch()
+    dialog.intent(SLOWER)
+    monkeypatch.setattr(Conversation, "report", fails_once)
+    dialog.report(Symptom.FEVER)
+    assert len(calls) == 2 and dialog.asking and spoken_in(dialog, rate="slow")
+    dialog.no()
+    assert spoken_in(dialog, rate="slow")

@@ -425,7 +425,8 @@ class Conversation:
         (the last words before Alexa closes a silent session) says how to come back."""
         question, reprompt = self._prompt()
         come_back = self.speech.ssml("hold_on.reprompt")
-        return Reply(self._say(self.speech.ssml("hold_on.speech"), question), self._say(reprompt, come_back), screen=self._screen((), question))
+        speech = self._say(self.speech.ssml("hold_on.speech"), question)
+        return Reply(speech=speech, reprompt=self._say(reprompt, come_back), screen=self._screen((), question))
 
     def go_back(self) -> Reply:
         undone = self.triage.undo_last()

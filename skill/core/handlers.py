@@ -379,6 +379,9 @@ def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | 
     if not is_intent_name(contract.REPORT_SYMPTOM)(handler_input):
         return None
     conversation = Conversation(_strings_for(handler_input), screen=has_screen(handler_input))
+    loaded = _loaded_conversation(handler_input)
+    if loaded is not None:  # its voice was checked when it loaded: keep it for the rest of the session
+        conversation.voice = loaded.voice
     try:
         return conversation, _report(conversation, handler_input)
     except Exception as exception:  # the apology follows
