@@ -1,12 +1,17 @@
 """Speech-time benchmark: how many seconds of skill speech a user sits through
 on each main path, with a target beside each figure. Prints figures; not a test.
 
-    python bench/speech_time.py [--locale en-US] [--rate 160]
+    python bench/speech_time.py [--locale en-US] [--rate 160] [--voice normal|slow|x-slow|all]
 
 Every path is driven through the real `lambda_handler` with real Alexa request
 envelopes (`skill.tools.envelopes.AlexaSession`), and every response's
 outputSpeech (its SSML, as sent) is synthesised with espeak-ng at --rate words
-per minute; the figure is the length of the WAV it writes. Reprompts are not
+per minute; the figure is the length of the WAV it writes. The first table is
+today's speech, with the targets; then (by default) the same paths in a session
+spoken slower, as after "slower": each session starts with the slow voice in its
+attributes, the skill wraps its speech in <prosody rate="slow">, and espeak-ng
+follows the prosody. The slower tables have no targets (the person asked for
+more time); beside each figure is how much longer it is than at the normal rate. Reprompts are not
 counted: they are only heard after a silence. espeak-ng comes from the Debian
 package of the same name (`apt-get install -y espeak-ng`); without it the
 script says so and estimates from the word count at the same rate.
@@ -52,6 +57,8 @@ TARGETS = {
 # ones with this allowance.
 LOCALE_ALLOWANCE = {"es-US": 1.15}
 MAX_TURNS = 40  # a path longer than this is a bug, not a measurement
+# The voices a session can be in (the skill's prosody rates); "normal" is today's speech.
+VOICES = ("normal", *(rate for rate in locale_strings.RATES if rate))
 
 
 def plain(ssml: str) -> str:
@@ -113,10 +120,18 @@ class SpokenPath:
 class Driver:
     """A user on the skill: plays a path and reports what it heard."""
 
-    def __init__(self, locale: str):
+    def __init__(self, locale: str, rate: str | None = None):
         handler = load_lambda_handler()
         self.locale = locale
-        self.invoke = lambda event: handler(event, None)
+        # A slower session: as if "slower" had been said before each path began.
+        voice = locale_strings.Voice(rate=rate).to_stored()
+
+        def invoke(event: dict) -> dict:
+            if voice and event.get("session", {}).get("new"):
+                event["session"]["attributes"] = {**event["session"]["attributes"], "voice": voice}
+            return handler(event, None)
+
+        self.invoke = invoke
         strings = locale_strings.for_locale(locale)
         self.card_titles = {strings.text(strings.advice_key(level, "card_title")): level for level in Level}
 
@@ -209,22 +224,12 @@ def build_paths(driver: Driver) -> list[SpokenPath]:
     return paths
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--locale", default=locale_strings.DEFAULT_LOCALE)
-    parser.add_argument("--rate", type=int, default=160, help="words per minute (default 160)")
-    parser.add_argument("--turns", action="store_true", help="also print every response of every path, with its seconds")
-    args = parser.parse_args(argv)
-    if args.locale not in locale_strings.supported_locales():
-        print(f"speech_time: unsupported locale {args.locale!r}; supported: {', '.join(locale_strings.supported_locales())}", file=sys.stderr)
-        return 2
-    if args.rate <= 0:
-        print("speech_time: --rate must be a positive number of words per minute", file=sys.stderr)
-        return 2
-    voice = Voice(args.locale, args.rate)
-    paths = build_paths(Driver(args.locale))
-    print(f"Seconds of skill speech per path, locale {args.locale}; {voice.method}.")
-    header = f"{'path':<48} {'turns':>5} {'words':>5} {'seconds':>7} {'target':>9}  {'outcome':<10} longest prompt"
+def print_table(paths: list[SpokenPath], voice: Voice, turns: bool, normal: dict[str, float] | None = None) -> int:
+    """One row per path; the targets are checked only at the normal rate
+    (`normal` None), otherwise each figure is compared with it. Returns how
+    many targets were missed."""
+    last = "target" if normal is None else "vs normal"
+    header = f"{'path':<48} {'turns':>5} {'words':>5} {'seconds':>7} {last:>9}  {'outcome':<10} longest prompt"
     print(header)
     print("-" * len(header))
     missed = 0
@@ -235,17 +240,54 @@ def main(argv: list[str] | None = None) -> int:
         longest = max(range(len(durations)), key=durations.__getitem__)
         text = plain(path.speeches[longest])
         text = text if len(text) <= 70 else text[:67] + "..."
-        if path.target is None:
+        if normal is not None:
+            target = f"+{total / normal[path.name] - 1:.0%}" if normal.get(path.name) else ""
+        elif path.target is None:
             target = ""
         else:
             met = total <= path.target
             missed += not met
             target = f"<={path.target:g} {'ok' if met else 'MISS'}"
-        if args.turns:
+        if turns:
             for seconds, ssml in zip(durations, path.speeches, strict=True):
                 print(f"    {seconds:5.1f} s  {plain(ssml)}")
         print(f"{path.name:<48} {len(path.speeches):>5} {words:>5} {total:>7.1f} {target:>9}  {path.outcome:<10} {durations[longest]:.1f} s: {text}")
-    print(f"\n{missed} target(s) missed." if missed else "\nEvery target met.")
+    return missed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--locale", default=locale_strings.DEFAULT_LOCALE)
+    parser.add_argument("--rate", type=int, default=160, help="words per minute (default 160)")
+    parser.add_argument(
+        "--voice", choices=(*VOICES, "all"), default="all",
+        help="the session's speaking rate: normal (today's speech, with the targets), a slower one, or all (default)",
+    )  # fmt: skip
+    parser.add_argument("--turns", action="store_true", help="also print every response of every path, with its seconds")
+    args = parser.parse_args(argv)
+    if args.locale not in locale_strings.supported_locales():
+        print(f"speech_time: unsupported locale {args.locale!r}; supported: {', '.join(locale_strings.supported_locales())}", file=sys.stderr)
+        return 2
+    if args.rate <= 0:
+        print("speech_time: --rate must be a positive number of words per minute", file=sys.stderr)
+        return 2
+    voice = Voice(args.locale, args.rate)
+    normal_paths = build_paths(Driver(args.locale))
+    normal = {path.name: sum(voice.seconds(ssml) for ssml in path.speeches) for path in normal_paths}
+    missed = 0
+    for name in VOICES if args.voice == "all" else (args.voice,):
+        if name == "normal":
+            print(f"Seconds of skill speech per path, locale {args.locale}; {voice.method}.")
+            missed = print_table(normal_paths, voice, args.turns)
+            print(f"\n{missed} target(s) missed." if missed else "\nEvery target met.")
+        else:
+            if args.voice == "all":
+                print()
+            steps = locale_strings.RATES.index(name)
+            said = '"slower"' + ("" if steps == 1 else " twice" if steps == 2 else f" {steps} times")
+            method = voice.method if voice.espeak else f"{voice.method}, which does not follow the prosody"
+            print(f'The same paths spoken slower (prosody rate "{name}", as after {said}), locale {args.locale}; {method}.')
+            print_table(build_paths(Driver(args.locale, name)), voice, args.turns, normal)
     return 0
 
 

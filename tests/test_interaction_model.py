@@ -33,6 +33,10 @@ CUSTOM_INTENTS = {
     "SelfCareIntent": {},
     "ContactIntent": {},
     "CallForHelpIntent": {},
+    "SlowerIntent": {},
+    "FasterIntent": {},
+    "LouderIntent": {},
+    "HoldOnIntent": {},
 }
 BUILTIN_INTENTS = {
     "AMAZON.YesIntent",

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from skill.core.rules import Symptom
 from skill.core.speech import supported_locales
-from skill.tools.walks import DURATIONS, INTENTS, KEEP, PERMISSION_ANSWERS, PLAUSIBLE, Tally, walk
+from skill.tools.walks import DURATIONS, INTENTS, KEEP, KNOWN_FIELDS, PERMISSION_ANSWERS, PLAUSIBLE, Tally, walk
 
 steps = st.one_of(
     st.sampled_from([("launch",), ("session_ended",), *(("intent", name) for name in INTENTS)]),
@@ -41,14 +41,14 @@ steps = st.one_of(
     st.just(("no_to_every_question",)),
     st.tuples(st.just("permission"), st.sampled_from(PERMISSION_ANSWERS)),
 )
-json_keys = st.sampled_from(["answers", "unsure_once", "speech", "reprompt"]) | st.text(max_size=4)
+json_keys = st.sampled_from(["answers", "unsure_once", "speech", "reprompt", "rate", "volume"]) | st.text(max_size=4)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(json_keys, children, max_size=3),
     max_leaves=8,
 )
 tampering = st.tuples(
-    st.just("tamper"), st.lists(st.just(KEEP) | json_values | st.sampled_from(PLAUSIBLE), min_size=1, max_size=5).map(tuple)
+    st.just("tamper"), st.lists(st.just(KEEP) | json_values | st.sampled_from(PLAUSIBLE), min_size=1, max_size=len(KNOWN_FIELDS) + 1).map(tuple)
 )
 
 

@@ -48,6 +48,30 @@ def test_without_espeak_it_says_it_estimates_and_reports_every_path(bench, monke
         assert f"<={target:g}" in out
 
 
+def test_it_reports_every_path_again_in_a_slower_session(bench, monkeypatch, capsys):
+    """The slower tables: the same paths, the speech wrapped in the slow
+    prosody (espeak-ng follows it; here, without it, the estimate does not)."""
+    monkeypatch.setattr(bench.shutil, "which", lambda name: None)
+    spoken: list[str] = []
+    seconds = bench.Voice.seconds
+    monkeypatch.setattr(bench.Voice, "seconds", lambda self, ssml: spoken.append(ssml) or seconds(self, ssml))
+    assert bench.main(["--voice", "slow"]) == 0
+    out = capsys.readouterr().out
+    assert 'prosody rate "slow"' in out and "Every target met" not in out and "vs normal" in out
+    slow = [ssml for ssml in spoken if '<prosody rate="slow">' in ssml]
+    assert slow and all(ssml.startswith('<speak><prosody rate="slow">') for ssml in slow)
+    for path in ("guided emergency", "worst-case emergency", "one-shot emergency", "all no", "help"):
+        assert any(line.startswith(path) for line in out.splitlines()), (path, out)
+
+
+def test_the_default_report_has_the_normal_table_first_and_the_slower_ones_after(bench, monkeypatch, capsys):
+    monkeypatch.setattr(bench.shutil, "which", lambda name: None)
+    assert bench.main([]) == 0
+    normal, *slower = capsys.readouterr().out.split("\n\n")
+    assert "Seconds of skill speech per path" in normal and "prosody" not in normal
+    assert ['prosody rate "slow"' in slower[1], 'prosody rate "x-slow"' in slower[2]] == [True, True]
+
+
 def test_the_estimate_is_words_at_the_rate(bench, monkeypatch):
     monkeypatch.setattr(bench.shutil, "which", lambda name: None)
     voice = bench.Voice("en-US", 120)

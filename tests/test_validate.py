@@ -373,6 +373,13 @@ def test_handled_intents_are_the_handler_table(monkeypatch):
     assert extra.code == "handler.extra" and "OrderPizzaIntent" in extra.message and "en-US" in extra.message
 
 
+def test_the_spoken_invocation_name_is_the_models(tmp_path):
+    """After "hold on" the reprompt says how to open the skill again: with the model's own name."""
+    root = broken_copy(tmp_path, model=lambda m: language_model(m).update(invocationName="back pain helper"))
+    (problem,) = [p for p in validate(root) if p.code == "speech.invocation"]
+    assert problem.file.endswith("en-US.json") and "'back spasm helper'" in problem.message and "'back pain helper'" in problem.message
+
+
 def test_symptom_id_unknown_to_rules(tmp_path):
     root = broken_copy(tmp_path, model=lambda m: symptom_type(m)["values"].append({"id": "SORE_TOE", "name": {"value": "a sore toe"}}))
     (problem,) = validate(root)

@@ -20,6 +20,11 @@ SELF_CARE = "SelfCareIntent"
 CONTACT = "ContactIntent"
 DENY_SYMPTOM = "DenySymptomIntent"
 CALL_FOR_HELP = "CallForHelpIntent"
+# How the rest of the session is spoken, and time to answer.
+SLOWER = "SlowerIntent"  # "slower", "say that again slower"
+FASTER = "FasterIntent"  # "faster", "normal speed": back to the default rate
+LOUDER = "LouderIntent"  # "louder", "I can't hear you"
+HOLD_ON = "HoldOnIntent"  # "hold on", "give me a minute"
 
 # ---- Amazon's built-in intents ------------------------------------------------
 YES = "AMAZON.YesIntent"
@@ -35,7 +40,7 @@ PREVIOUS = "AMAZON.PreviousIntent"
 
 CUSTOM_INTENTS: tuple[str, ...] = (
     START_CHECK, REPORT_SYMPTOM, DURATION, NOT_SURE, CAUSES, HOW_LONG, SELF_CARE, CONTACT,
-    DENY_SYMPTOM, CALL_FOR_HELP,
+    DENY_SYMPTOM, CALL_FOR_HELP, SLOWER, FASTER, LOUDER, HOLD_ON,
 )  # fmt: skip
 BUILTIN_INTENTS: tuple[str, ...] = (
     YES, NO, HELP, CANCEL, STOP, FALLBACK, NAVIGATE_HOME, REPEAT, START_OVER, PREVIOUS,

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from skill.core import dates, rules
 from skill.core.contract import Topic
 from skill.core.rules import Answer, Level, Question, Symptom, Triage
-from skill.core.speech import Speech, join, stored_pieces
+from skill.core.speech import Speech, Voice, join, stored_pieces
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,7 @@ class Conversation:
         # garbage in one must not lose the others (or a sign reported now).
         self.asking: Question | None = rules.question_by_id(attributes.get("asking"))
         self._last = self._read_last(attributes.get("last"))
+        self.voice = Voice.from_stored(attributes.get("voice"))  # how the rest of the session is spoken
         # The reminder is on offer only where it was offered: after the self-care advice.
         self.offering_reminder = attributes.get("offering_reminder") is True and self.asking is None and self._self_care_concluded()
         self._heard = ""  # this turn's answer, for the screen
@@ -137,6 +138,9 @@ class Conversation:
         }
         if self.offering_reminder:
             attributes["offering_reminder"] = True
+        voice = self.voice.to_stored()
+        if voice:  # only a voice asked for: a default session's attributes are as before
+            attributes["voice"] = voice
         return attributes
 
     # ---- building replies ------------------------------------------------
@@ -405,11 +409,27 @@ class Conversation:
     def error(self) -> Reply:
         return self._ask(self.speech.ssml("error"))
 
-    def repeat(self) -> Reply:
-        if self._last and self._last.get("speech") and self._last.get("reprompt"):
-            screen = self._screen((), self._prompt()[0])
-            return Reply(speech=self._last["speech"], reprompt=self._last["reprompt"], screen=screen)
-        return self._ask()
+    def repeat(self, lead: str = "") -> Reply:
+        """The last reply again (after `lead`, which repeat does not keep)."""
+        if not (self._last and self._last.get("speech") and self._last.get("reprompt")):
+            self._ask()  # nothing said yet (or nothing of ours stored): the pending prompt
+        assert self._last is not None
+        screen = self._screen((), self._prompt()[0])
+        return Reply(speech=join([lead, self._last["speech"]]), reprompt=self._last["reprompt"], screen=screen)
+
+    def change_voice(self, voice: Voice, ack_key: str) -> Reply:
+        """Slower, normal speed, louder: the rest of the session in `voice`
+        (the handlers speak every reply in it), starting with what was just said."""
+        self.voice = voice
+        return self.repeat(self.speech.ssml(ack_key))
+
+    def hold_on(self) -> Reply:
+        """Time to answer: say so, ask the pending question again; the reprompt
+        (the last words before Alexa closes a silent session) says how to come back."""
+        question, reprompt = self._prompt()
+        come_back = self.speech.ssml("hold_on.reprompt")
+        speech = self._say(self.speech.ssml("hold_on.speech"), question)
+        return Reply(speech=speech, reprompt=self._say(reprompt, come_back), screen=self._screen((), question))
 
     def go_back(self) -> Reply:
         undone = self.triage.undo_last()

@@ -93,7 +93,10 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
         # Alexa asks in its own voice and answers with a Connections.Response;
         # no speech of ours and no shouldEndSession: the session is Alexa's until it answers.
         return handler_input.response_builder.add_directive(reminders.permission_request()).response
-    builder = handler_input.response_builder.speak(reply.speech)
+    # The voice the person asked for ("slower", "louder"), around the whole speech and reprompt.
+    conversation = _loaded_conversation(handler_input)
+    voice = conversation.voice if conversation is not None else speech.DEFAULT_VOICE
+    builder = handler_input.response_builder.speak(speech.spoken_in(reply.speech, voice))
     if reply.card:
         builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
     elif reply.reminder_permission_card:
@@ -103,7 +106,7 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     if reply.reprompt is None:  # asks nothing: say so explicitly
         builder.set_should_end_session(True)
     else:
-        builder.ask(reply.reprompt)
+        builder.ask(speech.spoken_in(reply.reprompt, voice))
     return builder.response
 
 
@@ -231,6 +234,10 @@ INTENT_MOVES: dict[str, Move] = {
     contract.REPORT_SYMPTOM: _report,
     contract.DENY_SYMPTOM: _deny,
     contract.CALL_FOR_HELP: lambda conversation, _: conversation.call_for_help(),
+    contract.SLOWER: lambda conversation, _: conversation.change_voice(conversation.voice.slower(), "voice.slower"),
+    contract.FASTER: lambda conversation, _: conversation.change_voice(conversation.voice.normal_speed(), "voice.normal_speed"),
+    contract.LOUDER: lambda conversation, _: conversation.change_voice(conversation.voice.louder(), "voice.louder"),
+    contract.HOLD_ON: lambda conversation, _: conversation.hold_on(),
     contract.DURATION: _duration,
     contract.YES: _yes,
     contract.NO: lambda conversation, _: conversation.no(),
@@ -372,6 +379,9 @@ def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | 
     if not is_intent_name(contract.REPORT_SYMPTOM)(handler_input):
         return None
     conversation = Conversation(_strings_for(handler_input), screen=has_screen(handler_input))
+    loaded = _loaded_conversation(handler_input)
+    if loaded is not None:  # its voice was checked when it loaded: keep it for the rest of the session
+        conversation.voice = loaded.voice
     try:
         return conversation, _report(conversation, handler_input)
     except Exception as exception:  # the apology follows

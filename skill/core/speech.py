@@ -13,7 +13,8 @@ rendered again; SSML that comes back from the client is never spoken.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from html import escape as _html_escape
 from pathlib import Path
@@ -76,6 +77,56 @@ def stored_pieces(speech: str | None) -> list[list] | None:
     return [[key, dict(fields)] for key, fields in speech.pieces]
 
 
+# Alexa's SSML prosody values, one step per "slower" or "louder", from today's
+# speech (None: no <prosody> at all, so default speech is byte for byte as before).
+RATES: tuple[str | None, ...] = (None, "slow", "x-slow")
+VOLUMES: tuple[str | None, ...] = (None, "loud", "x-loud")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How the rest of a session is spoken: a prosody rate and volume (None:
+    the default). Kept in the session attributes as {"rate": .., "volume": ..}."""
+
+    rate: str | None = None
+    volume: str | None = None
+
+    @classmethod
+    def from_stored(cls, stored: object) -> Voice:
+        """The voice kept by `to_stored`; each value that is not one of ours is dropped."""
+        if not isinstance(stored, Mapping):
+            return DEFAULT_VOICE
+        rate, volume = stored.get("rate"), stored.get("volume")
+        return cls(rate if rate in RATES else None, volume if volume in VOLUMES else None)
+
+    def to_stored(self) -> dict[str, str] | None:
+        """For the session attributes; None for the default voice (nothing stored)."""
+        stored = {name: value for name, value in (("rate", self.rate), ("volume", self.volume)) if value}
+        return stored or None
+
+    def slower(self) -> Voice:
+        return Voice(RATES[min(RATES.index(self.rate) + 1, len(RATES) - 1)], self.volume)
+
+    def normal_speed(self) -> Voice:
+        return Voice(None, self.volume)
+
+    def louder(self) -> Voice:
+        return Voice(self.rate, VOLUMES[min(VOLUMES.index(self.volume) + 1, len(VOLUMES) - 1)])
+
+
+DEFAULT_VOICE = Voice()
+
+
+def spoken_in(ssml: str, voice: Voice) -> str:
+    """`ssml` (a body without <speak>) as `voice` speaks it: the one place
+    prosody is applied, around a whole speech or reprompt. Only the values in
+    RATES and VOLUMES are ever written, so the SSML stays valid for Alexa."""
+    if not ssml or voice == DEFAULT_VOICE:
+        return ssml
+    attributes = "".join(f' {name}="{value}"' for name, value in (("rate", voice.rate), ("volume", voice.volume)) if value)
+    return f"<prosody{attributes}>{ssml}</prosody>"
+
+
 def _telephone(number: str) -> str:
     return f'<say-as interpret-as="telephone">{escape(number)}</say-as>'
 
@@ -92,12 +143,13 @@ class Speech:
         self._list_or = data["list_or"]
         self._list_or_two = data["list_or_two"]
         self._list_comma = data["list_comma"]
-        plain = {key: data[key] for key in ("emergency_number", "clinic_name", "clinic_phone")}
+        plain = {key: data[key] for key in ("emergency_number", "clinic_name", "clinic_phone", "invocation_name")}
         self._plain_fields = plain
         self._ssml_fields = {
             "emergency_number": _telephone(plain["emergency_number"]),
             "clinic_name": escape(plain["clinic_name"]),
             "clinic_phone": _telephone(plain["clinic_phone"]),
+            "invocation_name": escape(plain["invocation_name"]),  # the model's, checked by `back-spasm validate`
         }
 
     def _template(self, key: str) -> str:

@@ -91,6 +91,16 @@ def load_matcher(locale: str) -> nlu.Nlu:
         raise CliError(f"cannot read the {locale} interaction model: {error}") from None
 
 
+_PROSODY = re.compile(r"^\s*<speak>\s*<prosody((?:\s+[a-z]+=\"[^\"<>]*\")+)\s*>")
+
+
+def voice_of(ssml: str) -> dict[str, str]:
+    """The prosody the skill put around its speech ({"rate": "slow"} after
+    "slower"); empty for the default voice."""
+    found = _PROSODY.match(ssml)
+    return dict(re.findall(r'([a-z]+)="([^"]*)"', found.group(1))) if found else {}
+
+
 def plain_text(ssml: str) -> str:
     """What a listener hears, as text: tags dropped, entities unescaped."""
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
@@ -108,12 +118,16 @@ def render(response_envelope: dict) -> list[str]:
     response = response_envelope.get("response") or {}
     lines = []
     speech_out = response.get("outputSpeech") or {}
+    voice: dict[str, str] = {}
     if speech_out.get("type") == "SSML":
         said = plain_text(speech_out.get("ssml", ""))
+        voice = voice_of(speech_out.get("ssml", ""))
     else:
         said = (speech_out.get("text") or "").strip()
     if said:
-        lines.append(ALEXA + said)
+        # A slower or louder voice is named before the words: "Alexa (rate slow): ...".
+        label = f"Alexa ({', '.join(f'{name} {value}' for name, value in voice.items())}): " if voice else ALEXA
+        lines.append(label + said)
     card = response.get("card")
     if card and card.get("type") == "AskForPermissionsConsent":
         lines.append(f"[Card: allow this skill {', '.join(card.get('permissions') or [])}]")

@@ -38,15 +38,40 @@ def plain(ssml: str) -> str:
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
 
 
+# Alexa's SSML values for <prosody> (its SSML reference): named rates and
+# volumes, a rate of at least 20%, a volume in dB of at most about +4.08dB.
+PROSODY_RATES = frozenset({"x-slow", "slow", "medium", "fast", "x-fast"})
+PROSODY_VOLUMES = frozenset({"silent", "x-soft", "soft", "medium", "loud", "x-loud"})
+_PERCENT = re.compile(r"^(\d+)%$")
+_DECIBELS = re.compile(r"^([+-])(\d+(?:\.\d+)?)dB$")
+
+
+def _valid_rate(value: str) -> bool:
+    percent = _PERCENT.match(value)
+    return value in PROSODY_RATES or (percent is not None and int(percent.group(1)) >= 20)
+
+
+def _valid_volume(value: str) -> bool:
+    decibels = _DECIBELS.match(value)
+    return value in PROSODY_VOLUMES or (decibels is not None and (decibels.group(1) == "-" or float(decibels.group(2)) <= 4.08))
+
+
 def check_ssml(ssml: str) -> None:
-    """Well-formed SSML with only <speak> and telephone <say-as> elements;
-    ET.ParseError when it does not parse."""
+    """Well-formed SSML with only <speak> and telephone <say-as> elements, and
+    at most one <prosody> (a rate and a volume Alexa accepts) around all the
+    rest; ET.ParseError when it does not parse."""
     root = ET.fromstring(ssml)
     _require(root.tag == "speak", f"root element is {root.tag}, not speak")
     for element in root.iter():
-        _require(element.tag in {"speak", "say-as"}, f"unexpected element {element.tag}")
+        _require(element.tag in {"speak", "say-as", "prosody"}, f"unexpected element {element.tag}")
         if element.tag == "say-as":
             _require(element.get("interpret-as") == "telephone", "say-as is not a telephone number")
+        if element.tag == "prosody":
+            _require(element is root.find("prosody"), "prosody inside something else")
+            _require(not (root.text or "").strip() and not (element.tail or "").strip() and len(root) == 1, "speech outside the prosody")
+            _require(bool(element.attrib) and set(element.attrib) <= {"rate", "volume"}, f"prosody with {sorted(element.attrib)}")
+            _require(_valid_rate(element.get("rate", "medium")), f"prosody rate {element.get('rate')!r}")
+            _require(_valid_volume(element.get("volume", "medium")), f"prosody volume {element.get('volume')!r}")
 
 
 def check_response(envelope: dict[str, Any]) -> dict[str, Any]:

@@ -120,6 +120,7 @@ def describe_response(response_envelope: Mapping) -> dict[str, Any]:
         said = PERMISSION_PROMPT  # Alexa's own prompt, not the skill's words
     return {
         "speech": chat.plain_text(said),
+        "voice": chat.voice_of(said),  # the prosody asked for ("slower", "louder"): the browser's voice follows the rate
         "reprompt": chat.plain_text(reprompt),
         "card": {"title": card.get("title") or "", "text": card.get("content") or card.get("text") or ""} if card else None,
         "screen": screen,

@@ -50,14 +50,18 @@ from skill.tools.response_checks import check_response, plain, symptom_slot
 Step = tuple[Any, ...]
 
 EMERGENCY_SIGNS = frozenset(s for s in Symptom if s.level.name == "EMERGENCY")
-KNOWN_FIELDS = ("asking", "last", "offering_reminder", "triage")
+KNOWN_FIELDS = ("asking", "last", "offering_reminder", "triage", "voice")
 KEEP = "<keep>"  # a tamper value that leaves its field alone
 
 INTENTS = (
     "AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent", "AMAZON.HelpIntent", "AMAZON.RepeatIntent",
     "AMAZON.FallbackIntent", "AMAZON.PreviousIntent", "AMAZON.StartOverIntent", "StartCheckIntent",
     "CausesIntent", "ContactIntent", "AMAZON.PauseIntent", "CallForHelpIntent",
+    "SlowerIntent", "FasterIntent", "LouderIntent", "HoldOnIntent",
 )  # fmt: skip
+# Intents that say the last reply (or the pending question) again after a few
+# words of their own, and leave what "repeat" says as it was.
+SAID_AGAIN = frozenset({"SlowerIntent", "FasterIntent", "LouderIntent", "HoldOnIntent"})
 DURATIONS = {"P2D": 2, "P10D": 10, "P1W": 7, "PT5H": 0, "bogus": None}
 PERMISSION_ANSWERS = ("ACCEPTED", "DENIED", "NOT_ANSWERED")
 # Nothing listens there: a reminder attempt fails at once, without the network.
@@ -105,6 +109,8 @@ PLAUSIBLE: tuple[Any, ...] = (
     {"speech": [["welcome", {"emergency_number": "<audio/>"}]], "reprompt": [["no.such.key", {}]]},
     {"speech": SSML_INJECTIONS[0], "reprompt": SSML_INJECTIONS[1]},
     {"speech": 12, "reprompt": ["x"]},
+    {"rate": "slow", "volume": "x-loud"}, {"rate": "x-slow"}, {"rate": "20%", "volume": "+4dB"},
+    {"rate": SSML_INJECTIONS[0], "volume": "loud"}, {"rate": ["slow"], "volume": {"loud": True}},
 )  # fmt: skip
 
 
@@ -285,6 +291,9 @@ def walk(
         tally.emergencies += emergency_now
         _check(response, plan, tally, oracle, emergency_now, kind, step, previous_question, heard)
         body = response.get("response") or {}
+        if step[0] == "intent" and step[1] in SAID_AGAIN and body.get("shouldEndSession") is False:
+            asked_for_permission = False
+            continue  # what repeat says is still the reply before
         previous_question = None
         asked_for_permission = AlexaSession.asks_for_permission(response)
         if body.get("shouldEndSession") is False and "outputSpeech" in body:
@@ -362,7 +371,7 @@ def random_json(rng: random.Random, depth: int = 0) -> Any:
         return rng.choice(PLAUSIBLE)
     if kind in (5, 6):
         return [random_json(rng, depth + 1) for _ in range(rng.randrange(4))]
-    keys = ["answers", "unsure_once", "speech", "reprompt", "x", ""]
+    keys = ["answers", "unsure_once", "speech", "reprompt", "rate", "volume", "x", ""]
     return {rng.choice(keys): random_json(rng, depth + 1) for _ in range(rng.randrange(4))}
 
 
@@ -371,7 +380,7 @@ def random_plan(rng: random.Random, tamper: bool, max_steps: int = 25) -> list[S
     for _ in range(rng.randint(1, max_steps)):
         roll = rng.random()
         if tamper and roll < 0.2:
-            plan.append(("tamper", tuple(KEEP if rng.random() < 0.4 else random_json(rng) for _ in range(4))))
+            plan.append(("tamper", tuple(KEEP if rng.random() < 0.4 else random_json(rng) for _ in KNOWN_FIELDS)))
         elif roll < 0.25:
             plan.append(("launch",))
         elif roll < 0.4:

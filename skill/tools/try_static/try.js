@@ -51,12 +51,16 @@ async function api(path, body) {
   }
 }
 
-function speak(text) {
+// The skill's prosody rates, as the browser's speech rate (1 is its normal speed).
+const RATES = { "x-slow": 0.6, slow: 0.8 };
+
+function speak(text, voice = {}) {
   if (!("speechSynthesis" in window)) return;
   window.speechSynthesis.cancel();
   if ($("mute").checked || !text) return;
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = $("locale").value;
+  utterance.rate = RATES[voice.rate] || 1;
   window.speechSynthesis.speak(utterance);
 }
 
@@ -157,11 +161,12 @@ function showTurn(turn, youSaid) {
     addLine("heard", "Understood", heard);
   }
   $("said").textContent = turn.speech || "(silence)";
-  addLine("alexa", "Alexa", turn.speech || "(silence)");
+  const voice = Object.entries(turn.voice || {}).map(([name, value]) => `${name} ${value}`).join(", ");
+  addLine("alexa", voice ? `Alexa (${voice})` : "Alexa", turn.speech || "(silence)");
   if (turn.card) addLine("card", "Card", turn.card.title);
   if (turn.ended) addLine("note", "", "The skill has closed. Type a line to open it again, or press New session.");
   showCard(turn.card);
-  speak(turn.speech);
+  speak(turn.speech, turn.voice);
   return showScreen(turn.screen);
 }
 

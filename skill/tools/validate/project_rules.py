@@ -6,7 +6,8 @@
   every model;
 - the SymptomType ids are exactly the rules' symptoms, and every symptom has
   an urgency level;
-- every model locale has speech strings.
+- every model locale has speech strings, and they name the model's
+  invocation name (the way back after "hold on" says it).
 """
 
 from __future__ import annotations
@@ -39,6 +40,19 @@ def check_model(model: LanguageModel, locale: str, report: Report) -> None:
     check_symptoms(model, report)
     if locale not in speech.supported_locales():
         report.add("", "speech.locale", f"no speech strings for {locale} (skill/core/locales/{locale}.json)")
+    else:
+        check_invocation_name(model, locale, report)
+
+
+def check_invocation_name(model: LanguageModel, locale: str, report: Report) -> None:
+    """The invocation name the skill speaks ("say: Alexa, open ...") is the model's."""
+    spoken = speech.for_locale(locale).text("locale_data.invocation_name")
+    if model.invocation_name and spoken != model.invocation_name:
+        report.add(
+            join(BASE, "invocationName"),
+            "speech.invocation",
+            f"the {locale} strings say {spoken!r} to open the skill (locale_data.invocation_name), the model's name is {model.invocation_name!r}",
+        )
 
 
 def check_contract(model: LanguageModel, report: Report) -> None:
