@@ -199,11 +199,12 @@ def test_hold_on_waits_asks_again_and_says_how_to_come_back(dialog, where):
     if where == "mid-check":
         dialog.yes()
         dialog.no()
-    reprompt, asking = dialog.reprompt, dialog.asking
+    reprompt, asking = dialog.reprompted_question, dialog.asking
     pending = dialog.words.text("reminder.offer" if where == "after advice" else "offer") if not asking else dialog.said
     dialog.intent(HOLD_ON)
     assert dialog.said == f"{dialog.words.text('hold_on.speech')} {pending}"
-    assert dialog.reprompt == f"{reprompt} {come_back(dialog)}"
+    # The way back, then the emergency line that ends every reprompt.
+    assert dialog.reprompt == f"{reprompt} {come_back(dialog)} {dialog.safety_line}"
     assert dialog.asking == asking and not dialog.ended
     # The question still takes its answer.
     dialog.no()
@@ -219,7 +220,7 @@ def test_the_way_back_names_the_models_invocation_name(locale):
     assert invocation in come_back(dialog)
     dialog.launch()
     dialog.intent(HOLD_ON)
-    assert dialog.reprompt.endswith(come_back(dialog))
+    assert dialog.reprompt.endswith(f"{come_back(dialog)} {dialog.safety_line}")
 
 
 def test_hold_on_keeps_the_voice(dialog):
@@ -405,7 +406,8 @@ def test_the_try_page_hands_the_browser_the_voice():
     assert "<" not in turn["speech"] and "<" not in turn["reprompt"]
     turn = post("/api/say", {"session": session["session"], "text": "give me a minute"})
     assert turn["heard"]["intent"] == HOLD_ON and turn["voice"] == {"rate": "slow"}
-    assert turn["reprompt"].endswith(Dialog().words.text("hold_on.reprompt"))
+    words = Dialog().words
+    assert turn["reprompt"].endswith(f"{words.text('hold_on.reprompt')} {words.text('reprompt_safety')}")
 
 
 def test_a_report_made_again_after_a_failure_keeps_the_voice(monkeypatch, dialog):

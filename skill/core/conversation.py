@@ -429,7 +429,9 @@ class Conversation:
         question, reprompt = self._prompt()
         come_back = self.speech.ssml("hold_on.reprompt")
         speech = self._say(self.speech.ssml("hold_on.speech"), question)
-        return Reply(speech=speech, reprompt=self._say(reprompt, come_back), screen=self._screen((), question))
+        # The way back, then the emergency line that ends every reprompt (rule 17).
+        reprompt = self._say(reprompt, come_back, self.speech.ssml("reprompt_safety"))
+        return Reply(speech=speech, reprompt=reprompt, screen=self._screen((), question))
 
     def go_back(self) -> Reply:
         undone = self.triage.undo_last()
