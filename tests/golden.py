@@ -101,6 +101,10 @@ def scripts() -> Iterator[tuple[str, list[Turn]]]:
     yield "one_shot_without_session", [("out_of_session", {"turn": report(Symptom.LIMB_NUMBNESS)})]
     yield "skill_enabled_event", [("out_of_session", {"turn": ("event", {"type": "AlexaSkillEvent.SkillEnabled"})})]
     yield "session_ended_with_garbage", [("tampered", {"attributes": {"asking": {}}, "turn": ("session_ended", {})})]
+    # Asking for the check in every state: mid-check it carries on where it is, the answers kept.
+    # (Last, so adding these left every earlier entry's ids as they were.)
+    for state, setup in STATES.items():
+        yield f"{state}__StartCheckIntent", [*setup, intent("StartCheckIntent")]
 
 
 def build_request(turn: Turn, session: dict) -> dict:

@@ -277,6 +277,10 @@ class Conversation:
         return self._advance(lead, level_before=Level.SELF_CARE)
 
     def start_check(self) -> Reply:
+        if self.asking is not None:
+            # A check is under way ("my back hurts so bad" is heard as asking for one):
+            # keep every answer and carry on with the pending question.
+            return self._ask(self.speech.ssml("check_under_way"))
         return self._restart(self.speech.ssml("start_check"))
 
     def start_over(self) -> Reply:
@@ -302,8 +306,8 @@ class Conversation:
         self._hear("screen.heard_answers.not_sure")
         if self.offering_reminder:
             return self.fallback()
-        if self.asking is None:
-            return self._ask(self.speech.ssml("fallback"))
+        if self.asking is None:  # "maybe" to the offer: say what the check is, offer it again
+            return self._ask(self.speech.ssml("offer_explain"))
         asking = self.asking
         level_before = self.triage.assessment().level
         if self.triage.not_sure(asking):  # second time: counted as yes

@@ -34,6 +34,21 @@ from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession
 
 ALEXA = "Alexa: "
 YOU = "You: "
+# chat's own notes (not the skill's words), on stderr so a piped transcript stays the conversation.
+NOTES = {
+    "en-US": {
+        "how_to_leave": "(To leave, type stop, or press Ctrl-D.)",
+        "ended": "(The skill ended the session, so chat exits here. To start again: back-spasm chat)",
+    },
+    "es-US": {
+        "how_to_leave": "(Para salir, escriba salir, o pulse Ctrl-D.)",
+        "ended": "(La skill terminó la sesión y chat se cierra aquí. Para empezar de nuevo: back-spasm chat --locale es-US)",
+    },
+}
+
+
+def note(locale: str, key: str) -> str:
+    return (NOTES.get(locale) or NOTES[DEFAULT_LOCALE])[key]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -263,6 +278,7 @@ def run(args: argparse.Namespace) -> int:
     chat = Chat(matcher, handler, locale=args.locale, out=stdout, show_intent=args.show_intent, screen=args.screen,
                 reminders=reminders, reminders_granted=args.reminders_granted)  # fmt: skip
     lines = _lines(stdin, interactive)
+    print(note(args.locale, "how_to_leave"), file=sys.stderr, flush=True)
     try:
         if args.utterance:
             first = " ".join(args.utterance)
@@ -289,6 +305,8 @@ def run(args: argparse.Namespace) -> int:
                 chat.say(line)
             if chat.ended:
                 break
+        if chat.ended:  # never silently: the next typed line would go to the shell
+            print(note(args.locale, "ended"), file=sys.stderr, flush=True)
         else:
             chat.leave()
     except KeyboardInterrupt:

@@ -9,24 +9,37 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import sys
 from typing import NoReturn
 
 # name -> (module, one-line help)
 COMMANDS = {
     "chat": ("skill.tools.chat", "talk to the skill in this terminal"),
-    "serve": ("skill.tools.serve", "run the self-hosted HTTPS endpoint (Flask)"),
+    "serve": ("skill.tools.serve", "run the self-hosted endpoint (plain HTTP for a TLS-terminating proxy; needs [web])"),
     "profile": ("skill.tools.profile", "show the intent and slots each line is understood as; score a corpus"),
     "validate": ("skill.tools.validate", "check the interaction models and manifest offline"),
     "package": ("skill.tools.package", "build the AWS Lambda deployment zip"),
     "flow": ("skill.tools.flow", "draw the decision flow (every question, answer and outcome) as SVG"),
-    "try": ("skill.tools.try_page", "try the skill in a browser page: typing or speech, card, Echo Show screen, flow"),
+    "try": ("skill.tools.try_page", "try the skill in a browser page: typing or speech, card, Echo Show screen, flow (needs [web])"),
     "safety-case": ("skill.tools.safety_case", "write the safety case report from the hazard log and the measured figures"),
 }
 
 
 class CliError(Exception):
     """A problem the user can fix; printed as one line, exit status 2."""
+
+
+# What `serve` and `try` import from the [web] extra (pyproject.toml), as import names.
+WEB_MODULES = ("flask", "flask_ask_sdk", "ask_sdk_webservice_support", "cryptography", "certifi", "gunicorn", "gevent", "packaging")
+NEEDS_WEB = "needs the [web] extra (missing: {missing}): pip install -e '.[web]'"
+
+
+def require_web() -> None:
+    """CliError, one line with the install command, unless the [web] extra is installed."""
+    missing = [name for name in WEB_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise CliError(NEEDS_WEB.format(missing=", ".join(missing)))
 
 
 class _OneLineParser(argparse.ArgumentParser):

@@ -193,5 +193,5 @@ def run(args: argparse.Namespace) -> int:
         output.write_bytes(svg)
     except OSError as error:
         raise CliError(f"cannot write {output}: {error.strerror or error}") from None
-    print(f"wrote {output}")
+    print(f"wrote {output.resolve()}")  # where, whether or not --output was given
     return 0

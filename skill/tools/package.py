@@ -123,6 +123,15 @@ def run(args: argparse.Namespace) -> int:
         f"{display(result.path)}: {result.size / 1e6:.2f} MB, {result.entries} entries, "
         f"precompiled for Python {args.python_version}, sha256 {result.sha256}"
     )
+    if args.python_version == TARGET_PYTHON:
+        # Said even when this machine runs another Python: the zip is for Lambda's, not ours.
+        print(
+            f"Python {TARGET_PYTHON} is the Lambda runtime's version (python{TARGET_PYTHON} in ask-resources.json and "
+            "infrastructure/template.yaml); for another, pass --python-version X.Y and change the runtime there too."
+        )
+    else:
+        print(f"Python {args.python_version}: set the Lambda runtime to python{args.python_version} in ask-resources.json "
+              "and infrastructure/template.yaml to match.")  # fmt: skip
     return 0
 
 

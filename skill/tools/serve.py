@@ -9,7 +9,7 @@ import socket
 import sys
 from typing import Any
 
-from skill.tools.cli import CliError
+from skill.tools.cli import CliError, require_web
 
 SKILL_ID_ENV = "ALEXA_SKILL_ID"
 
@@ -34,7 +34,16 @@ def _positive(value: str) -> int:
     return number
 
 
+TLS_NOTE = (
+    "It listens on plain HTTP unless --certfile and --keyfile are given. Alexa calls only HTTPS endpoints on port 443 "
+    "with a trusted certificate (or, for development, a self-signed one uploaded in the developer console): put a "
+    "TLS-terminating reverse proxy or load balancer in front (nginx, Caddy, a cloud load balancer) forwarding to this "
+    "address, or serve TLS here with --certfile/--keyfile. Needs the [web] extra: pip install -e '.[web]'."
+)
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = TLS_NOTE
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=5000, help="port to listen on (default: 5000)")
     parser.add_argument("--skill-id", default=os.environ.get(SKILL_ID_ENV, ""),
@@ -61,6 +70,7 @@ def _check_bindable(host: str, port: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    require_web()
     from gunicorn.app.base import BaseApplication
 
     from skill.hosting.app import ALEXA_ROUTE, NO_VERIFY_WARNING

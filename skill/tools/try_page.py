@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from skill.core import contract, speech
 from skill.core.builder import lambda_handler_for
 from skill.tools import chat, paths, reminders_standin
-from skill.tools.cli import CliError
+from skill.tools.cli import CliError, require_web
 from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
 
 if TYPE_CHECKING:
@@ -364,10 +364,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        from werkzeug.serving import make_server
-    except ImportError:
-        raise CliError("back-spasm try needs Flask: pip install 'back-spasm-skill[web]'") from None
+    require_web()
+    from werkzeug.serving import make_server
+
     # The Lambda's skill, with a stand-in for Alexa's Reminders API (the page never calls Amazon).
     page = TryPage(lambda_handler_for(os.environ.get("ALEXA_SKILL_ID"), api_client=reminders_standin.StandInRemindersApi()))
     load_matcher(DEFAULT_LOCALE)  # a broken interaction model is reported now, not on the first line

@@ -107,9 +107,7 @@ async function showScreen(screen) {
   const size = state.config.screen;
   host.style.width = `${size.width}px`;
   host.style.height = `${size.height}px`;
-  $("screen-scale").style.transform = `scale(${size.scale})`;
-  $("screen-frame").style.width = `${size.width * size.scale}px`;
-  $("screen-frame").style.height = `${size.height * size.scale}px`;
+  fitScreen();
   const content = window.AplRenderer.Content.create(JSON.stringify(screen.document));
   // As Alexa binds them: a parameter named "payload" gets every datasource,
   // any other parameter the datasource of its name.
@@ -133,6 +131,41 @@ async function showScreen(screen) {
   await renderer.init();
   if (generation !== state.screenGeneration) return;
   host.dataset.state = "rendered";
+}
+
+function fitScreen() {
+  // At most the device's 3/4 size, smaller when the column is narrower: the page never scrolls sideways.
+  const size = state.config.screen;
+  const room = $("screen-frame").parentElement.clientWidth - 20;  // the frame's borders
+  const scale = Math.max(0.2, Math.min(size.scale, room / size.width));
+  $("screen-scale").style.transform = `scale(${scale})`;
+  $("screen-frame").style.width = `${Math.floor(size.width * scale)}px`;
+  $("screen-frame").style.height = `${Math.floor(size.height * scale)}px`;
+}
+
+async function showFlow() {
+  // The picture where it can be drawn; where it cannot (no Graphviz), the server's reason in its place.
+  const image = $("flow"), note = $("flow-note");
+  let response = null;
+  try {
+    response = await fetch(`/flow.svg?locale=${encodeURIComponent($("locale").value)}`);
+  } catch (error) {
+    note.textContent = `The decision flow could not be loaded: ${error}`;
+  }
+  if (response && response.ok) {
+    if (image.src.startsWith("blob:")) URL.revokeObjectURL(image.src);
+    image.src = URL.createObjectURL(await response.blob());
+    image.hidden = false;
+    note.textContent = "";
+    return;
+  }
+  image.hidden = true;
+  image.removeAttribute("src");
+  if (response) {
+    const body = await response.json().catch(() => ({}));
+    note.textContent = body.error || `The decision flow could not be drawn (HTTP ${response.status}).`;
+  }
+  note.dataset.state = "unavailable";
 }
 
 function shortened(line) {
@@ -185,7 +218,7 @@ async function newSession() {
   speak("");
   $("transcript").replaceChildren();
   $("heard").textContent = "The skill was opened (LaunchRequest).";
-  $("flow").src = `/flow.svg?locale=${encodeURIComponent($("locale").value)}`;
+  showFlow();
   const turn = await api("/api/session", { locale: $("locale").value, device: $("device").value });
   state.session = turn.session || null;
   await finish(showTurn(turn, "Alexa, open back spasm helper"));
@@ -246,6 +279,7 @@ async function main() {
   $("locale").addEventListener("change", newSession);
   $("mute").addEventListener("change", () => { if ($("mute").checked) speak(""); });
   setUpMicrophone();
+  window.addEventListener("resize", () => { if (state.config) fitScreen(); });
   await newSession();
 }
 
