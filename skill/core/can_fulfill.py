@@ -60,9 +60,9 @@ def _resolves_to_sign(slot: Any) -> bool:
     resolutions = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
     for authority in resolutions:
         code = getattr(getattr(authority, "status", None), "code", None)
-        if getattr(code, "value", code) == "ER_SUCCESS_MATCH" and authority.values:
-            if getattr(authority.values[0].value, "id", None) in Symptom.__members__:
-                return True
+        matched = getattr(code, "value", code) == "ER_SUCCESS_MATCH" and authority.values
+        if matched and getattr(authority.values[0].value, "id", None) in Symptom.__members__:
+            return True
     return False
 
 

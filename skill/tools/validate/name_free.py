@@ -50,7 +50,7 @@ def skill_answers_can_fulfill() -> bool:
     return "canFulfillIntent" in response
 
 
-def declared_interfaces(manifest: Any) -> list[str]:
+def declared_interfaces(manifest: Any) -> list[Any]:
     custom = ((manifest or {}).get("manifest") or {}).get("apis", {}).get("custom") if isinstance(manifest, dict) else None
     interfaces = custom.get("interfaces") if isinstance(custom, dict) else None
     return [item.get("type") for item in interfaces if isinstance(item, dict)] if isinstance(interfaces, list) else []
@@ -97,7 +97,7 @@ def _check_point(file: ModelFile, point: Any, place: str, seen: dict[str, str], 
             report.add(join(place, "name"), "name-free.intent", f"{name!r} is not an intent of the {file.locale} model")
             return
         if can_fulfill.intent_verdict(name, {}) != can_fulfill.YES:
-            report.add(join(place, "name"), "name-free.not-served", f"{name} is answered NO or MAYBE to CanFulfillIntentRequest: no name-free phrase may lead to it")
+            report.add(join(place, "name"), "name-free.not-served", f"{name} is not answered YES to CanFulfillIntentRequest: no launch phrase may lead to it")
     phrases = point.get("sampleUtterances")
     if not isinstance(phrases, list) or not 1 <= len(phrases) <= MAX_PHRASES:
         report.add(join(place, "sampleUtterances"), "name-free.count", f"one to {MAX_PHRASES} phrases per ingress point")
