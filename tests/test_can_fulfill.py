@@ -169,3 +169,14 @@ def test_a_tampered_question_is_refused(client, pki):
     response = signed_post(client, pki, event, tamper=True)
     assert response.status_code == 400
     assert response.is_json and response.get_json() == {"error": "request verification failed"}
+
+
+def test_the_question_logs_no_intent_or_slot_value(lambda_handler, caplog):
+    """Which sign a person named is health information: at INFO only the request type."""
+    event = can_fulfill_request(contract.REPORT_SYMPTOM, {"symptom": symptom_slot(Symptom.FEVER, "burning up")},
+                                in_session=False, with_user=False)
+    with caplog.at_level("INFO"):
+        verdict(lambda_handler(event, None))
+    logged = " ".join(record.getMessage() for record in caplog.records if record.levelname != "DEBUG")
+    assert "CanFulfillIntentRequest" in logged
+    assert not {"burning", "FEVER", contract.REPORT_SYMPTOM} & set(logged.replace(".", " ").split())
