@@ -34,8 +34,8 @@ OUT_OF_SESSION_EVENTS: dict[str, dict] = {
     "Reminders.ReminderCreated": {"body": {"alertToken": "a1"}},
     "Reminders.ReminderStarted": {"body": {"alertToken": "a1"}},
     "Alexa.Authorization.Grant": {"body": {"grant": {"type": "OAuth2.AuthorizationCode", "code": "c"}}},
-    "CanFulfillIntentRequest": {"intent": {"name": "ReportSymptomIntent", "slots": {}}},
 }  # fmt: skip
+# CanFulfillIntentRequest is answered with a verdict and nothing else: tests/test_can_fulfill.py.
 
 # Notices Alexa sends within a session that may not be answered with speech.
 SILENT_IN_SESSION: dict[str, dict] = {

@@ -12,7 +12,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.services import ApiClient
 
-from skill.core import handlers, reminders
+from skill.core import can_fulfill, handlers, reminders
 from skill.core.logtext import printable
 
 logger = logging.getLogger(__name__)
@@ -28,12 +28,14 @@ def build_skill_builder(skill_id: str | None = None, api_client: ApiClient | Non
     refused."""
     builder = CustomSkillBuilder(api_client=api_client or reminders.HttpsApiClient())
     builder.skill_id = skill_id or None  # type: ignore[assignment]  # the SDK's hint says None; it takes a str
+    builder.add_request_handler(can_fulfill.CanFulfillIntentHandler())  # before the silent catch-all of other requests
     for handler in handlers.REQUEST_HANDLERS:
         builder.add_request_handler(handler)
     builder.add_exception_handler(handlers.CatchAllExceptionHandler())
     builder.add_global_request_interceptor(handlers.LogRequestInterceptor())
     builder.add_global_request_interceptor(handlers.LoadConversationInterceptor())
     builder.add_global_response_interceptor(handlers.SaveConversationInterceptor())
+    builder.add_global_response_interceptor(can_fulfill.NoSessionAttributesInterceptor())  # after the save
     return builder
 
 

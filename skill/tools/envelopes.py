@@ -155,6 +155,26 @@ def intent_request(
     return envelope(_request("IntentRequest", locale, intent=intent), **session)
 
 
+def can_fulfill_request(
+    name: str,
+    slots: Mapping[str, SlotFill | str | None] | None = None,
+    *,
+    locale: str = DEFAULT_LOCALE,
+    in_session: bool = True,
+    with_user: bool = True,
+    **session: Any,
+) -> dict[str, Any]:
+    """Alexa asking whether the skill can serve a name-free request: the
+    intent and slots as an IntentRequest would carry them. It may come without
+    a session (`in_session` False) and without a user id (`with_user` False)."""
+    event = intent_request(name, slots, locale=locale, **session)
+    event["request"]["type"] = "CanFulfillIntentRequest"
+    if not with_user:
+        event["context"]["System"]["user"] = {}
+        event["session"]["user"] = {}
+    return event if in_session else out_of_session(event)
+
+
 def session_ended_request(
     reason: str = "USER_INITIATED", *, locale: str = DEFAULT_LOCALE, error: dict[str, Any] | None = None, **session: Any
 ) -> dict[str, Any]:

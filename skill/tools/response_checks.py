@@ -81,6 +81,10 @@ def check_response(envelope: dict[str, Any]) -> dict[str, Any]:
     response = envelope["response"]
     if not response:  # requests that must not be spoken to answer with nothing
         return envelope
+    if "canFulfillIntent" in response:  # a name-free verdict: nothing said, nothing kept
+        _require(set(response) == {"canFulfillIntent"}, "a CanFulfillIntent verdict with more than the verdict")
+        _require("sessionAttributes" not in envelope, "a CanFulfillIntent verdict with session attributes")
+        return envelope
     if AlexaSession.asks_for_permission(envelope):
         # Alexa's own permission prompt: nothing of ours said, the session left to Alexa.
         _require(set(response) == {"directives"} and len(response["directives"]) == 1, "AskFor with more than its directive")

@@ -12,7 +12,9 @@ the manifest (`skill.json`), and prints each problem as
 4. the Echo Show screens (`apl`): the APL documents, their bindings and
    touches against the skill's code and locale strings;
 5. locale parity (`locales`): every key, placeholder, symptom, intent and
-   screen string in every locale, and a manifest entry for each.
+   screen string in every locale, and a manifest entry for each;
+6. name-free routing (`name_free`): the CanFulfillIntentRequest interface
+   declared exactly when the skill answers it, and the launch phrases.
 
 Exit status 0 when clean, 1 with problems listed.
 
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skill.tools.paths import INTERACTION_MODEL_DIR, display
-from skill.tools.validate import amazon_rules, apl, locales, manifest, permissions, project_rules, shape
+from skill.tools.validate import amazon_rules, apl, locales, manifest, name_free, permissions, project_rules, shape
 from skill.tools.validate.files import SkillPackage, model_files
 from skill.tools.validate.report import Problem
 
@@ -54,6 +56,7 @@ CHECKS: list[Check] = [
     Check("APL documents", apl.check, project_rule=True),
     Check("permissions", permissions.check, project_rule=True),
     Check("locale parity", locales.check, project_rule=True),
+    Check("name-free routing", name_free.check, project_rule=True),
 ]
 
 

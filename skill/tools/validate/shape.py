@@ -30,15 +30,16 @@ def check_shape(data: Any, class_path: str, report: Report) -> None:
     walked = [p.place for p in report.problems[before:]]
 
     serializer = DefaultSerializer()
+    readable = _without_bare_interfaces(data) if class_path == MANIFEST_CLASS else data
     class_name = class_path.rsplit(".", 1)[1]
     try:
-        obj = serializer.deserialize(json.dumps(data), class_path)
+        obj = serializer.deserialize(json.dumps(readable), class_path)
         round_trip = serializer.serialize(obj)
     except Exception as error:  # SerializationException, and whatever the classes raise unwrapped
         if not walked:
             report.add("", "shape.deserialize", f"{class_name} cannot deserialize this file: {error}")
         return
-    for place, message in _diff(data, round_trip, ""):
+    for place, message in _diff(readable, round_trip, ""):
         if any(place == w or place.startswith(w + ".") or place.startswith(w + "[") for w in walked if w):
             continue
         if "(top)" in walked:
@@ -118,6 +119,10 @@ def _walk(value: Any, type_name: str, place: str, report: Report) -> None:
     if hasattr(cls, "get_real_child_model") and getattr(cls, "discriminator_value_class_map", None):
         key = cls.json_discriminator_key
         kind = value.get(key)
+        if kind not in cls.discriminator_value_class_map and _bare_kind(cls, kind):
+            for extra in sorted(set(value) - {key}):  # a kind with no class of its own has no other fields
+                report.add(join(place, extra), "shape.unknown-key", f"unknown key {extra!r} for {cls.__name__} {kind}")
+            return
         if kind not in cls.discriminator_value_class_map:
             shown = ", ".join(sorted(cls.discriminator_value_class_map))
             report.add(join(place, key), "shape.discriminator", f"{kind!r} is not one of {shown}")
@@ -133,6 +138,35 @@ def _walk(value: Any, type_name: str, place: str, report: Report) -> None:
             report.add(join(place, key), "shape.unknown-key", f"unknown key {key!r} in {cls.__name__} (known: {known})")
             continue
         _walk(item, cls.deserialized_types[json_to_attr[key]], join(place, key), report)
+
+
+# Discriminated classes whose kinds are listed by an enum that also holds
+# kinds with no subclass (no fields besides the type, such as the
+# CAN_FULFILL_INTENT_REQUEST interface): class -> that enum.
+_KIND_ENUMS = {"Interface": "ask_smapi_model.v1.skill.manifest.interface_type.InterfaceType"}
+
+
+def _bare_kind(cls: Any, kind: Any) -> bool:
+    """Whether `kind` is an allowed kind of `cls` that has no class of its own."""
+    enum_path = _KIND_ENUMS.get(cls.__name__)
+    if enum_path is None:
+        return False
+    return kind in {member.value for member in _load_class(enum_path)}
+
+
+def _without_bare_interfaces(data: Any) -> Any:
+    """`data` without the interfaces the classes cannot read back (checked by the walk instead)."""
+    from ask_smapi_model.v1.skill.manifest.interface import Interface
+
+    if isinstance(data, dict):
+        return {key: _without_bare_interfaces(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [
+            _without_bare_interfaces(item) for item in data
+            if not (isinstance(item, dict) and item.get("type") not in Interface.discriminator_value_class_map
+                    and _bare_kind(Interface, item.get("type")))
+        ]
+    return data
 
 
 def _diff(original: Any, after: Any, place: str) -> Iterable[tuple[str, str]]:
@@ -157,12 +191,22 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _without_name_free(data: Any) -> Any:
+    """The model without `interactionModel._nameFreeInteraction`: Amazon's
+    name-free toolkit container, which the classes do not know (the
+    name-free check reads it)."""
+    model = data.get("interactionModel") if isinstance(data, dict) else None
+    if not isinstance(model, dict) or "_nameFreeInteraction" not in model:
+        return data
+    return {**data, "interactionModel": {k: v for k, v in model.items() if k != "_nameFreeInteraction"}}
+
+
 def check_models(package: SkillPackage) -> list[Problem]:
     """The shape of every model file that could be read as JSON."""
     problems: list[Problem] = []
     for file in package.models:
         if file.data is not None:
             report = Report(file.name)
-            check_shape(file.data, MODEL_CLASS, report)
+            check_shape(_without_name_free(file.data), MODEL_CLASS, report)
             problems += report.problems
     return problems
