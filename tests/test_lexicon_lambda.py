@@ -1,0 +1,66 @@
+"""The Lambda reads a symptom slot by its parts: words Alexa could not resolve
+(ER_SUCCESS_NO_MATCH) and a denial whose words are a finding negative in form.
+Real request envelopes through lambda/lambda_function.py (tests.support.Dialog), both locales;
+a sign reported by any of these routes still gets "Call 911 now" first."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.tools.envelopes import SlotFill
+from tests.support import Dialog, is_emergency_advice
+
+TYPE = "SymptomType"
+
+
+def unresolved(words):
+    return SlotFill(words, None, None, TYPE)
+
+
+EMERGENCY_WORDS = {
+    "en-US": ["can't feel my heels", "my husband can't feel his legs", "she wet herself", "my legs won't hold me up",
+              "my left leg is tingling"],
+    "es-US": ["no siento los talones", "mi esposo no puede sentir las piernas", "se orinó encima",
+              "las piernas no me sostienen", "hormigueo en la pierna izquierda"],
+}  # fmt: skip
+DENIED_FINDINGS = {"en-US": "can't feel my feet", "es-US": "no siento los pies"}
+
+
+@pytest.mark.parametrize(("locale", "words"), [(loc, w) for loc, ws in EMERGENCY_WORDS.items() for w in ws])
+@pytest.mark.parametrize("opening", [False, True])
+def test_an_unresolved_emergency_sign_gets_call_911_first(locale, words, opening):
+    session = Dialog(locale=locale)
+    if opening:
+        session.launch()
+    session.intent("ReportSymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_words_naming_no_sign_are_still_not_recognised(locale):
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("ReportSymptomIntent", {"symptom": unresolved("purple spots"), "otherSymptom": None})
+    assert not is_emergency_advice(session)
+    assert not session.ended
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+@pytest.mark.parametrize("resolved", [False, True])
+def test_a_denial_of_a_negative_in_form_finding_is_a_report(locale, resolved):
+    words = DENIED_FINDINGS[locale]
+    fill = SlotFill(words, "LIMB_NUMBNESS", "numbness", TYPE) if resolved else unresolved(words)
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("DenySymptomIntent", {"symptom": fill, "otherSymptom": None})
+    assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_an_unresolved_denial_is_still_a_denial(locale):
+    words = {"en-US": "numb feet", "es-US": "pies entumidos"}[locale]
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("DenySymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert not is_emergency_advice(session)
+    assert not session.ended
