@@ -135,6 +135,8 @@ class Lexicon:
         # numbness except my left foot is tingling" is no one-sided numbness.
         segments = context.segments(words, self.modifiers, free)
         sides = {segments[span.start] for span in places if span.label == "SIDE"}
+        if any(span.label == Role.ANIMAL for span in context.find(words, self.modifiers, free)):
+            return []
         out: list[Mention] = []
         for target, polarity in zip(targets, context.polarities(words, targets, self.modifiers, self.window), strict=True):
             sign = compose(target.label, sites, segments[target.start] in sides)
@@ -195,7 +197,7 @@ def for_locale(locale: str) -> Lexicon:
     modifiers = phrases(rules["hedges"], Role.HEDGE) + phrases(rules["pseudo"], Role.PSEUDO)
     modifiers += phrases(rules["negations"]["forward"], Role.FORWARD)
     modifiers += phrases(rules["negations"]["backward"], Role.BACKWARD)
-    modifiers += phrases(rules["terminators"], Role.TERMINATOR)
+    modifiers += phrases(rules["terminators"], Role.TERMINATOR) + phrases(rules["animals"], Role.ANIMAL)
     return Lexicon(
         contractions, tuple(targets), tuple(sites), tuple(modifiers), frozenset(rules["joiners"]), int(rules["window"])
     )

@@ -7,7 +7,9 @@ around them:
   within a window of words and never across a terminator ("but", "except");
 - pseudo-triggers look like negations and are not ("not only", "not trying");
   they are matched first and take their words out of play;
-- hedges ("i think", "maybe") mark a target hedged: still a report, to be safe.
+- hedges ("i think", "maybe") mark a target hedged: still a report, to be safe;
+- an animal ("my dog") in the clause: the target is about no one the check
+  is for. Another person is ("my husband can't feel his legs").
 Words inside a target are never modifiers: "can not feel" and "no change" are
 findings, not negations.
 """
@@ -31,6 +33,7 @@ class Role(str, Enum):
     PSEUDO = "pseudo"  # looks like a negation, is not one
     HEDGE = "hedge"
     TERMINATOR = "terminator"
+    ANIMAL = "animal"  # "my dog has a fever": no one the check is about (a person spoken for counts)
 
 
 Phrase = tuple[str, ...]  # "*" stands for one to three words

@@ -26,7 +26,7 @@ Matching, best first (docs/chat.md has the same list with examples):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -35,10 +35,11 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from skill.core import lexicon
 from skill.tools import model as model_file
 from skill.tools.envelopes import SlotFill
 from skill.tools.model import LanguageModel
-from skill.tools.nlu import spanish
+from skill.tools.nlu import by_parts, spanish
 from skill.tools.nlu.normalize import (
     BARE_CONTRACTIONS,
     LEADING_FILLERS,
@@ -49,11 +50,20 @@ from skill.tools.nlu.normalize import (
     strip_fillers,
 )
 from skill.tools.nlu.patterns import DATE_TYPE, DURATION_TYPE, SampleIndex
+from skill.tools.nlu.result import FALLBACK_INTENT, Match
+from skill.tools.nlu.rewrites import answer, flips_meaning, toggled, without_intensifiers
 from skill.tools.nlu.signs import SignClassifier, denies
 from skill.tools.nlu.spoken_dates import parse_date
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
-
-FALLBACK_INTENT = "AMAZON.FallbackIntent"
+from skill.tools.nlu.words import (
+    BUILTIN_PHRASES,
+    CLAUSE_BREAKS,
+    EVERYDAY_ANSWERS,
+    INVOCATION_JOINERS,
+    LAUNCH_PHRASES,
+    LEXICON_LOCALES,
+    QUESTION_WORDS,
+)
 
 # Thresholds (rapidfuzz scores, 0-100). Set from the tests' positives
 # (typos, a dropped word) and negatives (unrelated sentences, negations).
@@ -76,7 +86,6 @@ DENY_INTENT = "DenySymptomIntent"
 SYMPTOM_TYPE = "SymptomType"
 SYMPTOM_SLOT = "symptom"
 OTHER_SYMPTOM_SLOT = "otherSymptom"
-_CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"}) | spanish.CLAUSE_BREAKS
 DURATION_INTENT = "DurationIntent"
 DURATION_SLOT = "duration"
 _BARE_SLOT_SAMPLES = {"{symptom}"}
@@ -87,74 +96,11 @@ _INSIDE_INTENTS = {
     REPORT_INTENT, DENY_INTENT, "CallForHelpIntent", "StartCheckIntent", "CausesIntent", "HowLongIntent",
     "SelfCareIntent", "ContactIntent", "AMAZON.HelpIntent", "AMAZON.RepeatIntent",
 }  # fmt: skip
-# Words that carry a "not" after them ("it is getting better" -> "it is not ...").
-_AUXILIARIES = {"is", "are", "am", "was", "were", "can", "do", "does", "did", "have", "has", "will", "could"}
 
-# The built-in intents' usual phrasings (Amazon trains these into every
-# skill); added to whatever samples the model gives a built-in it declares.
-BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
-    "AMAZON.YesIntent": (
-        "yes", "yeah", "yep", "yup", "ya", "yes please", "sure", "ok", "okay", "correct",
-        "right", "that's right", "affirmative", "absolutely", "of course", "definitely",
-        "uh huh", "yes I do", "yes I have", "yes I am", "yes I did", "yes it is",
-        "yes it does", "yes it has", "I think so",
-    ),
-    "AMAZON.NoIntent": (
-        "no", "nope", "nah", "no thanks", "no thank you", "not really", "negative",
-        "no way", "no I do not", "no I have not", "no I am not", "no I did not",
-        "no it is not", "no it does not", "no it has not", "I don't think so",
-    ),
-    "AMAZON.HelpIntent": ("help", "help me", "I need help", "what are my options", "instructions"),
-    "AMAZON.StopIntent": (
-        "stop", "quit", "exit", "stop it", "shut up", "be quiet", "goodbye", "bye",
-        "I'm done", "that's all", "enough", "end", "I want to stop",
-    ),
-    "AMAZON.CancelIntent": ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
-    "AMAZON.NavigateHomeIntent": ("home", "go home", "go to home", "main menu"),
-    "AMAZON.RepeatIntent": (
-        "repeat", "repeat that", "repeat please", "say it again", "say that again",
-        "come again", "pardon", "one more time", "what was that", "can you repeat that",
-        "could you repeat that", "can you say that again",
-    ),
-    "AMAZON.StartOverIntent": (
-        "start over", "restart", "start again", "reset", "from the top",
-        "start from scratch", "let's start over", "I want to start over",
-    ),
-    "AMAZON.PreviousIntent": ("go back", "back", "previous", "undo", "last question"),
-}
-
-@dataclass(frozen=True)
-class Match:
-    """What Alexa would send: the intent, and a `SlotFill` (or None when
-    unfilled) for every slot the intent declares."""
-
-    intent: str
-    slots: dict[str, SlotFill | None] = field(default_factory=dict)
-    # exact, pattern (slots filled), fuzzy (close to the whole line), loose
-    # (a sample inside a longer line, or reordered), unresolved (a slot
-    # matched no value), fallback
-    how: str = "fallback"
-    score: float = 0.0
-    sample: str | None = None
-
-    def describe(self) -> str:
-        """One line for `--show-intent`."""
-        parts = [self.intent]
-        for name, fill in self.slots.items():
-            if fill is None:
-                continue
-            if fill.slot_type is None:
-                parts.append(f"{name}={fill.spoken}")
-            elif fill.value_id:
-                parts.append(f'{name}="{fill.spoken}"->{fill.value_id}')
-            else:
-                parts.append(f'{name}="{fill.spoken}"->ER_SUCCESS_NO_MATCH')
-        how = self.how if self.how == "fallback" else f"{self.how} {self.score:.0f}"
-        if self.sample is not None:
-            how += f': "{self.sample}"'
-        return f"[{' '.join(parts)}] ({how})"
-
-
+# Slot-less intents whose meaning their words carry; answers and navigation are matched as said.
+_GUESSABLE_INTENTS = frozenset(
+    {"StartCheckIntent", "CausesIntent", "HowLongIntent", "SelfCareIntent", "ContactIntent", "CallForHelpIntent"}
+)
 # Answers that only ever match a whole line (see Nlu._add_choice).
 _STRICT_INTENTS = {"AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent"}
 
@@ -179,12 +125,14 @@ class Nlu:
         self._values = samples.values
         self._value_keys = {name: list(table) for name, table in self._values.items()}
         self._slot_types = samples.slot_types
+        self._lexicon_locale = LEXICON_LOCALES.get(language, lexicon.DEFAULT_LOCALE)
+        self._symptom_names = {value_id: name for value_id, name in self._values.get(SYMPTOM_TYPE, {}).values()}
         self._patterns = samples.slotted
         # normalised slot-less sample -> (intent, sample)
         self._exact = dict(samples.exact)
         # Built-ins' usual phrasings, after the model's own samples so the model wins.
         for name in self.intent_names:
-            for phrase in BUILTIN_PHRASES.get(name, ()):
+            for phrase in (*BUILTIN_PHRASES.get(name, ()), *EVERYDAY_ANSWERS.get(name, ())):
                 self._exact.setdefault(normalize(phrase), (name, phrase))
 
         symptom_phrases = self._values.get(SYMPTOM_TYPE)
@@ -265,7 +213,7 @@ class Nlu:
             for key, score, _ in process.extract(
                 text, self._value_keys[slot_type], scorer=fuzz.ratio, score_cutoff=SLOT_VALUE_CUTOFF, limit=3
             ):
-                if negated(key) == denied and not _flips_meaning(text, key):
+                if negated(key) == denied and not flips_meaning(text, key):
                     value_id, name = table[key]
                     return SlotFill(text, value_id, name, slot_type), float(score)
         return SlotFill(text, None, None, slot_type), 0.0
@@ -289,6 +237,13 @@ class Nlu:
         return self._exact_fit(self._words(text))
 
     def match(self, text: str) -> Match:
+        """What Alexa would send for a typed line: the samples' best match,
+        overruled by the signs the line names by their parts where those
+        know better (`by_parts`)."""
+        found = self._match_samples(text)
+        return by_parts.revise(found, text, self._lexicon_locale, self._symptom_names, self._fill)
+
+    def _match_samples(self, text: str) -> Match:
         # A slip in a negation flips the meaning ("i cnat feel my legs"):
         # those are corrected first, whatever else the line holds.
         words = self._correct_typos(self._words(text), negations_only=True)
@@ -299,7 +254,7 @@ class Nlu:
             # as typed fits nothing, so a word the model never uses ("purple
             # spots") is kept as said.
             corrected = self._correct_typos(words)
-            plain = _without_intensifiers(corrected)
+            plain = without_intensifiers(corrected)
             for retry_words in (corrected, plain):
                 if retry_words != words:
                     retry = self._match_words(retry_words)
@@ -308,12 +263,12 @@ class Nlu:
             # Last: a yes or no with words around it; else what the line's
             # words point to, a question first if it is asked as one. Words
             # as typed: a typo guess ("trash" -> "crash") is no evidence.
-            plain = strip_fillers(_without_intensifiers(words))
-            answer = _answer(plain)
-            if answer is not None:
-                return Match(answer, self._fill(answer, {}), "answer", 100.0)
+            plain = strip_fillers(without_intensifiers(words))
+            plain_answer = answer(plain)
+            if plain_answer is not None:
+                return Match(plain_answer, self._fill(plain_answer, {}), "answer", 100.0)
             guesses = (self._guess_intent, self._guess)
-            for guess in guesses if plain[:1] and plain[0] in _QUESTION_WORDS else reversed(guesses):
+            for guess in guesses if plain[:1] and plain[0] in QUESTION_WORDS else reversed(guesses):
                 guessed = guess(plain)
                 if guessed is not None:
                     return guessed
@@ -342,9 +297,9 @@ class Nlu:
         none reports any, deny) are put together, two at most."""
         clauses: list[list[str]] = [[]]
         for word in words:
-            if word in _CLAUSE_BREAKS and clauses[-1]:
+            if word in CLAUSE_BREAKS and clauses[-1]:
                 clauses.append([])
-            elif word not in _CLAUSE_BREAKS:
+            elif word not in CLAUSE_BREAKS:
                 clauses[-1].append(word)
         clauses = [c for c in clauses if c]
         if len(clauses) < 2:
@@ -489,7 +444,7 @@ class Nlu:
         """A line that says the opposite of a report: with its negation taken
         out ("my feet are not numb", "i do not feel weak") or put in ("it is
         getting better"), it is a report. The signs it names are denied."""
-        for variant in _toggled(words):
+        for variant in toggled(words):
             found = self._exact_fit(variant)
             if found is not None and found.intent == REPORT_INTENT:
                 slots = {name: fill for name, fill in found.slots.items() if name in self._slot_types[DENY_INTENT]}
@@ -554,7 +509,7 @@ class Nlu:
                     continue  # a long sentence that merely contains a sample
                 if loose and len(line) < len(text):
                     continue  # a few words that merely occur in a longer sample
-                if _flips_meaning(line, text):
+                if flips_meaning(line, text):
                     continue  # "steady" is not "unsteady"
                 found.append((float(score), not loose, index))
                 break
@@ -585,112 +540,11 @@ class Nlu:
             if words[start : start + len(name)] == name:
                 verb = words[:start]
                 rest = words[start + len(name) :]
-                if not verb or " ".join(verb) in _LAUNCH_PHRASES:
-                    while rest and rest[0] in _INVOCATION_JOINERS:
+                if not verb or " ".join(verb) in LAUNCH_PHRASES:
+                    while rest and rest[0] in INVOCATION_JOINERS:
                         rest = rest[1:]
                     return True, " ".join(rest)
         return False, text
-
-
-_LAUNCH_PHRASES = frozenset({"open", "launch", "start", "run", "use", "ask", "tell", "talk to", *spanish.LAUNCH_PHRASES})
-_INVOCATION_JOINERS = frozenset({"to", "that", "about", "if", "whether", "for", "and"}) | spanish.INVOCATION_JOINERS
-_OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
-_QUESTION_WORDS = frozenset(
-    {"should", "can", "could", "what", "how", "why", "when", "is", "are", "do", "does", "will", "would", "where", "who"}
-) | spanish.QUESTION_WORDS
-# Slot-less intents whose meaning their words carry; answers and navigation are matched as said.
-_GUESSABLE_INTENTS = frozenset(
-    {"StartCheckIntent", "CausesIntent", "HowLongIntent", "SelfCareIntent", "ContactIntent", "CallForHelpIntent"}
-)
-_YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "sure", "definitely", "absolutely", "correct", "right"}) | spanish.YES_WORDS
-_NO_WORDS = frozenset({"no", "nope", "nah", "not", "never", "negative"}) | spanish.NO_WORDS
-# Words that may come with a yes or a no without changing it.
-_ANSWER_WORDS = frozenset(
-    {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",
-     "bit", "afraid", "unfortunately", "does", "do", "did", "have", "am", "was", "very", "much", "pretty", "of",
-     "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly"}
-) | spanish.ANSWER_WORDS  # fmt: skip
-
-
-def _answer(words: list[str]) -> str | None:
-    """"yes i think so", "nah not really", "a little yeah": a yes or a no
-    with only hedges around it. Not a "not sure" ("not really sure")."""
-    if not words or not set(words) <= _YES_WORDS | _NO_WORDS | _ANSWER_WORDS:
-        return None
-    if set(words) & _NO_WORDS:
-        return "AMAZON.NoIntent"
-    if set(words) & _YES_WORDS:
-        return "AMAZON.YesIntent"
-    return None
-# Words that only colour what is said.
-_INTENSIFIERS = frozenset(
-    {"just", "really", "so", "super", "very", "totally", "completely", "pretty", "quite", "all", "even", "actually", "honestly", "like"}
-)
-
-
-_HEDGE_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("kind", "of"), ("sort", "of"))
-# Said after what is wrong, about when or how: "... since yesterday", "... all of a sudden".
-_TRAILING = (
-    ("all", "of", "a", "sudden"), ("this", "morning"), ("last", "night"), ("this", "week"), ("last", "week"),
-    ("a", "lot"), ("yesterday",), ("today",), ("suddenly",), ("lately",), ("recently",), ("anymore",),
-    ("again",), ("now",), ("too",),
-)  # fmt: skip
-
-
-def _without_intensifiers(words: list[str]) -> list[str]:
-    """The line without intensifiers and hedges inside it ("a bit of"), and
-    without what it says about when at its end ("since yesterday", "lately")."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        phrase = next((p for p in _HEDGE_PHRASES if tuple(words[i : i + len(p)]) == p), None)
-        if phrase and i + len(phrase) < len(words):
-            i += len(phrase) - (1 if phrase[0] == "a" else 0)  # "a bit of a fever" -> "a fever"
-            continue
-        if words[i] not in _INTENSIFIERS:
-            out.append(words[i])
-        i += 1
-    if "since" in out[1:] and len(out) - out.index("since", 1) <= 4:
-        out = out[: out.index("since", 1)]
-    trimmed = True
-    while trimmed and len(out) > 2:
-        trimmed = False
-        for tail in _TRAILING:
-            if tuple(out[-len(tail) :]) == tail and len(out) > len(tail) + 1:
-                out = out[: -len(tail)]
-                trimmed = True
-    return out
-
-
-def _flips_meaning(a: str, b: str) -> bool:
-    """Two texts that differ by a word and its opposite ("steady" and
-    "unsteady", "able" and "unable"): close as strings, opposite in meaning."""
-    only_a, only_b = set(a.split()) - set(b.split()), set(b.split()) - set(a.split())
-    return any(
-        y == prefix + x or x == prefix + y for x in only_a for y in only_b for prefix in _OPPOSITE_PREFIXES
-    )
-
-
-def _toggled(words: list[str]) -> Iterator[list[str]]:
-    """The line with its negation taken out, or one put in after its first
-    auxiliary verb ("still" becomes "not": "i can still feel my legs")."""
-    if any(word in NEGATIONS for word in words):
-        out: list[str] = []
-        for word in words:
-            if word in ("not", "never"):
-                if out and out[-1] in ("do", "does", "did"):
-                    out.pop()  # "i do not feel weak" -> "i feel weak"
-                continue
-            out.append(word)
-        if out != words:
-            yield out
-        return
-    if "still" in words:
-        yield ["not" if word == "still" else word for word in words]
-    for i, word in enumerate(words):
-        if word in _AUXILIARIES:
-            yield [*words[: i + 1], "not", *words[i + 1 :]]
-            return
 
 
 def load(path: Path) -> Nlu:
