@@ -37,10 +37,9 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
         return found
     reading = lexicon.read(text, locale)
     reported, denied = reading.reported, reading.denied
-    if found.intent == DENY_INTENT and reported and not denied:
-        # Word for word a denial sample ("my {symptom} is the same"): the model's own.
-        if found.how not in _WORD_FOR_WORD:
-            return _signs(REPORT_INTENT, reported, text, names, fill)
+    # Word for word a sample ("my {symptom} is the same"): the model's own words, trusted.
+    if found.intent == DENY_INTENT and found.how not in _WORD_FOR_WORD and reported and not denied:
+        return _signs(REPORT_INTENT, reported, text, names, fill)
     if found.intent == REPORT_INTENT and found.how not in _WORD_FOR_WORD and denied and not reported:
         return _signs(DENY_INTENT, denied, text, names, fill)
     if any(fill and fill.value_id for fill in found.slots.values()):

@@ -25,26 +25,21 @@ Matching, best first (docs/chat.md has the same list with examples):
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from skill.core import lexicon
 from skill.tools import model as model_file
 from skill.tools.envelopes import SlotFill
 from skill.tools.model import LanguageModel
-from skill.tools.nlu import by_parts, spanish
+from skill.tools.nlu import by_parts, invocation, spanish
+from skill.tools.nlu.nearby import NearSamples, Typos
 from skill.tools.nlu.normalize import (
-    BARE_CONTRACTIONS,
-    LEADING_FILLERS,
     NEGATIONS,
-    TRAILING_FILLERS,
     negated,
     normalize,
     strip_fillers,
@@ -59,24 +54,13 @@ from skill.tools.nlu.words import (
     BUILTIN_PHRASES,
     CLAUSE_BREAKS,
     EVERYDAY_ANSWERS,
-    INVOCATION_JOINERS,
-    LAUNCH_PHRASES,
     LEXICON_LOCALES,
     QUESTION_WORDS,
 )
 
-# Thresholds (rapidfuzz scores, 0-100). Set from the tests' positives
-# (typos, a dropped word) and negatives (unrelated sentences, negations).
-UTTERANCE_CUTOFF = 90
-# A loose match's sample must be at least 1/MAX_LOOSE_STRETCH of the line.
-MAX_LOOSE_STRETCH = 2.5
 SLOT_VALUE_CUTOFF = 88
 # Lines this short are matched exactly or not at all ("ye" is not "yes").
 MIN_FUZZY_LENGTH = 4
-# One-slot samples with longer carriers are not fuzzy choices.
-MAX_FUZZY_CARRIER_WORDS = 2
-# Words this short are never taken for typos ("ya" is not "yes").
-MIN_TYPO_LENGTH = 4
 # A bare symptom phrase found inside a longer line must be this long: a
 # lone "weak" or "fall" in a sentence may be about something else.
 MIN_INSIDE_BARE_WORDS = 3
@@ -101,17 +85,6 @@ _INSIDE_INTENTS = {
 _GUESSABLE_INTENTS = frozenset(
     {"StartCheckIntent", "CausesIntent", "HowLongIntent", "SelfCareIntent", "ContactIntent", "CallForHelpIntent"}
 )
-# Answers that only ever match a whole line (see Nlu._add_choice).
-_STRICT_INTENTS = {"AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent"}
-
-
-@dataclass
-class _Choices:
-    texts: list[str] = field(default_factory=list)
-    targets: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # intent, sample, {slot: value key}
-    negated: list[bool] = field(default_factory=list)
-
-
 class Nlu:
     """Indexes built once from an interaction model; `match(text)` per line."""
 
@@ -141,54 +114,8 @@ class Nlu:
         guessable = {text: (intent, intent) for text, (intent, _) in self._exact.items() if intent in _GUESSABLE_INTENTS}
         self._intents = SignClassifier(guessable) if guessable else None
 
-        # Every word the model uses, most used first, for typo correction;
-        # contractions typed without the apostrophe are targets too ("cant").
-        counts: Counter[str] = Counter()
-        for text in self._exact:
-            counts.update(text.split())
-        for pattern in self._patterns:
-            counts.update(pattern.literal_words)
-        for table in self._values.values():
-            for key in table:
-                counts.update(key.split())
-        self._vocabulary = frozenset(counts) | LEADING_FILLERS | TRAILING_FILLERS
-        self._typo_targets = [word for word, _ in counts.most_common() if len(word) >= MIN_TYPO_LENGTH - 1]
-        self._typo_targets += [word for word in BARE_CONTRACTIONS if word not in counts]
-
-        # Fuzzy choices: every slot-less sample, and every one-slot sample
-        # filled with each value of its custom slot type. Two groups:
-        # "whole" choices must be close to the whole line (fuzz.ratio);
-        # "loose" ones (three words or more, not a yes or no) may also sit
-        # inside a somewhat longer line (fuzz.WRatio: "should I see a doctor
-        # about my back"). A yes or no inside a longer sentence might answer
-        # something other than the question asked, so it never matches loosely.
-        self._choices: dict[bool, _Choices] = {True: _Choices(), False: _Choices()}
-        for text, (name, sample) in self._exact.items():
-            self._add_choice(text, name, sample, {})
-        for pattern in self._patterns:
-            # Only short carriers: every longer one filled with every value
-            # would be hundreds of thousands of choices (typos are corrected
-            # word by word instead).
-            if len(pattern.slot_names) != 1 or pattern.carrier_words > MAX_FUZZY_CARRIER_WORDS:
-                continue
-            slot = pattern.slot_names[0]
-            slot_type = self._slot_types[pattern.intent].get(slot, "")
-            for key in self._values.get(slot_type, {}):
-                words: list[str] = []
-                for part in pattern.parts:
-                    words.extend(part if isinstance(part, tuple) else (key,))
-                # Loosely (inside a longer line) only as a bare value: with
-                # every carrier too, WRatio over them all is far too slow.
-                self._add_choice(
-                    " ".join(words), pattern.intent, pattern.sample, {slot: key}, loose=not pattern.carrier_words
-                )
-
-    def _add_choice(self, text: str, intent: str, sample: str, keys: dict[str, str], *, loose: bool = True) -> None:
-        loose = loose and len(text.split()) >= 3 and intent not in _STRICT_INTENTS
-        choices = self._choices[loose]
-        choices.texts.append(text)
-        choices.targets.append((intent, sample, keys))
-        choices.negated.append(negated(text))
+        self._typos = Typos(self._exact, self._patterns, self._values)
+        self._near = NearSamples(self._exact, self._patterns, self._values, self._slot_types)
 
     # ---- slots -------------------------------------------------------------
 
@@ -246,14 +173,14 @@ class Nlu:
     def _match_samples(self, text: str) -> Match:
         # A slip in a negation flips the meaning ("i cnat feel my legs"):
         # those are corrected first, whatever else the line holds.
-        words = self._correct_typos(self._words(text), negations_only=True)
+        words = self._typos.correct(self._words(text), negations_only=True)
         found = self._match_words(words)
         if found.how in ("fallback", "unresolved"):
             # Other typos, then words that only colour the meaning ("i think
             # i just wet myself", "my arms feel so weak"): only when the line
             # as typed fits nothing, so a word the model never uses ("purple
             # spots") is kept as said.
-            corrected = self._correct_typos(words)
+            corrected = self._typos.correct(words)
             plain = without_intensifiers(corrected)
             for retry_words in (corrected, plain):
                 if retry_words != words:
@@ -363,7 +290,7 @@ class Nlu:
             return denial
 
         # 4. Close to a sample (rapidfuzz), when nothing fits exactly.
-        close = self._fuzzy(line)
+        close = self._near.match(line)
         if close is not None and (best is None or close.score > best.score):
             best = close
         if best is not None and best.how != "loose":
@@ -476,75 +403,11 @@ class Nlu:
                 return Match(found.intent, found.slots, "inside", 100.0 * size / n, found.sample)
         return None
 
-    def _correct_typos(self, words: list[str], *, negations_only: bool = False) -> list[str]:
-        """A word the model never uses, one slip from one it does ("cnat" ->
-        "can not", "fevr" -> "fever"), is taken as that word."""
-        out: list[str] = []
-        for word in words:
-            if word in self._vocabulary or len(word) < MIN_TYPO_LENGTH or not word.isalpha():
-                out.append(word)
-                continue
-            found = process.extract(word, self._typo_targets, scorer=OSA.distance, score_cutoff=1, limit=20)
-            # A dropped letter is the likeliest slip ("numbr" is "number", not
-            # "numb"); then the word the model uses most.
-            found.sort(key=lambda hit: (hit[1], len(hit[0]) < len(word), hit[2]))
-            if negations_only:
-                found = [hit for hit in found if negated(normalize(hit[0]))]
-            out.extend(normalize(found[0][0]).split() if found else (word,))
-        return out
-
-    def _fuzzy(self, line: str) -> Match | None:
-        if len(line) < MIN_FUZZY_LENGTH:
-            return None
-        denied = negated(line)
-        found: list[tuple[float, bool, int]] = []
-        for loose, scorer in ((False, fuzz.ratio), (True, fuzz.WRatio)):
-            choices = self._choices[loose]
-            for text, score, index in process.extract(
-                line, choices.texts, scorer=scorer, score_cutoff=UTTERANCE_CUTOFF, limit=5
-            ):
-                if choices.negated[index] != denied:
-                    continue  # "I don't have a fever" is not "I have a fever"
-                if loose and len(line) > MAX_LOOSE_STRETCH * len(text):
-                    continue  # a long sentence that merely contains a sample
-                if loose and len(line) < len(text):
-                    continue  # a few words that merely occur in a longer sample
-                if flips_meaning(line, text):
-                    continue  # "steady" is not "unsteady"
-                found.append((float(score), not loose, index))
-                break
-        if not found:
-            return None
-        score, strict, index = max(found)
-        intent, sample, keys = self._choices[not strict].targets[index]
-        types = self._slot_types.get(intent, {})
-        fills = {}
-        for slot, key in keys.items():
-            value_id, name = self._values[types[slot]][key]
-            fills[slot] = SlotFill(key, value_id, name, types[slot])
-        return Match(intent, self._fill(intent, fills), "fuzzy" if strict else "loose", score, sample)
-
     # ---- invocation ----------------------------------------------------------
 
     def split_invocation(self, text: str) -> tuple[bool, str]:
-        """A first line said to Alexa, not to the skill: "open back spasm
-        helper" -> (True, ""); "ask back spasm helper should I see a doctor"
-        -> (True, "should i see a doctor"); "dile a ayuda para espasmos de
-        espalda que tengo fiebre" -> (True, "tengo fiebre"); anything else ->
-        (False, text)."""
-        words = strip_fillers(normalize(text).split())
-        name = self.invocation_name.split()
-        if not name:
-            return False, text
-        for start in range(len(words)):
-            if words[start : start + len(name)] == name:
-                verb = words[:start]
-                rest = words[start + len(name) :]
-                if not verb or " ".join(verb) in LAUNCH_PHRASES:
-                    while rest and rest[0] in INVOCATION_JOINERS:
-                        rest = rest[1:]
-                    return True, " ".join(rest)
-        return False, text
+        """A first line said to Alexa, not to the skill (see `invocation`)."""
+        return invocation.split(text, self.invocation_name)
 
 
 def load(path: Path) -> Nlu:
