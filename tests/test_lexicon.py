@@ -12,7 +12,7 @@ from skill.core import lexicon
 from skill.core.lexicon import Polarity, compose, read
 from skill.core.rules import Symptom
 
-SITES = ("LIMB", "SADDLE", "BLADDER")
+SITES = ("LIMB", "SADDLE", "BLADDER", "TOILET")
 SENSORY = {
     # (sites, one side) -> sign
     "one side": Symptom.ONE_SIDED_NUMBNESS,
@@ -29,7 +29,7 @@ def test_loss_of_feeling_composes_by_site_and_side(finding, one_side, size):
         got = compose(finding, frozenset(sites), one_side)
         if one_side:
             assert got is Symptom.ONE_SIDED_NUMBNESS
-        elif "BLADDER" in sites and "LIMB" not in sites:
+        elif {"BLADDER", "TOILET"} & set(sites) and "LIMB" not in sites:
             assert got is Symptom.BLADDER_BOWEL_CONTROL
         else:
             assert got is Symptom.LIMB_NUMBNESS
@@ -73,7 +73,7 @@ def test_every_locale_names_every_part(locale):
     assert {"NUMB", "TINGLING", "WEAK", "GIVING_WAY", "INCONTINENCE", "UNSTEADY", "CLUMSY", "RETENTION",
             "FEVER", "WEIGHT_LOSS", "NO_IMPROVEMENT"} <= labels  # fmt: skip
     assert {"EVENT:FALL", "EVENT:CRASH", "EVENT:BLOW", "EVENT:TACKLE"} <= labels
-    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "SIDE"}
+    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "TOILET", "SIDE"}
 
 
 def mentions(line, locale="en-US"):
@@ -115,6 +115,12 @@ S = Symptom
         # hedges keep a report a report
         ("I think I have a fever", {(S.FEVER, H)}),
         ("I'm not sure, maybe my legs are kind of weak", {(S.MUSCLE_WEAKNESS, H)}),
+        # an organ said to be fine is a denial; the bathroom is not an organ
+        ("i can't get off the bed", set()),
+        ("i pooped in my pants without knowing", set()),
+        # everyday phrases that hold a finding's words
+        ("i fell asleep on the couch watching tv", set()),
+        ("my dog has a fever", set()),
         # the window: a negation far before a finding does not reach it
         ("no I was not at work on that day when all of a sudden my legs went numb", {(S.LIMB_NUMBNESS, A)}),
     ],

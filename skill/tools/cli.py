@@ -20,6 +20,7 @@ COMMANDS = {
     "validate": ("skill.tools.validate", "check the interaction models and manifest offline"),
     "package": ("skill.tools.package", "build the AWS Lambda deployment zip"),
     "flow": ("skill.tools.flow", "draw the decision flow (every question, answer and outcome) as SVG"),
+    "words": ("skill.tools.words", "write the lexicon's words into the interaction models' SymptomType synonyms"),
     "try": ("skill.tools.try_page", "try the skill in a browser page: typing or speech, card, Echo Show screen, flow"),
 }
 

@@ -39,6 +39,11 @@ _PLAIN: Mapping[str, Symptom] = {
     "NO_IMPROVEMENT": Symptom.NOT_IMPROVING,
 }
 _SENSORY = frozenset({"NUMB", "TINGLING"})
+# The organs ("bladder") and what goes with them ("pee", "the bathroom"):
+# both make a finding about control; only an organ said to be fine is a denial.
+_BLADDER_SITES = frozenset({"BLADDER", "TOILET"})
+# Everyday phrases holding a finding's words ("fell asleep", "by accident"): no sign.
+ORDINARY = "ORDINARY"
 # A site said with nothing wrong with it ("nothing wrong with my bowels"): the sign it denies.
 _SITE_DENIES: Mapping[str, Symptom] = {"BLADDER": Symptom.BLADDER_BOWEL_CONTROL}
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
@@ -54,11 +59,11 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
     if finding in _SENSORY:
         if one_side:
             return Symptom.ONE_SIDED_NUMBNESS
-        if "BLADDER" in sites and "LIMB" not in sites:
+        if sites & _BLADDER_SITES and "LIMB" not in sites:
             return Symptom.BLADDER_BOWEL_CONTROL
         return Symptom.LIMB_NUMBNESS
     if finding == "CONTROL_LOSS":
-        if "BLADDER" in sites:
+        if sites & _BLADDER_SITES:
             return Symptom.BLADDER_BOWEL_CONTROL
         return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
     if finding.startswith("EVENT:"):
@@ -139,6 +144,8 @@ class Lexicon:
             return []
         out: list[Mention] = []
         for target, polarity in zip(targets, context.polarities(words, targets, self.modifiers, self.window), strict=True):
+            if target.label == ORDINARY:
+                continue
             sign = compose(target.label, sites, segments[target.start] in sides)
             if sign is None:
                 continue
@@ -191,6 +198,7 @@ def for_locale(locale: str) -> Lexicon:
     targets = [p for name, items in data["findings"].items() for p in phrases(items, name)]
     targets += [p for name, items in data["events"].items() for p in phrases(items, f"EVENT:{name}")]
     targets += [p for name, items in data["normal_findings"].items() for p in phrases(items, f"NORMAL:{name}")]
+    targets += phrases(data["ordinary"], ORDINARY)
     sites = [p for name, items in data["sites"].items() for p in phrases(items, name)] + phrases(data["sides"], "SIDE")
     rules = data["context"]
     # Hedges first: "not sure" is a hedge before it is a pseudo-trigger.

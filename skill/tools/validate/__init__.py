@@ -12,7 +12,9 @@ the manifest (`skill.json`), and prints each problem as
 4. the Echo Show screens (`apl`): the APL documents, their bindings and
    touches against the skill's code and locale strings;
 5. locale parity (`locales`): every key, placeholder, symptom, intent and
-   screen string in every locale, and a manifest entry for each.
+   screen string in every locale, and a manifest entry for each;
+6. the lexicon's words (`project_rules.check_lexicon`): each a SymptomType
+   synonym of the sign it makes (`back-spasm words` writes them).
 
 Exit status 0 when clean, 1 with problems listed.
 
@@ -54,6 +56,7 @@ CHECKS: list[Check] = [
     Check("APL documents", apl.check, project_rule=True),
     Check("permissions", permissions.check, project_rule=True),
     Check("locale parity", locales.check, project_rule=True),
+    Check("lexicon words", project_rules.check_lexicon, project_rule=True),
 ]
 
 
