@@ -12,6 +12,8 @@ changes nothing (`back-spasm words`; `back-spasm validate` checks it).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from skill.core import lexicon
@@ -24,7 +26,8 @@ SYMPTOM_TYPE = "SymptomType"
 MAX_SYNONYM_CHARS = 140
 
 
-def lexicon_synonyms(locale: str) -> dict[str, Symptom]:
+@cache
+def lexicon_synonyms(locale: str) -> Mapping[str, Symptom]:
     """Each phrase (as spoken) and the sign it makes on its own."""
     parts = lexicon.for_locale(locale)
     out: dict[str, Symptom] = {}
@@ -35,7 +38,12 @@ def lexicon_synonyms(locale: str) -> dict[str, Symptom]:
         spoken = " ".join(phrase)
         if sign is not None and len(spoken) <= MAX_SYNONYM_CHARS:
             out.setdefault(spoken, sign)
-    return out
+    return MappingProxyType(out)
+
+
+@cache
+def _known(locale: str) -> frozenset[str]:
+    return frozenset(normalize(spoken) for spoken in lexicon_synonyms(locale))
 
 
 # A phrase that is a negation of another phrase ("no coordination" and
@@ -45,7 +53,7 @@ _NEGATION_FIRST = frozenset({"no", "not", "sin", "nada", "nunca"})
 
 
 def _ambiguous(spoken: str, owner: Mapping[str, str], locale: str) -> bool:
-    known = set(owner) | {normalize(s) for s in lexicon_synonyms(locale)}
+    known = owner.keys() | _known(locale)
     text = normalize(spoken)
     first, _, rest = text.partition(" ")
     return (first in _NEGATION_FIRST and rest in known) or any(f"{word} {text}" in known for word in _NEGATION_FIRST)
