@@ -4,7 +4,8 @@ Lambda gives an unresolved slot. It overrules the sample matcher where the
 samples are weakest:
 
 - a denial whose words are a report ("I can't feel my heels", "no change
-  after ten days"): a report;
+  after ten days"), or that denies a sign the line reports ("no fever but my
+  legs are weak"): a report;
 - a loose report whose signs the line only denies ("there's nothing wrong
   with my bowels", "both my legs feel the same"): a denial;
 - a line the samples could not place: what the lexicon reads, if anything.
@@ -38,7 +39,10 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
     reading = lexicon.read(text, locale)
     reported, denied = reading.reported, reading.denied
     # Word for word a sample ("my {symptom} is the same"): the model's own words, trusted.
-    if found.intent == DENY_INTENT and found.how not in _WORD_FOR_WORD and reported and not denied:
+    named = {fill.value_id for fill in found.slots.values() if fill and fill.value_id}
+    # "no fever but my legs are weak" heard as a denial of weakness: the report wins.
+    reports_named = not denied or bool(named & {sign.value for sign in reported})
+    if found.intent == DENY_INTENT and found.how not in _WORD_FOR_WORD and reported and reports_named:
         return _signs(REPORT_INTENT, reported, text, names, fill)
     if found.intent == REPORT_INTENT and found.how not in _WORD_FOR_WORD and denied and not reported:
         return _signs(DENY_INTENT, denied, text, names, fill)
