@@ -117,6 +117,9 @@ S = Symptom
         ("I'm not sure, maybe my legs are kind of weak", {(S.MUSCLE_WEAKNESS, H)}),
         # an organ said to be fine is a denial; the bathroom is not an organ
         ("i can't get off the bed", set()),
+        ("i'm not able to control my bladder", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("i can't hold my pee at all anymore", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("my bladder is working fine", {(S.BLADDER_BOWEL_CONTROL, N)}),
         ("i pooped in my pants without knowing", set()),
         # everyday phrases that hold a finding's words
         ("i fell asleep on the couch watching tv", set()),

@@ -118,9 +118,13 @@ class Lexicon:
     modifiers: tuple[tuple[Phrase, str], ...]
     joiners: frozenset[str]
     window: int
+    # phrases said another way first ("not able to" -> "can not")
+    rewrites: tuple[tuple[Phrase, tuple[str, ...]], ...] = ()
+    # what says an organ is fine ("nothing wrong with", "is normal")
+    site_fine: tuple[tuple[Phrase, str], ...] = ()
 
     def read(self, line: str) -> Reading:
-        words = text.tokens(line, self.contractions)
+        words = _rewritten(text.tokens(line, self.contractions), self.rewrites)
         mentions: list[Mention] = []
         for clause in _clauses(words, self.joiners):
             mentions.extend(self._read_clause(clause))
@@ -152,16 +156,27 @@ class Lexicon:
             if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
                 polarity = Polarity.NEGATED
             out.append(Mention(sign, polarity, target.label, _negative(words, target)))
-        if not targets:
-            negations = [
-                span for span in context.find(words, self.modifiers, [True] * len(words))
-                if span.label in (Role.FORWARD, Role.BACKWARD)
-            ]  # fmt: skip
-            if negations:
-                for site, sign in _SITE_DENIES.items():
-                    if site in sites:
-                        out.append(Mention(sign, Polarity.NEGATED, f"SITE:{site}", False))
+        # Only an organ said to be fine denies: "I'm not able to control my bladder" does not.
+        if not targets and context.find(words, self.site_fine, [True] * len(words)):
+            for site, sign in _SITE_DENIES.items():
+                if site in sites:
+                    out.append(Mention(sign, Polarity.NEGATED, f"SITE:{site}", False))
         return out
+
+
+def _rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...]]]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, replacement in rewrites:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                out.extend(replacement)
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _negative(words: Sequence[str], span: Span) -> bool:
@@ -206,9 +221,14 @@ def for_locale(locale: str) -> Lexicon:
     modifiers += phrases(rules["negations"]["forward"], Role.FORWARD)
     modifiers += phrases(rules["negations"]["backward"], Role.BACKWARD)
     modifiers += phrases(rules["terminators"], Role.TERMINATOR) + phrases(rules["animals"], Role.ANIMAL)
+    rewrites = sorted(
+        ((tuple(text.tokens(k, contractions)), tuple(text.tokens(v, contractions))) for k, v in data["rewrites"].items()),
+        key=lambda pair: -len(pair[0]),
+    )  # the longest first
     return Lexicon(
-        contractions, tuple(targets), tuple(sites), tuple(modifiers), frozenset(rules["joiners"]), int(rules["window"])
-    )
+        contractions, tuple(targets), tuple(sites), tuple(modifiers), frozenset(rules["joiners"]), int(rules["window"]),
+        tuple(rewrites), tuple(phrases(rules["site_fine"], "FINE")),
+    )  # fmt: skip
 
 
 def read(line: str, locale: str = DEFAULT_LOCALE) -> Reading:
