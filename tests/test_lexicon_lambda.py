@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from skill.core.rules import Symptom
 from skill.tools.envelopes import SlotFill
 from tests.support import Dialog, is_emergency_advice
 
@@ -119,3 +120,13 @@ def test_yes_and_no_at_once_at_the_opening_is_asked_again(matchers, locale):
 )  # fmt: skip
 def test_everyday_yes_and_no(matchers, locale, line, intent):
     assert matchers[locale].match(line).intent == intent
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_a_resolved_sign_that_is_no_emergency_denied_by_name_is_a_denial(locale):
+    session = Dialog(locale=locale)
+    session.launch()
+    # its name, "spasms not improving after a week of rest", is negative in form
+    session.intent("DenySymptomIntent", {"symptom": session.symptom_slot(Symptom.NOT_IMPROVING), "otherSymptom": None})
+    assert not session.ended
+    assert not is_emergency_advice(session)

@@ -33,7 +33,7 @@ from skill.core import contract, reminders, speech
 from skill.core.contract import Topic
 from skill.core.conversation import Conversation, Reply, Screen
 from skill.core.logtext import printable
-from skill.core.rules import Symptom
+from skill.core.rules import Level, Symptom
 
 logger = logging.getLogger(__name__)
 
@@ -201,11 +201,18 @@ def _deny(conversation: Conversation, handler_input: HandlerInput) -> Reply:
     # "No, I can't feel my feet": a finding negative in form is a report.
     from skill.core import lexicon  # loaded only when needed: not on the cold start
 
-    spoken = (_slot_text(handler_input, name) for name in contract.SYMPTOM_SLOTS)
+    # Words Alexa resolved to a sign that is no emergency are trusted: a denial
+    # of "spasms not improving after a week of rest" is a denial.
+    spoken = (_slot_text(handler_input, name) for name in contract.SYMPTOM_SLOTS if _may_be_a_report(handler_input, name))
     reported = [sign for words in spoken if words for sign in lexicon.negative_in_form(words, _locale(handler_input))]
     if reported:
         return conversation.report(reported)
     return conversation.deny(*_named_symptoms(handler_input))
+
+
+def _may_be_a_report(handler_input: HandlerInput, name: str) -> bool:
+    resolved = _resolved_symptom(handler_input, name)
+    return not isinstance(resolved, Symptom) or resolved.level is Level.EMERGENCY
 
 
 def _slot_text(handler_input: HandlerInput, name: str) -> str | None:
