@@ -145,6 +145,8 @@ def test_context_in_english(line, expected):
         ("nada de fiebre pero tengo las piernas débiles", {(S.FEVER, N), (S.MUSCLE_WEAKNESS, A)}),
         ("bajé diez kilos sin hacer dieta", {(S.WEIGHT_LOSS, A)}),
         ("creo que tengo fiebre", {(S.FEVER, H)}),
+        ("no puedo pararme bien", {(S.CANNOT_SIT_OR_STAND, A)}),  # "bien" is how, not a denial
+        ("la fiebre ya se quitó", {(S.FEVER, N)}),
     ],
 )
 def test_context_in_spanish(line, expected):

@@ -147,7 +147,9 @@ class Lexicon:
         if any(span.label == Role.ANIMAL for span in context.find(words, self.modifiers, free)):
             return []
         out: list[Mention] = []
-        for target, polarity in zip(targets, context.polarities(words, targets, self.modifiers, self.window), strict=True):
+        negative = [_negative(words, target) for target in targets]
+        polarities = context.polarities(words, targets, self.modifiers, self.window, negative)
+        for target, polarity in zip(targets, polarities, strict=True):
             if target.label == ORDINARY:
                 continue
             sign = compose(target.label, sites, segments[target.start] in sides)

@@ -83,8 +83,16 @@ def _match_at(words: Sequence[str], start: int, phrase: Phrase) -> int | None:
     return position
 
 
-def polarities(words: Sequence[str], targets: Sequence[Span], modifiers: Iterable[tuple[Phrase, str]], window: int) -> list[Polarity]:
-    """The polarity of each target in one clause."""
+def polarities(
+    words: Sequence[str],
+    targets: Sequence[Span],
+    modifiers: Iterable[tuple[Phrase, str]],
+    window: int,
+    negative_in_form: Sequence[bool] = (),
+) -> list[Polarity]:
+    """The polarity of each target in one clause. A backward trigger after a
+    finding negative in form is its adverb ("no puedo hacer pipí bien", "I
+    can't walk fine"), not its negation."""
     free = [True] * len(words)
     for target in targets:
         for i in range(target.start, target.end):
@@ -97,12 +105,15 @@ def polarities(words: Sequence[str], targets: Sequence[Span], modifiers: Iterabl
     found = find(words, [m for m in table if m[1] != Role.PSEUDO], free)
     stops = [span for span in found if span.label == Role.TERMINATOR]
     out: list[Polarity] = []
-    for target in targets:
+    for index, target in enumerate(targets):
         negated = hedged = False
+        adverb_only = index < len(negative_in_form) and negative_in_form[index]
         for span in found:
             if span.label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:
                 reaches = target.start - span.end <= window and not _stopped(stops, span.end, target.start)
             elif span.label in (Role.BACKWARD, Role.HEDGE) and span.start >= target.end:
+                if adverb_only and span.label == Role.BACKWARD:
+                    continue
                 reaches = span.start - target.end <= window and not _stopped(stops, target.end, span.start)
             else:
                 continue
