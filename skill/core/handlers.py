@@ -33,7 +33,7 @@ from skill.core import contract, reminders, speech
 from skill.core.contract import Topic
 from skill.core.conversation import Conversation, Reply, Screen
 from skill.core.logtext import printable
-from skill.core.rules import Symptom
+from skill.core.rules import Level, Symptom
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,15 @@ def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | 
             value_id = getattr(authority.values[0].value, "id", None)
             if value_id in Symptom.__members__:
                 return Symptom(value_id)
-    return UNRECOGNIZED
+    # Words outside the value list ("can't feel my heels"): read by their parts.
+    from skill.core import lexicon  # loaded only when needed: not on the cold start
+
+    return lexicon.resolve_spoken(slot.value, _locale(handler_input)) or UNRECOGNIZED
+
+
+def _locale(handler_input: HandlerInput) -> str:
+    locale = getattr(handler_input.request_envelope.request, "locale", None)
+    return locale if isinstance(locale, str) else speech.DEFAULT_LOCALE
 
 
 def _strings_for(handler_input: HandlerInput) -> speech.Speech:
@@ -193,7 +201,21 @@ def _report(conversation: Conversation, handler_input: HandlerInput) -> Reply:
 
 
 def _deny(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+    # "No, I can't feel my feet": a finding negative in form is a report.
+    from skill.core import lexicon  # loaded only when needed: not on the cold start
+
+    # Words Alexa resolved to a sign that is no emergency are trusted: a denial
+    # of "spasms not improving after a week of rest" is a denial.
+    spoken = (_slot_text(handler_input, name) for name in contract.SYMPTOM_SLOTS if _may_be_a_report(handler_input, name))
+    reported = [sign for words in spoken if words for sign in lexicon.negative_in_form(words, _locale(handler_input))]
+    if reported:
+        return conversation.report(reported)
     return conversation.deny(*_named_symptoms(handler_input))
+
+
+def _may_be_a_report(handler_input: HandlerInput, name: str) -> bool:
+    resolved = _resolved_symptom(handler_input, name)
+    return not isinstance(resolved, Symptom) or resolved.level is Level.EMERGENCY
 
 
 def _slot_text(handler_input: HandlerInput, name: str) -> str | None:

@@ -24,6 +24,7 @@ COMMANDS = {
     "try": ("skill.tools.try_page", "try the skill in a browser page: typing or speech, card, Echo Show screen, flow (needs [web])"),
     "export-dialogs": ("skill.tools.export_dialogs", "write ASK CLI replay files of the main conversations, with this project's answers"),
     "safety-case": ("skill.tools.safety_case", "write the safety case report from the hazard log and the measured figures"),
+    "words": ("skill.tools.words", "write the lexicon's words into the interaction models' SymptomType synonyms"),
 }
 
 

@@ -25,48 +25,42 @@ Matching, best first (docs/chat.md has the same list with examples):
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
+from skill.core import lexicon
 from skill.tools import model as model_file
 from skill.tools.envelopes import SlotFill
 from skill.tools.model import LanguageModel
-from skill.tools.nlu import spanish
+from skill.tools.nlu import by_parts, invocation, spanish
+from skill.tools.nlu.nearby import NearSamples, Typos
 from skill.tools.nlu.normalize import (
-    BARE_CONTRACTIONS,
-    LEADING_FILLERS,
     NEGATIONS,
-    TRAILING_FILLERS,
     negated,
     normalize,
     strip_fillers,
 )
 from skill.tools.nlu.patterns import DATE_TYPE, DURATION_TYPE, SampleIndex
+from skill.tools.nlu.result import FALLBACK_INTENT, Match
+from skill.tools.nlu.rewrites import answer, flips_meaning, toggled, without_intensifiers
 from skill.tools.nlu.signs import SignClassifier, denies
 from skill.tools.nlu.spoken_dates import parse_date
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
+from skill.tools.nlu.words import (
+    BUILTIN_PHRASES,
+    CLAUSE_BREAKS,
+    EVERYDAY_ANSWERS,
+    LEXICON_LOCALES,
+    QUESTION_WORDS,
+)
 
-FALLBACK_INTENT = "AMAZON.FallbackIntent"
-
-# Thresholds (rapidfuzz scores, 0-100). Set from the tests' positives
-# (typos, a dropped word) and negatives (unrelated sentences, negations).
-UTTERANCE_CUTOFF = 90
-# A loose match's sample must be at least 1/MAX_LOOSE_STRETCH of the line.
-MAX_LOOSE_STRETCH = 2.5
 SLOT_VALUE_CUTOFF = 88
 # Lines this short are matched exactly or not at all ("ye" is not "yes").
 MIN_FUZZY_LENGTH = 4
-# One-slot samples with longer carriers are not fuzzy choices.
-MAX_FUZZY_CARRIER_WORDS = 2
-# Words this short are never taken for typos ("ya" is not "yes").
-MIN_TYPO_LENGTH = 4
 # A bare symptom phrase found inside a longer line must be this long: a
 # lone "weak" or "fall" in a sentence may be about something else.
 MIN_INSIDE_BARE_WORDS = 3
@@ -76,7 +70,6 @@ DENY_INTENT = "DenySymptomIntent"
 SYMPTOM_TYPE = "SymptomType"
 SYMPTOM_SLOT = "symptom"
 OTHER_SYMPTOM_SLOT = "otherSymptom"
-_CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"}) | spanish.CLAUSE_BREAKS
 DURATION_INTENT = "DurationIntent"
 DURATION_SLOT = "duration"
 _BARE_SLOT_SAMPLES = {"{symptom}"}
@@ -87,85 +80,11 @@ _INSIDE_INTENTS = {
     REPORT_INTENT, DENY_INTENT, "CallForHelpIntent", "StartCheckIntent", "CausesIntent", "HowLongIntent",
     "SelfCareIntent", "ContactIntent", "AMAZON.HelpIntent", "AMAZON.RepeatIntent",
 }  # fmt: skip
-# Words that carry a "not" after them ("it is getting better" -> "it is not ...").
-_AUXILIARIES = {"is", "are", "am", "was", "were", "can", "do", "does", "did", "have", "has", "will", "could"}
 
-# The built-in intents' usual phrasings (Amazon trains these into every
-# skill); added to whatever samples the model gives a built-in it declares.
-BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
-    "AMAZON.YesIntent": (
-        "yes", "yeah", "yep", "yup", "ya", "yes please", "sure", "ok", "okay", "correct",
-        "right", "that's right", "affirmative", "absolutely", "of course", "definitely",
-        "uh huh", "yes I do", "yes I have", "yes I am", "yes I did", "yes it is",
-        "yes it does", "yes it has", "I think so",
-    ),
-    "AMAZON.NoIntent": (
-        "no", "nope", "nah", "no thanks", "no thank you", "not really", "negative",
-        "no way", "no I do not", "no I have not", "no I am not", "no I did not",
-        "no it is not", "no it does not", "no it has not", "I don't think so",
-    ),
-    "AMAZON.HelpIntent": ("help", "help me", "I need help", "what are my options", "instructions"),
-    "AMAZON.StopIntent": (
-        "stop", "quit", "exit", "stop it", "shut up", "be quiet", "goodbye", "bye",
-        "I'm done", "that's all", "enough", "end", "I want to stop",
-    ),
-    "AMAZON.CancelIntent": ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
-    "AMAZON.NavigateHomeIntent": ("home", "go home", "go to home", "main menu"),
-    "AMAZON.RepeatIntent": (
-        "repeat", "repeat that", "repeat please", "say it again", "say that again",
-        "come again", "pardon", "one more time", "what was that", "can you repeat that",
-        "could you repeat that", "can you say that again",
-    ),
-    "AMAZON.StartOverIntent": (
-        "start over", "restart", "start again", "reset", "from the top",
-        "start from scratch", "let's start over", "I want to start over",
-    ),
-    "AMAZON.PreviousIntent": ("go back", "back", "previous", "undo", "last question"),
-}
-
-@dataclass(frozen=True)
-class Match:
-    """What Alexa would send: the intent, and a `SlotFill` (or None when
-    unfilled) for every slot the intent declares."""
-
-    intent: str
-    slots: dict[str, SlotFill | None] = field(default_factory=dict)
-    # exact, pattern (slots filled), fuzzy (close to the whole line), loose
-    # (a sample inside a longer line, or reordered), unresolved (a slot
-    # matched no value), fallback
-    how: str = "fallback"
-    score: float = 0.0
-    sample: str | None = None
-
-    def describe(self) -> str:
-        """One line for `--show-intent`."""
-        parts = [self.intent]
-        for name, fill in self.slots.items():
-            if fill is None:
-                continue
-            if fill.slot_type is None:
-                parts.append(f"{name}={fill.spoken}")
-            elif fill.value_id:
-                parts.append(f'{name}="{fill.spoken}"->{fill.value_id}')
-            else:
-                parts.append(f'{name}="{fill.spoken}"->ER_SUCCESS_NO_MATCH')
-        how = self.how if self.how == "fallback" else f"{self.how} {self.score:.0f}"
-        if self.sample is not None:
-            how += f': "{self.sample}"'
-        return f"[{' '.join(parts)}] ({how})"
-
-
-# Answers that only ever match a whole line (see Nlu._add_choice).
-_STRICT_INTENTS = {"AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent"}
-
-
-@dataclass
-class _Choices:
-    texts: list[str] = field(default_factory=list)
-    targets: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # intent, sample, {slot: value key}
-    negated: list[bool] = field(default_factory=list)
-
-
+# Slot-less intents whose meaning their words carry; answers and navigation are matched as said.
+_GUESSABLE_INTENTS = frozenset(
+    {"StartCheckIntent", "CausesIntent", "HowLongIntent", "SelfCareIntent", "ContactIntent", "CallForHelpIntent"}
+)
 class Nlu:
     """Indexes built once from an interaction model; `match(text)` per line."""
 
@@ -179,12 +98,14 @@ class Nlu:
         self._values = samples.values
         self._value_keys = {name: list(table) for name, table in self._values.items()}
         self._slot_types = samples.slot_types
+        self._lexicon_locale = LEXICON_LOCALES.get(language, lexicon.DEFAULT_LOCALE)
+        self._symptom_names = {value_id: name for value_id, name in self._values.get(SYMPTOM_TYPE, {}).values()}
         self._patterns = samples.slotted
         # normalised slot-less sample -> (intent, sample)
         self._exact = dict(samples.exact)
         # Built-ins' usual phrasings, after the model's own samples so the model wins.
         for name in self.intent_names:
-            for phrase in BUILTIN_PHRASES.get(name, ()):
+            for phrase in (*BUILTIN_PHRASES.get(name, ()), *EVERYDAY_ANSWERS.get(name, ())):
                 self._exact.setdefault(normalize(phrase), (name, phrase))
 
         symptom_phrases = self._values.get(SYMPTOM_TYPE)
@@ -193,54 +114,8 @@ class Nlu:
         guessable = {text: (intent, intent) for text, (intent, _) in self._exact.items() if intent in _GUESSABLE_INTENTS}
         self._intents = SignClassifier(guessable) if guessable else None
 
-        # Every word the model uses, most used first, for typo correction;
-        # contractions typed without the apostrophe are targets too ("cant").
-        counts: Counter[str] = Counter()
-        for text in self._exact:
-            counts.update(text.split())
-        for pattern in self._patterns:
-            counts.update(pattern.literal_words)
-        for table in self._values.values():
-            for key in table:
-                counts.update(key.split())
-        self._vocabulary = frozenset(counts) | LEADING_FILLERS | TRAILING_FILLERS
-        self._typo_targets = [word for word, _ in counts.most_common() if len(word) >= MIN_TYPO_LENGTH - 1]
-        self._typo_targets += [word for word in BARE_CONTRACTIONS if word not in counts]
-
-        # Fuzzy choices: every slot-less sample, and every one-slot sample
-        # filled with each value of its custom slot type. Two groups:
-        # "whole" choices must be close to the whole line (fuzz.ratio);
-        # "loose" ones (three words or more, not a yes or no) may also sit
-        # inside a somewhat longer line (fuzz.WRatio: "should I see a doctor
-        # about my back"). A yes or no inside a longer sentence might answer
-        # something other than the question asked, so it never matches loosely.
-        self._choices: dict[bool, _Choices] = {True: _Choices(), False: _Choices()}
-        for text, (name, sample) in self._exact.items():
-            self._add_choice(text, name, sample, {})
-        for pattern in self._patterns:
-            # Only short carriers: every longer one filled with every value
-            # would be hundreds of thousands of choices (typos are corrected
-            # word by word instead).
-            if len(pattern.slot_names) != 1 or pattern.carrier_words > MAX_FUZZY_CARRIER_WORDS:
-                continue
-            slot = pattern.slot_names[0]
-            slot_type = self._slot_types[pattern.intent].get(slot, "")
-            for key in self._values.get(slot_type, {}):
-                words: list[str] = []
-                for part in pattern.parts:
-                    words.extend(part if isinstance(part, tuple) else (key,))
-                # Loosely (inside a longer line) only as a bare value: with
-                # every carrier too, WRatio over them all is far too slow.
-                self._add_choice(
-                    " ".join(words), pattern.intent, pattern.sample, {slot: key}, loose=not pattern.carrier_words
-                )
-
-    def _add_choice(self, text: str, intent: str, sample: str, keys: dict[str, str], *, loose: bool = True) -> None:
-        loose = loose and len(text.split()) >= 3 and intent not in _STRICT_INTENTS
-        choices = self._choices[loose]
-        choices.texts.append(text)
-        choices.targets.append((intent, sample, keys))
-        choices.negated.append(negated(text))
+        self._typos = Typos(self._exact, self._patterns, self._values)
+        self._near = NearSamples(self._exact, self._patterns, self._values, self._slot_types)
 
     # ---- slots -------------------------------------------------------------
 
@@ -265,7 +140,7 @@ class Nlu:
             for key, score, _ in process.extract(
                 text, self._value_keys[slot_type], scorer=fuzz.ratio, score_cutoff=SLOT_VALUE_CUTOFF, limit=3
             ):
-                if negated(key) == denied and not _flips_meaning(text, key):
+                if negated(key) == denied and not flips_meaning(text, key):
                     value_id, name = table[key]
                     return SlotFill(text, value_id, name, slot_type), float(score)
         return SlotFill(text, None, None, slot_type), 0.0
@@ -289,17 +164,24 @@ class Nlu:
         return self._exact_fit(self._words(text))
 
     def match(self, text: str) -> Match:
+        """What Alexa would send for a typed line: the samples' best match,
+        overruled by the signs the line names by their parts where those
+        know better (`by_parts`)."""
+        found = self._match_samples(text)
+        return by_parts.revise(found, text, self._lexicon_locale, self._symptom_names, self._fill)
+
+    def _match_samples(self, text: str) -> Match:
         # A slip in a negation flips the meaning ("i cnat feel my legs"):
         # those are corrected first, whatever else the line holds.
-        words = self._correct_typos(self._words(text), negations_only=True)
+        words = self._typos.correct(self._words(text), negations_only=True)
         found = self._match_words(words)
         if found.how in ("fallback", "unresolved"):
             # Other typos, then words that only colour the meaning ("i think
             # i just wet myself", "my arms feel so weak"): only when the line
             # as typed fits nothing, so a word the model never uses ("purple
             # spots") is kept as said.
-            corrected = self._correct_typos(words)
-            plain = _without_intensifiers(corrected)
+            corrected = self._typos.correct(words)
+            plain = without_intensifiers(corrected)
             for retry_words in (corrected, plain):
                 if retry_words != words:
                     retry = self._match_words(retry_words)
@@ -308,12 +190,12 @@ class Nlu:
             # Last: a yes or no with words around it; else what the line's
             # words point to, a question first if it is asked as one. Words
             # as typed: a typo guess ("trash" -> "crash") is no evidence.
-            plain = strip_fillers(_without_intensifiers(words))
-            answer = _answer(plain)
-            if answer is not None:
-                return Match(answer, self._fill(answer, {}), "answer", 100.0)
+            plain = strip_fillers(without_intensifiers(words))
+            plain_answer = answer(plain)
+            if plain_answer is not None:
+                return Match(plain_answer, self._fill(plain_answer, {}), "answer", 100.0)
             guesses = (self._guess_intent, self._guess)
-            for guess in guesses if plain[:1] and plain[0] in _QUESTION_WORDS else reversed(guesses):
+            for guess in guesses if plain[:1] and plain[0] in QUESTION_WORDS else reversed(guesses):
                 guessed = guess(plain)
                 if guessed is not None:
                     return guessed
@@ -342,9 +224,9 @@ class Nlu:
         none reports any, deny) are put together, two at most."""
         clauses: list[list[str]] = [[]]
         for word in words:
-            if word in _CLAUSE_BREAKS and clauses[-1]:
+            if word in CLAUSE_BREAKS and clauses[-1]:
                 clauses.append([])
-            elif word not in _CLAUSE_BREAKS:
+            elif word not in CLAUSE_BREAKS:
                 clauses[-1].append(word)
         clauses = [c for c in clauses if c]
         if len(clauses) < 2:
@@ -408,7 +290,7 @@ class Nlu:
             return denial
 
         # 4. Close to a sample (rapidfuzz), when nothing fits exactly.
-        close = self._fuzzy(line)
+        close = self._near.match(line)
         if close is not None and (best is None or close.score > best.score):
             best = close
         if best is not None and best.how != "loose":
@@ -489,7 +371,7 @@ class Nlu:
         """A line that says the opposite of a report: with its negation taken
         out ("my feet are not numb", "i do not feel weak") or put in ("it is
         getting better"), it is a report. The signs it names are denied."""
-        for variant in _toggled(words):
+        for variant in toggled(words):
             found = self._exact_fit(variant)
             if found is not None and found.intent == REPORT_INTENT:
                 slots = {name: fill for name, fill in found.slots.items() if name in self._slot_types[DENY_INTENT]}
@@ -521,176 +403,11 @@ class Nlu:
                 return Match(found.intent, found.slots, "inside", 100.0 * size / n, found.sample)
         return None
 
-    def _correct_typos(self, words: list[str], *, negations_only: bool = False) -> list[str]:
-        """A word the model never uses, one slip from one it does ("cnat" ->
-        "can not", "fevr" -> "fever"), is taken as that word."""
-        out: list[str] = []
-        for word in words:
-            if word in self._vocabulary or len(word) < MIN_TYPO_LENGTH or not word.isalpha():
-                out.append(word)
-                continue
-            found = process.extract(word, self._typo_targets, scorer=OSA.distance, score_cutoff=1, limit=20)
-            # A dropped letter is the likeliest slip ("numbr" is "number", not
-            # "numb"); then the word the model uses most.
-            found.sort(key=lambda hit: (hit[1], len(hit[0]) < len(word), hit[2]))
-            if negations_only:
-                found = [hit for hit in found if negated(normalize(hit[0]))]
-            out.extend(normalize(found[0][0]).split() if found else (word,))
-        return out
-
-    def _fuzzy(self, line: str) -> Match | None:
-        if len(line) < MIN_FUZZY_LENGTH:
-            return None
-        denied = negated(line)
-        found: list[tuple[float, bool, int]] = []
-        for loose, scorer in ((False, fuzz.ratio), (True, fuzz.WRatio)):
-            choices = self._choices[loose]
-            for text, score, index in process.extract(
-                line, choices.texts, scorer=scorer, score_cutoff=UTTERANCE_CUTOFF, limit=5
-            ):
-                if choices.negated[index] != denied:
-                    continue  # "I don't have a fever" is not "I have a fever"
-                if loose and len(line) > MAX_LOOSE_STRETCH * len(text):
-                    continue  # a long sentence that merely contains a sample
-                if loose and len(line) < len(text):
-                    continue  # a few words that merely occur in a longer sample
-                if _flips_meaning(line, text):
-                    continue  # "steady" is not "unsteady"
-                found.append((float(score), not loose, index))
-                break
-        if not found:
-            return None
-        score, strict, index = max(found)
-        intent, sample, keys = self._choices[not strict].targets[index]
-        types = self._slot_types.get(intent, {})
-        fills = {}
-        for slot, key in keys.items():
-            value_id, name = self._values[types[slot]][key]
-            fills[slot] = SlotFill(key, value_id, name, types[slot])
-        return Match(intent, self._fill(intent, fills), "fuzzy" if strict else "loose", score, sample)
-
     # ---- invocation ----------------------------------------------------------
 
     def split_invocation(self, text: str) -> tuple[bool, str]:
-        """A first line said to Alexa, not to the skill: "open back spasm
-        helper" -> (True, ""); "ask back spasm helper should I see a doctor"
-        -> (True, "should i see a doctor"); "dile a ayuda para espasmos de
-        espalda que tengo fiebre" -> (True, "tengo fiebre"); anything else ->
-        (False, text)."""
-        words = strip_fillers(normalize(text).split())
-        name = self.invocation_name.split()
-        if not name:
-            return False, text
-        for start in range(len(words)):
-            if words[start : start + len(name)] == name:
-                verb = words[:start]
-                rest = words[start + len(name) :]
-                if not verb or " ".join(verb) in _LAUNCH_PHRASES:
-                    while rest and rest[0] in _INVOCATION_JOINERS:
-                        rest = rest[1:]
-                    return True, " ".join(rest)
-        return False, text
-
-
-_LAUNCH_PHRASES = frozenset({"open", "launch", "start", "run", "use", "ask", "tell", "talk to", *spanish.LAUNCH_PHRASES})
-_INVOCATION_JOINERS = frozenset({"to", "that", "about", "if", "whether", "for", "and"}) | spanish.INVOCATION_JOINERS
-_OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
-_QUESTION_WORDS = frozenset(
-    {"should", "can", "could", "what", "how", "why", "when", "is", "are", "do", "does", "will", "would", "where", "who"}
-) | spanish.QUESTION_WORDS
-# Slot-less intents whose meaning their words carry; answers and navigation are matched as said.
-_GUESSABLE_INTENTS = frozenset(
-    {"StartCheckIntent", "CausesIntent", "HowLongIntent", "SelfCareIntent", "ContactIntent", "CallForHelpIntent"}
-)
-_YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "sure", "definitely", "absolutely", "correct", "right"}) | spanish.YES_WORDS
-_NO_WORDS = frozenset({"no", "nope", "nah", "not", "never", "negative"}) | spanish.NO_WORDS
-# Words that may come with a yes or a no without changing it.
-_ANSWER_WORDS = frozenset(
-    {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",
-     "bit", "afraid", "unfortunately", "does", "do", "did", "have", "am", "was", "very", "much", "pretty", "of",
-     "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly"}
-) | spanish.ANSWER_WORDS  # fmt: skip
-
-
-def _answer(words: list[str]) -> str | None:
-    """"yes i think so", "nah not really", "a little yeah": a yes or a no
-    with only hedges around it. Not a "not sure" ("not really sure")."""
-    if not words or not set(words) <= _YES_WORDS | _NO_WORDS | _ANSWER_WORDS:
-        return None
-    if set(words) & _NO_WORDS:
-        return "AMAZON.NoIntent"
-    if set(words) & _YES_WORDS:
-        return "AMAZON.YesIntent"
-    return None
-# Words that only colour what is said.
-_INTENSIFIERS = frozenset(
-    {"just", "really", "so", "super", "very", "totally", "completely", "pretty", "quite", "all", "even", "actually", "honestly", "like"}
-)
-
-
-_HEDGE_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("kind", "of"), ("sort", "of"))
-# Said after what is wrong, about when or how: "... since yesterday", "... all of a sudden".
-_TRAILING = (
-    ("all", "of", "a", "sudden"), ("this", "morning"), ("last", "night"), ("this", "week"), ("last", "week"),
-    ("a", "lot"), ("yesterday",), ("today",), ("suddenly",), ("lately",), ("recently",), ("anymore",),
-    ("again",), ("now",), ("too",),
-)  # fmt: skip
-
-
-def _without_intensifiers(words: list[str]) -> list[str]:
-    """The line without intensifiers and hedges inside it ("a bit of"), and
-    without what it says about when at its end ("since yesterday", "lately")."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        phrase = next((p for p in _HEDGE_PHRASES if tuple(words[i : i + len(p)]) == p), None)
-        if phrase and i + len(phrase) < len(words):
-            i += len(phrase) - (1 if phrase[0] == "a" else 0)  # "a bit of a fever" -> "a fever"
-            continue
-        if words[i] not in _INTENSIFIERS:
-            out.append(words[i])
-        i += 1
-    if "since" in out[1:] and len(out) - out.index("since", 1) <= 4:
-        out = out[: out.index("since", 1)]
-    trimmed = True
-    while trimmed and len(out) > 2:
-        trimmed = False
-        for tail in _TRAILING:
-            if tuple(out[-len(tail) :]) == tail and len(out) > len(tail) + 1:
-                out = out[: -len(tail)]
-                trimmed = True
-    return out
-
-
-def _flips_meaning(a: str, b: str) -> bool:
-    """Two texts that differ by a word and its opposite ("steady" and
-    "unsteady", "able" and "unable"): close as strings, opposite in meaning."""
-    only_a, only_b = set(a.split()) - set(b.split()), set(b.split()) - set(a.split())
-    return any(
-        y == prefix + x or x == prefix + y for x in only_a for y in only_b for prefix in _OPPOSITE_PREFIXES
-    )
-
-
-def _toggled(words: list[str]) -> Iterator[list[str]]:
-    """The line with its negation taken out, or one put in after its first
-    auxiliary verb ("still" becomes "not": "i can still feel my legs")."""
-    if any(word in NEGATIONS for word in words):
-        out: list[str] = []
-        for word in words:
-            if word in ("not", "never"):
-                if out and out[-1] in ("do", "does", "did"):
-                    out.pop()  # "i do not feel weak" -> "i feel weak"
-                continue
-            out.append(word)
-        if out != words:
-            yield out
-        return
-    if "still" in words:
-        yield ["not" if word == "still" else word for word in words]
-    for i, word in enumerate(words):
-        if word in _AUXILIARIES:
-            yield [*words[: i + 1], "not", *words[i + 1 :]]
-            return
+        """A first line said to Alexa, not to the skill (see `invocation`)."""
+        return invocation.split(text, self.invocation_name)
 
 
 def load(path: Path) -> Nlu:

@@ -37,6 +37,24 @@ INVOCATION_JOINERS = frozenset({"que", "si", "sobre", "y"})
 
 # ---- a yes or a no with words around it ---------------------------------------------
 YES_WORDS = frozenset({"si", "sip", "claro", "aja", "exacto", "correcto", "efectivamente"})
+CLEAR_YES = frozenset({"si", "sip"})
+CLEAR_NO = frozenset({"no", "nop", "nel"})
+# Everyday yes and no, matched as whole lines.
+EVERYDAY_ANSWERS = {
+    "AMAZON.YesIntent": (
+        "andale", "andale pues", "asi es", "pues si", "si pues", "claro que si", "por supuesto", "desgraciadamente si",
+        "lamentablemente si", "por desgracia si", "me temo que si", "sin duda", "eso si", "si senor", "si senora",
+        "si la verdad", "sale", "orale", "simon", "ajam", "si tengo", "si me pasa", "si me ha pasado", "cierto",
+        "asi mero", "eso mero", "efectivo", "desde luego", "la verdad que si",
+    ),
+    "AMAZON.NoIntent": (
+        "que va", "no nada de eso", "nada de eso", "para nada", "no para nada", "en absoluto", "nada", "ninguno",
+        "ninguna", "ninguna de esas", "ninguno de esos", "no que yo sepa", "no que yo haya notado", "no he notado nada",
+        "no he notado", "no no", "nel pastel", "no tengo", "no me pasa", "no me ha pasado", "no nunca", "nunca",
+        "tampoco", "no tampoco", "no senor", "no senora", "no la verdad", "la verdad no", "pues no", "no pues",
+        "ni modo", "nada de nada", "no para nada", "no no tengo", "no que va", "de ninguna manera", "jamas",
+    ),
+}
 NO_WORDS = frozenset({"no", "nop", "nel", "nunca", "ninguno", "ninguna"})
 ANSWER_WORDS = frozenset(
     {"creo", "que", "pues", "la", "verdad", "senor", "senora", "un", "poco", "poquito", "eso", "es", "asi", "me",

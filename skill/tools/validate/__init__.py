@@ -15,6 +15,8 @@ the manifest (`skill.json`), and prints each problem as
    screen string in every locale, and a manifest entry for each;
 6. name-free routing (`name_free`): the CanFulfillIntentRequest interface
    declared exactly when the skill answers it, and the launch phrases.
+7. the lexicon's words (`project_rules.check_lexicon`): each a SymptomType
+   synonym of the sign it makes (`back-spasm words` writes them).
 
 Exit status 0 when clean, 1 with problems listed.
 
@@ -57,6 +59,7 @@ CHECKS: list[Check] = [
     Check("permissions", permissions.check, project_rule=True),
     Check("locale parity", locales.check, project_rule=True),
     Check("name-free routing", name_free.check, project_rule=True),
+    Check("lexicon words", project_rules.check_lexicon, project_rule=True),
 ]
 
 

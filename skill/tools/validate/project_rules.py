@@ -15,6 +15,7 @@ from __future__ import annotations
 from skill.core import contract, handlers, speech
 from skill.core.rules import LEVELS, Symptom
 from skill.tools.model import LanguageModel
+from skill.tools.nlu.model_words import out_of_sync
 from skill.tools.validate.files import SkillPackage
 from skill.tools.validate.report import Problem, Report, join
 
@@ -122,3 +123,17 @@ def check_symptoms(model: LanguageModel, report: Report) -> None:
     for symptom in Symptom:
         if symptom not in LEVELS:
             report.add(join(type_place, "values"), "rules.no-level", f"rule symptom {symptom.value} has no level")
+
+
+def check_lexicon(package: SkillPackage) -> list[Problem]:
+    """Each model's SymptomType holds the lexicon's words (skill/core/lexicon),
+    each as a synonym of the sign the lexicon makes of it."""
+    problems: list[Problem] = []
+    for file in package.models:
+        if file.data is not None and file.model is not None:
+            report = Report(file.name)
+            for problem in out_of_sync(file.data, file.locale):
+                report.add("interactionModel.languageModel.types", "lexicon.sync", f"{problem} (run back-spasm words)")
+            problems += report.problems
+    return problems
+

@@ -1,0 +1,251 @@
+"""Signs by their parts: each locale's words for findings, body sites, sides
+and events (`<locale>.json`, data only), composed into the article's signs,
+with each mention's polarity read by ConText (`context`).
+
+Used by the Lambda (a symptom slot Alexa could not resolve; a denial whose
+words are a finding negative in form) and by the tools' matcher and model
+generator. Loaded on first use only, so the cold start does not pay for it.
+
+    read("my husband can't feel his legs", "en-US")
+    -> one mention: LIMB_NUMBNESS, affirmed, negative in form
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from skill.core.lexicon import context, text
+from skill.core.lexicon.context import Phrase, Polarity, Role, Span
+from skill.core.rules import LEVELS, SIGN_ORDER, Symptom
+
+DEFAULT_LOCALE = "en-US"
+_DIRECTORY = Path(__file__).resolve().parent
+
+# Findings that mean the same sign wherever they are.
+_PLAIN: Mapping[str, Symptom] = {
+    "WEAK": Symptom.MUSCLE_WEAKNESS,
+    "GIVING_WAY": Symptom.MUSCLE_WEAKNESS,
+    "INCONTINENCE": Symptom.BLADDER_BOWEL_CONTROL,
+    "UNSTEADY": Symptom.BALANCE_COORDINATION,
+    "CLUMSY": Symptom.BALANCE_COORDINATION,
+    "RETENTION": Symptom.URINATION_DIFFICULTY,
+    "CANT_SIT_STAND": Symptom.CANNOT_SIT_OR_STAND,
+    "FEVER": Symptom.FEVER,
+    "WEIGHT_LOSS": Symptom.WEIGHT_LOSS,
+    "NO_IMPROVEMENT": Symptom.NOT_IMPROVING,
+}
+_SENSORY = frozenset({"NUMB", "TINGLING"})
+# The organs ("bladder") and what goes with them ("pee", "the bathroom"):
+# both make a finding about control; only an organ said to be fine is a denial.
+_BLADDER_SITES = frozenset({"BLADDER", "TOILET"})
+# Everyday phrases holding a finding's words ("fell asleep", "by accident"): no sign.
+ORDINARY = "ORDINARY"
+# A site said with nothing wrong with it ("nothing wrong with my bowels"): the sign it denies.
+_SITE_DENIES: Mapping[str, Symptom] = {"BLADDER": Symptom.BLADDER_BOWEL_CONTROL}
+_NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
+_URGENCY = {sign: (-LEVELS[sign].value, index) for index, sign in enumerate(SIGN_ORDER)}
+
+
+def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | None:
+    """The sign a finding makes with the sites and side said in its clause:
+    loss of feeling x one side = ONE_SIDED_NUMBNESS, x bladder or bowel =
+    BLADDER_BOWEL_CONTROL, x a limb (or nowhere said) = LIMB_NUMBNESS; loss
+    of control x bladder = BLADDER_BOWEL_CONTROL, x a limb = MUSCLE_WEAKNESS;
+    every event = SIGNIFICANT_TRAUMA."""
+    if finding in _SENSORY:
+        if one_side:
+            return Symptom.ONE_SIDED_NUMBNESS
+        if sites & _BLADDER_SITES and "LIMB" not in sites:
+            return Symptom.BLADDER_BOWEL_CONTROL
+        return Symptom.LIMB_NUMBNESS
+    if finding == "CONTROL_LOSS":
+        if sites & _BLADDER_SITES:
+            return Symptom.BLADDER_BOWEL_CONTROL
+        return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
+    if finding.startswith("EVENT:"):
+        return Symptom.SIGNIFICANT_TRAUMA
+    if finding.startswith("NORMAL:"):
+        return Symptom(finding.split(":", 1)[1])
+    return _PLAIN.get(finding)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sign named in a line."""
+
+    sign: Symptom
+    polarity: Polarity
+    # the finding or event it was composed from ("NUMB", "EVENT:FALL")
+    finding: str
+    # the finding's own words are negative ("can't feel", "no change"): a report all the same
+    negative_in_form: bool
+
+    @property
+    def reported(self) -> bool:
+        """Affirmed or hedged: a report (a hedge is kept, to be safe)."""
+        return self.polarity is not Polarity.NEGATED
+
+
+@dataclass(frozen=True)
+class Reading:
+    mentions: tuple[Mention, ...]
+
+    @property
+    def reported(self) -> list[Symptom]:
+        """The signs reported, most urgent first."""
+        return _by_urgency(m.sign for m in self.mentions if m.reported)
+
+    @property
+    def denied(self) -> list[Symptom]:
+        """The signs denied and not also reported, most urgent first."""
+        reported = set(self.reported)
+        return _by_urgency(m.sign for m in self.mentions if not m.reported and m.sign not in reported)
+
+
+def _by_urgency(signs) -> list[Symptom]:  # type: ignore[no-untyped-def]
+    return sorted(set(signs), key=_URGENCY.__getitem__)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    contractions: Mapping[str, str]
+    targets: tuple[tuple[Phrase, str], ...]  # findings, events, normal findings
+    sites: tuple[tuple[Phrase, str], ...]  # sites, and "SIDE"
+    modifiers: tuple[tuple[Phrase, str], ...]
+    joiners: frozenset[str]
+    window: int
+    # phrases said another way first ("not able to" -> "can not")
+    rewrites: tuple[tuple[Phrase, tuple[str, ...]], ...] = ()
+    # what says an organ is fine ("nothing wrong with", "is normal")
+    site_fine: tuple[tuple[Phrase, str], ...] = ()
+
+    def read(self, line: str) -> Reading:
+        words = _rewritten(text.tokens(line, self.contractions), self.rewrites)
+        mentions: list[Mention] = []
+        for clause in _clauses(words, self.joiners):
+            mentions.extend(self._read_clause(clause))
+        return Reading(tuple(mentions))
+
+    def _read_clause(self, words: Sequence[str]) -> list[Mention]:
+        targets = context.find(words, self.targets)
+        # "i can not feel any weakness": a negative-in-form finding before
+        # another finding is the other one's negation, not a finding.
+        targets = [t for i, t in enumerate(targets) if not (_negative(words, t) and i + 1 < len(targets))]
+        free = [True] * len(words)
+        for target in targets:
+            free[target.start : target.end] = [False] * (target.end - target.start)
+        places = context.find(words, self.sites, free)
+        sites = frozenset(span.label for span in places if span.label != "SIDE")
+        # A side binds only within its stretch between terminators: "no
+        # numbness except my left foot is tingling" is no one-sided numbness.
+        segments = context.segments(words, self.modifiers, free)
+        sides = {segments[span.start] for span in places if span.label == "SIDE"}
+        if any(span.label == Role.ANIMAL for span in context.find(words, self.modifiers, free)):
+            return []
+        out: list[Mention] = []
+        negative = [_negative(words, target) for target in targets]
+        polarities = context.polarities(words, targets, self.modifiers, self.window, negative)
+        for target, polarity in zip(targets, polarities, strict=True):
+            if target.label == ORDINARY:
+                continue
+            sign = compose(target.label, sites, segments[target.start] in sides)
+            if sign is None:
+                continue
+            if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
+                polarity = Polarity.NEGATED
+            out.append(Mention(sign, polarity, target.label, _negative(words, target)))
+        # Only an organ said to be fine denies: "I'm not able to control my bladder" does not.
+        if not targets and context.find(words, self.site_fine, [True] * len(words)):
+            for site, sign in _SITE_DENIES.items():
+                if site in sites:
+                    out.append(Mention(sign, Polarity.NEGATED, f"SITE:{site}", False))
+        return out
+
+
+def _rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...]]]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, replacement in rewrites:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                out.extend(replacement)
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _negative(words: Sequence[str], span: Span) -> bool:
+    return any(word in _NEGATIVE_WORDS for word in words[span.start : span.end])
+
+
+def _clauses(words: Sequence[str], joiners: frozenset[str]) -> list[list[str]]:
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word == text.BREAK or word in joiners:
+            if clauses[-1]:
+                clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return [clause for clause in clauses if clause]
+
+
+def locales() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in _DIRECTORY.glob("*.json")))
+
+
+@cache
+def for_locale(locale: str) -> Lexicon:
+    """The locale's lexicon (the default locale's when it has none)."""
+    path = _DIRECTORY / f"{locale}.json"
+    if not path.is_file():
+        path = _DIRECTORY / f"{DEFAULT_LOCALE}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    contractions = {text.fold(k): v for k, v in data["contractions"].items()}
+
+    def phrases(items, label: str) -> list[tuple[Phrase, str]]:  # type: ignore[no-untyped-def]
+        return [(tuple(text.tokens(item, contractions)), label) for item in items]
+
+    targets = [p for name, items in data["findings"].items() for p in phrases(items, name)]
+    targets += [p for name, items in data["events"].items() for p in phrases(items, f"EVENT:{name}")]
+    targets += [p for name, items in data["normal_findings"].items() for p in phrases(items, f"NORMAL:{name}")]
+    targets += phrases(data["ordinary"], ORDINARY)
+    sites = [p for name, items in data["sites"].items() for p in phrases(items, name)] + phrases(data["sides"], "SIDE")
+    rules = data["context"]
+    # Hedges first: "not sure" is a hedge before it is a pseudo-trigger.
+    modifiers = phrases(rules["hedges"], Role.HEDGE) + phrases(rules["pseudo"], Role.PSEUDO)
+    modifiers += phrases(rules["negations"]["forward"], Role.FORWARD)
+    modifiers += phrases(rules["negations"]["backward"], Role.BACKWARD)
+    modifiers += phrases(rules["terminators"], Role.TERMINATOR) + phrases(rules["animals"], Role.ANIMAL)
+    rewrites = sorted(
+        ((tuple(text.tokens(k, contractions)), tuple(text.tokens(v, contractions))) for k, v in data["rewrites"].items()),
+        key=lambda pair: -len(pair[0]),
+    )  # the longest first
+    return Lexicon(
+        contractions, tuple(targets), tuple(sites), tuple(modifiers), frozenset(rules["joiners"]), int(rules["window"]),
+        tuple(rewrites), tuple(phrases(rules["site_fine"], "FINE")),
+    )  # fmt: skip
+
+
+def read(line: str, locale: str = DEFAULT_LOCALE) -> Reading:
+    """The signs `line` names, each with its polarity."""
+    return for_locale(locale).read(line)
+
+
+def resolve_spoken(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
+    """A symptom slot's spoken words that matched no value ("can't feel my
+    heels"): the most urgent sign they report, or None."""
+    reported = read(words, locale).reported
+    return reported[0] if reported else None
+
+
+def negative_in_form(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
+    """The signs a denial's slot words report with a finding negative in form
+    ("can't feel my feet", "no change"), most urgent first: a report, not a denial."""
+    return _by_urgency(m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form)

@@ -1,0 +1,140 @@
+"""ConText (Harkema et al. 2009, the successor of NegEx), small and pure.
+
+A clause's targets (findings, events) each get a polarity from the modifiers
+around them:
+- negation triggers with a direction: forward ("no", "can not say i have")
+  reaches the targets after it, backward ("is fine") those before it, each
+  within a window of words and never across a terminator ("but", "except");
+- pseudo-triggers look like negations and are not ("not only", "not trying");
+  they are matched first and take their words out of play;
+- hedges ("i think", "maybe") mark a target hedged: still a report, to be safe;
+- an animal ("my dog") in the clause: the target is about no one the check
+  is for. Another person is ("my husband can't feel his legs").
+Words inside a target are never modifiers: "can not feel" and "no change" are
+findings, not negations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Polarity(str, Enum):
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+    HEDGED = "hedged"  # said with doubt: taken as a report
+
+
+class Role(str, Enum):
+    FORWARD = "forward"  # a negation reaching the targets after it
+    BACKWARD = "backward"  # a negation reaching the targets before it
+    PSEUDO = "pseudo"  # looks like a negation, is not one
+    HEDGE = "hedge"
+    TERMINATOR = "terminator"
+    ANIMAL = "animal"  # "my dog has a fever": no one the check is about (a person spoken for counts)
+
+
+Phrase = tuple[str, ...]  # "*" stands for one to three words
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int  # exclusive
+    label: str
+
+
+def find(words: Sequence[str], phrases: Iterable[tuple[Phrase, str]], free: Sequence[bool] | None = None) -> list[Span]:
+    """Spans of `words` that are phrases, left to right, the longest at each
+    place; only over free words when `free` is given."""
+    table = list(phrases)
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        best: Span | None = None
+        for phrase, label in table:
+            end = _match_at(words, i, phrase)
+            if end is None or (free is not None and not all(free[i:end])):
+                continue
+            if best is None or end > best.end:
+                best = Span(i, end, label)
+        if best is None:
+            i += 1
+        else:
+            spans.append(best)
+            i = best.end
+    return spans
+
+
+def _match_at(words: Sequence[str], start: int, phrase: Phrase) -> int | None:
+    position = start
+    for index, part in enumerate(phrase):
+        if part == "*":
+            for gap in range(1, 4):  # the shortest gap that lets the rest fit
+                end = _match_at(words, position + gap, phrase[index + 1 :])
+                if end is not None:
+                    return end
+            return None
+        if position >= len(words) or words[position] != part:
+            return None
+        position += 1
+    return position
+
+
+def polarities(
+    words: Sequence[str],
+    targets: Sequence[Span],
+    modifiers: Iterable[tuple[Phrase, str]],
+    window: int,
+    negative_in_form: Sequence[bool] = (),
+) -> list[Polarity]:
+    """The polarity of each target in one clause. A backward trigger after a
+    finding negative in form is its adverb ("no puedo hacer pipí bien", "I
+    can't walk fine"), not its negation."""
+    free = [True] * len(words)
+    for target in targets:
+        for i in range(target.start, target.end):
+            free[i] = False
+    # Pseudo-triggers first: "i was not trying to lose weight" has no negation.
+    table = list(modifiers)
+    pseudo = find(words, [m for m in table if m[1] == Role.PSEUDO], free)
+    for span in pseudo:
+        free[span.start : span.end] = [False] * (span.end - span.start)
+    found = find(words, [m for m in table if m[1] != Role.PSEUDO], free)
+    stops = [span for span in found if span.label == Role.TERMINATOR]
+    out: list[Polarity] = []
+    for index, target in enumerate(targets):
+        negated = hedged = False
+        adverb_only = index < len(negative_in_form) and negative_in_form[index]
+        for span in found:
+            if span.label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:
+                reaches = target.start - span.end <= window and not _stopped(stops, span.end, target.start)
+            elif span.label in (Role.BACKWARD, Role.HEDGE) and span.start >= target.end:
+                if adverb_only and span.label == Role.BACKWARD:
+                    continue
+                reaches = span.start - target.end <= window and not _stopped(stops, target.end, span.start)
+            else:
+                continue
+            if reaches and span.label == Role.HEDGE:
+                hedged = True
+            elif reaches:
+                negated = True
+        out.append(Polarity.NEGATED if negated else Polarity.HEDGED if hedged else Polarity.AFFIRMED)
+    return out
+
+
+def _stopped(stops: Sequence[Span], start: int, end: int) -> bool:
+    return any(start <= stop.start < end for stop in stops)
+
+
+def segments(words: Sequence[str], modifiers: Iterable[tuple[Phrase, str]], free: Sequence[bool]) -> list[int]:
+    """For each word, the number of the stretch between terminators it is in."""
+    stops = {span.start for span in find(words, modifiers, free) if span.label == Role.TERMINATOR}
+    out: list[int] = []
+    current = 0
+    for i in range(len(words)):
+        current += i in stops
+        out.append(current)
+    return out

@@ -1,0 +1,61 @@
+"""A second opinion from the lexicon (`skill.core.lexicon`): the signs a line
+names by their parts, with polarity by scope (ConText), the same reading the
+Lambda gives an unresolved slot. It overrules the sample matcher where the
+samples are weakest:
+
+- a denial whose words are a report ("I can't feel my heels", "no change
+  after ten days"), or that denies a sign the line reports ("no fever but my
+  legs are weak"): a report;
+- a loose report whose signs the line only denies ("there's nothing wrong
+  with my bowels", "both my legs feel the same"): a denial;
+- a line the samples could not place: what the lexicon reads, if anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from skill.core import lexicon
+from skill.core.rules import Symptom
+from skill.tools.envelopes import SlotFill
+from skill.tools.nlu.result import Match
+
+REPORT_INTENT = "ReportSymptomIntent"
+DENY_INTENT = "DenySymptomIntent"
+SYMPTOM_TYPE = "SymptomType"
+SLOTS = ("symptom", "otherSymptom")
+# How a sample match was made when it is word for word: trusted over the lexicon.
+_WORD_FOR_WORD = frozenset({"exact", "pattern"})
+_UNPLACED = frozenset({"fallback", "unresolved"})
+
+Fill = Callable[[str, Mapping[str, SlotFill]], dict[str, SlotFill | None]]
+
+
+def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill: Fill) -> Match:
+    """`found`, or what the lexicon reads in `text` where it knows better.
+    `names`: each symptom value id's canonical name in the model."""
+    if found.intent not in (REPORT_INTENT, DENY_INTENT) and found.how not in _UNPLACED:
+        return found
+    reading = lexicon.read(text, locale)
+    reported, denied = reading.reported, reading.denied
+    # Word for word a sample ("my {symptom} is the same"): the model's own words, trusted.
+    named = {fill.value_id for fill in found.slots.values() if fill and fill.value_id}
+    # "no fever but my legs are weak" heard as a denial of weakness: the report wins.
+    reports_named = not denied or bool(named & {sign.value for sign in reported})
+    if found.intent == DENY_INTENT and found.how not in _WORD_FOR_WORD and reported and reports_named:
+        return _signs(REPORT_INTENT, reported, text, names, fill)
+    if found.intent == REPORT_INTENT and found.how not in _WORD_FOR_WORD and denied and not reported:
+        return _signs(DENY_INTENT, denied, text, names, fill)
+    if any(fill and fill.value_id for fill in found.slots.values()):
+        return found  # "I have a fever and purple spots": one slot resolved, one not
+    if found.how in _UNPLACED and (reported or denied):
+        return _signs(REPORT_INTENT if reported else DENY_INTENT, reported or denied, text, names, fill)
+    return found
+
+
+def _signs(intent: str, signs: list[Symptom], text: str, names: Mapping[str, str], fill: Fill) -> Match:
+    fills = {
+        slot: SlotFill(text, sign.value, names.get(sign.value, sign.value), SYMPTOM_TYPE)
+        for slot, sign in zip(SLOTS, signs[:2], strict=False)
+    }
+    return Match(intent, fill(intent, fills), "parts", 100.0, None)

@@ -1,0 +1,101 @@
+"""The matcher's English (en-US) word tables, in one place.
+
+Each language has one such module (`spanish` is the other); `words` joins
+them. A third language is one more module like this one, named in
+`words.LANGUAGES`, and one lexicon file in `skill/core/lexicon/`.
+
+Words are in normalised form (see `normalize`): lower case, "can't" -> "can not".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# The built-in intents' usual phrasings (Amazon trains these into every
+# skill); added to whatever samples the model gives a built-in it declares.
+BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
+    "AMAZON.YesIntent": (
+        "yes", "yeah", "yep", "yup", "ya", "yes please", "sure", "ok", "okay", "correct",
+        "right", "that's right", "affirmative", "absolutely", "of course", "definitely",
+        "uh huh", "yes I do", "yes I have", "yes I am", "yes I did", "yes it is",
+        "yes it does", "yes it has", "I think so",
+    ),
+    "AMAZON.NoIntent": (
+        "no", "nope", "nah", "no thanks", "no thank you", "not really", "negative",
+        "no way", "no I do not", "no I have not", "no I am not", "no I did not",
+        "no it is not", "no it does not", "no it has not", "I don't think so",
+    ),
+    "AMAZON.HelpIntent": ("help", "help me", "I need help", "what are my options", "instructions"),
+    "AMAZON.StopIntent": (
+        "stop", "quit", "exit", "stop it", "shut up", "be quiet", "goodbye", "bye",
+        "I'm done", "that's all", "enough", "end", "I want to stop",
+    ),
+    "AMAZON.CancelIntent": ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
+    "AMAZON.NavigateHomeIntent": ("home", "go home", "go to home", "main menu"),
+    "AMAZON.RepeatIntent": (
+        "repeat", "repeat that", "repeat please", "say it again", "say that again",
+        "come again", "pardon", "one more time", "what was that", "can you repeat that",
+        "could you repeat that", "can you say that again",
+    ),
+    "AMAZON.StartOverIntent": (
+        "start over", "restart", "start again", "reset", "from the top",
+        "start from scratch", "let's start over", "I want to start over",
+    ),
+    "AMAZON.PreviousIntent": ("go back", "back", "previous", "undo", "last question"),
+}
+
+# Everyday ways of saying yes or no that a device's built-in intents know;
+# matched as whole lines, like the built-in phrasings.
+EVERYDAY_ANSWERS: Mapping[str, tuple[str, ...]] = {
+    "AMAZON.YesIntent": (
+        "you bet", "you betcha", "sadly yes", "sadly yeah", "afraid so", "i am afraid so", "i am afraid i do",
+        "i am afraid i have", "yes sadly", "unfortunately yes", "yes unfortunately", "i do", "i have", "i did",
+        "i am", "it is", "it does", "it has", "sure do", "sure is", "sure did", "yes indeed", "indeed",
+        "yes ma'am", "yes sir", "yessir", "uh huh yes", "mhm", "mm hmm", "yep i do", "that i do", "that i have",
+        "yes it has", "certainly", "you got it", "i would say so", "sure enough", "big time", "for sure",
+    ),
+    "AMAZON.NoIntent": (
+        "nah none of that", "none of that", "none of those", "none", "not that i have noticed",
+        "not that i know of", "not that i can tell", "not as far as i know", "can not say i have",
+        "can not say i do", "can not say that i have", "i can not say i have", "i can not say i do",
+        "nope none", "no none of that", "nothing like that", "no nothing like that", "not at all", "no not at all",
+        "nuh uh", "uh uh", "nay", "no ma'am", "no sir", "not a bit", "not one bit", "i do not", "i have not",
+        "i did not", "it is not", "it does not", "it has not", "no siree", "not in the least", "no such thing",
+        "none whatsoever", "not that i noticed", "not lately", "not so far", "not yet", "neither", "negatory",
+    ),
+}
+LAUNCH_PHRASES = frozenset({"open", "launch", "start", "run", "use", "ask", "tell", "talk to"})
+INVOCATION_JOINERS = frozenset({"to", "that", "about", "if", "whether", "for", "and"})
+# "steady" and "unsteady": close as strings, opposite in meaning.
+OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
+QUESTION_WORDS = frozenset(
+    {"should", "can", "could", "what", "how", "why", "when", "is", "are", "do", "does", "will", "would", "where", "who"}
+)
+CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"})
+# Words that carry a "not" after them ("it is getting better" -> "it is not ...").
+AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "can", "do", "does", "did", "have", "has", "will", "could"})
+YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "sure", "definitely", "absolutely", "correct", "right"})
+NO_WORDS = frozenset({"no", "nope", "nah", "not", "never", "negative", "none"})
+# A yes and a no in one line ("yes no") is no answer at all: ask again.
+CLEAR_YES = frozenset({"yes", "yeah", "yep", "yup"})
+CLEAR_NO = frozenset({"no", "nope", "nah"})
+# Words that may come with a yes or a no without changing it.
+ANSWER_WORDS = frozenset(
+    {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",
+     "bit", "afraid", "unfortunately", "does", "do", "did", "have", "am", "was", "very", "much", "pretty", "of",
+     "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly", "sadly",
+     "indeed", "nothing", "like", "those", "whatsoever", "honestly", "ma'am", "buddy", "dear"}
+)  # fmt: skip
+# Words that only colour what is said.
+INTENSIFIERS = frozenset(
+    {"just", "really", "so", "super", "very", "totally", "completely", "pretty", "quite", "all", "even", "actually", "honestly", "like"}
+)
+HEDGE_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("kind", "of"), ("sort", "of"))
+# Said after what is wrong, about when or how: "... since yesterday", "... all of a sudden".
+TRAILING = (
+    ("all", "of", "a", "sudden"), ("this", "morning"), ("last", "night"), ("this", "week"), ("last", "week"),
+    ("a", "lot"), ("yesterday",), ("today",), ("suddenly",), ("lately",), ("recently",), ("anymore",),
+    ("again",), ("now",), ("too",),
+)  # fmt: skip
+# Said before what is wrong, about when: "since yesterday ...".
+SINCE = "since"

@@ -1,0 +1,52 @@
+"""The matcher's result: what Alexa would send for a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from skill.tools.envelopes import SlotFill
+
+FALLBACK_INTENT = "AMAZON.FallbackIntent"
+
+
+@dataclass(frozen=True)
+class Match:
+    """What Alexa would send: the intent, and a `SlotFill` (or None when
+    unfilled) for every slot the intent declares."""
+
+    intent: str
+    """The intent's name, as in the interaction model ("ReportSymptomIntent")."""
+
+    slots: dict[str, SlotFill | None] = field(default_factory=dict)
+    """Every slot the intent declares: what fills it, or None."""
+
+    how: str = "fallback"
+    """How the line was matched: exact, pattern (slots filled), fuzzy (close
+    to the whole line), loose (a sample inside a longer line, or reordered),
+    negation, clauses, inside, answer, sign or intent (a guess), parts (read
+    by the lexicon's parts), unresolved (a slot matched no value), fallback."""
+
+    score: float = 0.0
+    """How close the match is, 0-100 (100 for exact)."""
+
+    sample: str | None = None
+    """The model's sample utterance the line matched, when one did."""
+
+    def describe(self) -> str:
+        """One line for `--show-intent`."""
+        parts = [self.intent]
+        for name, fill in self.slots.items():
+            if fill is None:
+                continue
+            if fill.slot_type is None:
+                parts.append(f"{name}={fill.spoken}")
+            elif fill.value_id:
+                parts.append(f'{name}="{fill.spoken}"->{fill.value_id}')
+            else:
+                parts.append(f'{name}="{fill.spoken}"->ER_SUCCESS_NO_MATCH')
+        how = self.how if self.how == "fallback" else f"{self.how} {self.score:.0f}"
+        if self.sample is not None:
+            how += f': "{self.sample}"'
+        return f"[{' '.join(parts)}] ({how})"
+
+

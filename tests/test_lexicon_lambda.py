@@ -1,0 +1,132 @@
+"""The Lambda reads a symptom slot by its parts: words Alexa could not resolve
+(ER_SUCCESS_NO_MATCH) and a denial whose words are a finding negative in form.
+Real request envelopes through lambda/lambda_function.py (tests.support.Dialog), both locales;
+a sign reported by any of these routes still gets "Call 911 now" first."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.core.rules import Symptom
+from skill.tools.envelopes import SlotFill
+from tests.support import Dialog, is_emergency_advice
+
+TYPE = "SymptomType"
+
+
+def unresolved(words):
+    return SlotFill(words, None, None, TYPE)
+
+
+EMERGENCY_WORDS = {
+    "en-US": ["can't feel my heels", "my husband can't feel his legs", "she wet herself", "my legs won't hold me up",
+              "my left leg is tingling"],
+    "es-US": ["no siento los talones", "mi esposo no puede sentir las piernas", "se orinó encima",
+              "las piernas no me sostienen", "hormigueo en la pierna izquierda"],
+}  # fmt: skip
+DENIED_FINDINGS = {"en-US": "can't feel my feet", "es-US": "no siento los pies"}
+
+
+@pytest.mark.parametrize(("locale", "words"), [(loc, w) for loc, ws in EMERGENCY_WORDS.items() for w in ws])
+@pytest.mark.parametrize("opening", [False, True])
+def test_an_unresolved_emergency_sign_gets_call_911_first(locale, words, opening):
+    session = Dialog(locale=locale)
+    if opening:
+        session.launch()
+    session.intent("ReportSymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_words_naming_no_sign_are_still_not_recognised(locale):
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("ReportSymptomIntent", {"symptom": unresolved("purple spots"), "otherSymptom": None})
+    assert not is_emergency_advice(session)
+    assert not session.ended
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+@pytest.mark.parametrize("resolved", [False, True])
+def test_a_denial_of_a_negative_in_form_finding_is_a_report(locale, resolved):
+    words = DENIED_FINDINGS[locale]
+    fill = SlotFill(words, "LIMB_NUMBNESS", "numbness", TYPE) if resolved else unresolved(words)
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("DenySymptomIntent", {"symptom": fill, "otherSymptom": None})
+    assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_an_unresolved_denial_is_still_a_denial(locale):
+    words = {"en-US": "numb feet", "es-US": "pies entumidos"}[locale]
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("DenySymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert not is_emergency_advice(session)
+    assert not session.ended
+
+
+# Through the matcher (chat and the try page): typed words to intent and
+# slots, then the real Lambda. Every route that reports a sign gets 911 first.
+MATCHED_EMERGENCIES = {
+    "en-US": ["I can't feel my heels", "my husband can't feel his legs", "she wet herself",
+              "my legs won't hold me up anymore", "I think my left leg is kind of numb",
+              "no fever but my legs are weak"],
+    "es-US": ["no siento los talones", "mi esposo no puede sentir las piernas", "creo que se me duerme la pierna izquierda",
+              "las piernas no me sostienen", "no tengo fiebre pero tengo las piernas débiles"],
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def matchers():
+    from skill.tools.nlu import load
+    from skill.tools.paths import model_path
+
+    return {locale: load(model_path(locale)) for locale in MATCHED_EMERGENCIES}
+
+
+@pytest.mark.parametrize(("locale", "line"), [(loc, line) for loc, lines in MATCHED_EMERGENCIES.items() for line in lines])
+@pytest.mark.parametrize("during_check", [False, True])
+def test_a_typed_emergency_gets_call_911_first(matchers, locale, line, during_check):
+    session = Dialog(locale=locale)
+    session.launch()
+    if during_check:
+        session.yes()  # the check starts; a question is being asked
+    found = matchers[locale].match(line)
+    session.intent(found.intent, found.slots)
+    assert is_emergency_advice(session), (line, found.describe())
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_yes_and_no_at_once_at_the_opening_is_asked_again(matchers, locale):
+    session = Dialog(locale=locale)
+    session.launch()
+    found = matchers[locale].match({"en-US": "yes no", "es-US": "sí, no"}[locale])
+    session.intent(found.intent, found.slots)
+    assert found.intent == "AMAZON.FallbackIntent"
+    assert not session.ended and not is_emergency_advice(session)
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        ("en-US", "you bet", "AMAZON.YesIntent"), ("en-US", "sadly, yes", "AMAZON.YesIntent"),
+        ("en-US", "nah, none of that", "AMAZON.NoIntent"), ("en-US", "not that I've noticed", "AMAZON.NoIntent"),
+        ("en-US", "can't say I have", "AMAZON.NoIntent"),
+        ("es-US", "qué va", "AMAZON.NoIntent"), ("es-US", "no, nada de eso", "AMAZON.NoIntent"),
+        ("es-US", "ándale", "AMAZON.YesIntent"), ("es-US", "para nada", "AMAZON.NoIntent"),
+    ],
+)  # fmt: skip
+def test_everyday_yes_and_no(matchers, locale, line, intent):
+    assert matchers[locale].match(line).intent == intent
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_a_resolved_sign_that_is_no_emergency_denied_by_name_is_a_denial(locale):
+    session = Dialog(locale=locale)
+    session.launch()
+    # its name, "spasms not improving after a week of rest", is negative in form
+    session.intent("DenySymptomIntent", {"symptom": session.symptom_slot(Symptom.NOT_IMPROVING), "otherSymptom": None})
+    assert not session.ended
+    assert not is_emergency_advice(session)
