@@ -8,7 +8,7 @@ sign classifier. It is more forgiving than exact matching, as a device is:
 1. slot values are found in the line, word for word or close (rapidfuzz),
    and spoken durations by their shape, and replaced by their type;
 2. the line, so reduced, is compared with every sample reduced the same way
-   (token sort ratio), among the samples whose slots the line can fill;
+   (rapidfuzz ratio), among the samples whose slots the line can fill;
 3. the nearest sample wins, its slots filled from the values found, in
    order; below `CUTOFF`, AMAZON.FallbackIntent, as on a device.
 
@@ -36,6 +36,8 @@ VALUE_CUTOFF = 88
 MIN_FUZZY_CHARS = 5
 MAX_VALUE_WORDS = 8
 DURATION_TYPE = "AMAZON.DURATION"
+# How a reduced line is compared with a reduced sample: character edits, in order.
+SCORER = fuzz.ratio
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,14 @@ class StandIn:
         table = self._values[slot_type]
         key = phrase if phrase in table else None
         if key is None and len(phrase) >= MIN_FUZZY_CHARS:
-            found = process.extractOne(phrase, self._keys[slot_type], scorer=fuzz.ratio, score_cutoff=VALUE_CUTOFF)
-            key = found[0] if found else None
+            # A slip of the ear or the keyboard, word for word: not a word
+            # more or less, nor another word's start ("steady", "unsteady").
+            said = phrase.split()
+            for candidate, _, _ in process.extract(phrase, self._keys[slot_type], scorer=fuzz.ratio, score_cutoff=VALUE_CUTOFF, limit=5):
+                words = candidate.split()
+                if len(words) == len(said) and all(a[0] == b[0] for a, b in zip(words, said, strict=True)):
+                    key = candidate
+                    break
         if key is None:
             return None
         value_id, name = table[key]
@@ -125,7 +133,7 @@ class StandIn:
         for signature, texts in self._groups.items():
             if Counter(signature) - available:
                 continue  # the sample needs slot values the line lacks
-            found = process.extractOne(line, texts, scorer=fuzz.token_sort_ratio, score_cutoff=CUTOFF)
+            found = process.extractOne(line, texts, scorer=SCORER, score_cutoff=CUTOFF)
             if found and (best is None or found[1] > best[0]):
                 best = (found[1], signature, found[0])
         if best is None:

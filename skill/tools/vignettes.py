@@ -275,10 +275,7 @@ def run(
     own stream (seed, i), so the same seed gives the same run."""
     handler = handler or lambda_handler_for(None, api_client=reminders_standin.StandInRemindersApi(200))
     titles = advice_titles(locale)
-    return [
-        run_patient(signs, lines, recognise, handler, locale=locale, rng=random.Random(f"{seed}:{i}"), titles=titles)
-        for i, signs in enumerate(patients)
-    ]
+    return [run_patient(signs, lines, recognise, handler, locale=locale, rng=random.Random(f"{seed}:{i}"), titles=titles) for i, signs in enumerate(patients)]
 
 
 @dataclass(frozen=True)
