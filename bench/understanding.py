@@ -1,6 +1,6 @@
 """How well the skill understands what people say, split by split: the
-labelled corpus (tests/corpus) scored with the chat matcher and with the
-model's exact samples. Prints figures; the floors are asserted in
+labelled corpus (tests/corpus) scored with the chat matcher, with the
+model's exact samples, and with the Alexa-like stand-in (skill.tools.alexa_standin). Prints figures; the floors are asserted in
 tests/test_understanding.py on the test split only.
 
     python bench/understanding.py [--worst 10] [--locale en-US]
@@ -19,7 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from skill.tools import evaluation  # noqa: E402
+from skill.tools import alexa_standin, evaluation  # noqa: E402
 from skill.tools.nlu import Match, load  # noqa: E402
 from skill.tools.paths import model_path  # noqa: E402
 
@@ -32,13 +32,14 @@ def main() -> int:
     parser.add_argument("--worst", type=int, default=10, help="how many of the test split's misses to list")
     args = parser.parse_args()
     matcher = load(model_path(args.locale))
+    standin = alexa_standin.load(model_path(args.locale))
     print(f"{'split':8} {'lines':>5}  {'recogniser':9} {'understood':>18}  {'emergencies':>13}  "
           f"{'denials->report':>15}  {'hedges->fallback':>16}")  # fmt: skip
     misses: list[tuple[evaluation.Example, Match | None]] = []
     for split in SPLITS:
         path = PROJECT_ROOT / "tests" / "corpus" / f"{args.locale}.{split}.tsv"
         examples = evaluation.load_corpus(path)
-        for result in evaluation.evaluate(matcher, examples):
+        for result in (*evaluation.evaluate(matcher, examples), evaluation.score("standin", examples, standin.match)):
             emergencies = sum(e.is_emergency for e in examples)
             found = emergencies - len(result.emergencies_missed())
             print(

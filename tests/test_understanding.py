@@ -206,6 +206,7 @@ def test_profile_evaluates_a_corpus_file(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "== matcher: 3/4 (75.0%) understood as labelled" in result.stdout
     assert "== exact: 3/4 (75.0%) understood as labelled" in result.stdout
+    assert "== standin: 3/4 (75.0%) understood as labelled" in result.stdout
     assert "AMAZON.FallbackIntent -> ReportSymptomIntent(FEVER)" in result.stdout
 
 

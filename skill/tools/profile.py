@@ -8,7 +8,8 @@ utterance profiler in Amazon's developer console, offline.
 Each line gives one JSON object on one line: the utterance, the intent, each
 slot's value with its resolved id and resolution status, and how it matched
 (exact, pattern, negation, fuzzy, loose, inside, unresolved, fallback).
-`--evaluate` scores a labelled corpus instead (see skill.tools.evaluation).
+`--evaluate` scores a labelled corpus instead (see skill.tools.evaluation),
+with the matcher, exact samples and the Alexa-like stand-in.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from skill.tools import evaluation
-from skill.tools.chat import load_matcher
+from skill.tools import alexa_standin, evaluation
+from skill.tools.chat import load_matcher, model_path
 from skill.tools.cli import CliError
 from skill.tools.envelopes import DEFAULT_LOCALE
 from skill.tools.nlu import Match
@@ -90,7 +91,9 @@ def run(args: argparse.Namespace) -> int:
             except evaluation.CorpusError as error:
                 raise CliError(str(error)) from None
             print(f"# {path}: {len(examples)} utterances")
-            for line in evaluation.report(evaluation.evaluate(matcher, examples), worst=args.worst):
+            standin = alexa_standin.load(model_path(args.locale))
+            scores = (*evaluation.evaluate(matcher, examples), evaluation.score("standin", examples, standin.match))
+            for line in evaluation.report(scores, worst=args.worst):
                 print(line)
         return 0
     lines = args.utterance or _stdin_lines()

@@ -1,0 +1,161 @@
+"""An Alexa-like stand-in recogniser, trained only on the interaction model.
+
+What a device's language understanding can know of this skill: the sample
+utterances, the slot types' values and synonyms, and the built-in intents'
+usual phrasings; none of the chat matcher's word tables, negation rules or
+sign classifier. It is more forgiving than exact matching, as a device is:
+
+1. slot values are found in the line, word for word or close (rapidfuzz),
+   and spoken durations by their shape, and replaced by their type;
+2. the line, so reduced, is compared with every sample reduced the same way
+   (rapidfuzz ratio), among the samples whose slots the line can fill;
+3. the nearest sample wins, its slots filled from the values found, in
+   order; below `CUTOFF`, AMAZON.FallbackIntent, as on a device.
+
+Used by bench/vignettes.py, bench/understanding.py and `back-spasm profile
+--evaluate` as a third recogniser beside the matcher and exact samples.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from skill.tools import model as model_file
+from skill.tools.envelopes import SlotFill
+from skill.tools.nlu import BUILTIN_PHRASES, FALLBACK_INTENT, Match, SampleIndex, normalize, parse_duration
+
+# Nearest-sample score (0-100) below which the line is not understood.
+CUTOFF = 75
+# A phrase of the line this close to a slot value is taken for that value.
+VALUE_CUTOFF = 88
+MIN_FUZZY_CHARS = 5
+MAX_VALUE_WORDS = 8
+DURATION_TYPE = "AMAZON.DURATION"
+# How a reduced line is compared with a reduced sample: character edits, in order.
+SCORER = fuzz.ratio
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    slot_type: str
+    fill: SlotFill
+
+
+def _placeholder(slot_type: str) -> str:
+    return "slot" + "".join(ch for ch in slot_type.lower() if ch.isalpha())
+
+
+class StandIn:
+    """Nearest sample, with slots filled from the model's slot values."""
+
+    def __init__(self, model: model_file.LanguageModel):
+        index = SampleIndex(model)
+        self._values = index.values
+        self._keys = {name: list(table) for name, table in index.values.items()}
+        self._slot_types = index.slot_types
+        # slot-type signature (sorted types) -> reduced sample texts, and for each its intent and slot names
+        self._groups: dict[tuple[str, ...], list[str]] = {}
+        self._targets: dict[tuple[tuple[str, ...], str], tuple[str, tuple[str, ...]]] = {}
+        for pattern in index.patterns:
+            types = self._slot_types.get(pattern.intent, {})
+            names = pattern.slot_names
+            if any(types.get(name) not in self._values and types.get(name) != DURATION_TYPE for name in names):
+                continue  # a slot of a type the stand-in cannot find in a line
+            words = [w for part in pattern.parts for w in (part if isinstance(part, tuple) else (_placeholder(types[part]),))]
+            self._add(tuple(sorted(types[n] for n in names)), " ".join(words), pattern.intent, names)
+        for intent in model.intent_names:
+            for phrase in BUILTIN_PHRASES.get(intent, ()):
+                self._add((), normalize(phrase), intent, ())
+
+    def _add(self, signature: tuple[str, ...], text: str, intent: str, names: tuple[str, ...]) -> None:
+        if (signature, text) not in self._targets:
+            self._groups.setdefault(signature, []).append(text)
+            self._targets[(signature, text)] = (intent, names)
+
+    def _value(self, slot_type: str, phrase: str) -> SlotFill | None:
+        if slot_type == DURATION_TYPE:
+            iso = parse_duration(phrase)
+            return SlotFill(spoken=iso) if iso else None
+        table = self._values[slot_type]
+        key = phrase if phrase in table else None
+        if key is None and len(phrase) >= MIN_FUZZY_CHARS:
+            # A slip of the ear or the keyboard, word for word: not a word
+            # more or less, nor another word's start ("steady", "unsteady").
+            said = phrase.split()
+            for candidate, _, _ in process.extract(phrase, self._keys[slot_type], scorer=fuzz.ratio, score_cutoff=VALUE_CUTOFF, limit=5):
+                words = candidate.split()
+                if len(words) == len(said) and all(a[0] == b[0] for a, b in zip(words, said, strict=True)):
+                    key = candidate
+                    break
+        if key is None:
+            return None
+        value_id, name = table[key]
+        return SlotFill(phrase, value_id, name, slot_type)
+
+    def _mentions(self, words: list[str]) -> list[_Mention]:
+        """Slot values in the line, longest first, not overlapping."""
+        found: list[_Mention] = []
+        taken: set[int] = set()
+        for length in range(min(MAX_VALUE_WORDS, len(words)), 0, -1):
+            for start in range(len(words) - length + 1):
+                span = set(range(start, start + length))
+                if span & taken:
+                    continue
+                phrase = " ".join(words[start : start + length])
+                for slot_type in (*self._values, DURATION_TYPE):
+                    fill = self._value(slot_type, phrase)
+                    if fill is not None:
+                        found.append(_Mention(start, start + length, slot_type, fill))
+                        taken |= span
+                        break
+        return sorted(found, key=lambda m: m.start)
+
+    def match(self, text: str) -> Match:
+        words = normalize(text).split()
+        if not words:
+            return Match(FALLBACK_INTENT)
+        mentions = self._mentions(words)
+        available = Counter(m.slot_type for m in mentions)
+        reduced: list[str] = []
+        position = 0
+        for mention in mentions:
+            reduced += [*words[position : mention.start], _placeholder(mention.slot_type)]
+            position = mention.end
+        line = " ".join(reduced + words[position:])
+        best: tuple[float, tuple[str, ...], str] | None = None
+        for signature, texts in self._groups.items():
+            if Counter(signature) - available:
+                continue  # the sample needs slot values the line lacks
+            found = process.extractOne(line, texts, scorer=SCORER, score_cutoff=CUTOFF)
+            if found and (best is None or found[1] > best[0]):
+                best = (found[1], signature, found[0])
+        if best is None:
+            return Match(FALLBACK_INTENT)
+        score, signature, sample = best
+        intent, names = self._targets[(signature, sample)]
+        types = self._slot_types.get(intent, {})
+        unused = list(mentions)
+        filled: dict[str, SlotFill] = {}
+        for name in names:
+            mention = next(m for m in unused if m.slot_type == types[name])
+            unused.remove(mention)
+            filled[name] = mention.fill
+        slots = {name: filled.get(name) for name in types}
+        return Match(intent, slots, how="standin", score=score, sample=sample)
+
+
+def load(path: Path) -> StandIn:
+    """The stand-in for one interaction model file (built once); raises ModelError."""
+    return _load(str(path))
+
+
+@cache
+def _load(path: str) -> StandIn:
+    return StandIn(model_file.load(Path(path)))
