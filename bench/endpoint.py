@@ -36,7 +36,7 @@ import threading
 import time
 from pathlib import Path
 
-from skill.tools.local_gunicorn import free_port, running_gunicorn
+from skill.testing.local_gunicorn import free_port, running_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -48,7 +48,7 @@ TARGET_THROUGHPUT_RATIO = 0.80
 
 
 def _import_test_pki():
-    from skill.tools import signing
+    from skill.testing import signing
 
     return signing
 

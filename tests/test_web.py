@@ -16,8 +16,8 @@ from ask_sdk_core.skill import CustomSkill
 
 from skill.hosting.app import MAX_BODY_BYTES, create_app
 from skill.hosting.app import SkillAdapter as StockSkillAdapter  # flask-ask-sdk's, after the oscrypto workaround
+from skill.testing.signing import TestPKI, key, make_ca, make_leaf, make_pki, pem
 from skill.tools import envelopes
-from skill.tools.signing import TestPKI, key, make_ca, make_leaf, make_pki, pem
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
 OTHER_SKILL_ID = "amzn1.ask.skill.99999999-2222-4333-8444-555555555555"
