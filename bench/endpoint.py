@@ -55,7 +55,7 @@ def _import_test_pki():
 
 def _signed_request(pki, pki_module) -> tuple[bytes, dict]:
     """A fresh LaunchRequest (timestamp now) and its Alexa headers."""
-    from skill.tools import envelopes
+    from skill.tools.alexa import envelopes
 
     body = json.dumps(envelopes.launch_request(skill_id=SKILL_ID)).encode()
     return body, pki.headers(body, url=pki_module.CERT_URL)

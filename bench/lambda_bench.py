@@ -41,8 +41,8 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from skill.tools import package  # noqa: E402
-from skill.tools.envelopes import intent_request, launch_request  # noqa: E402
-from skill.tools.lambda_entry import import_file  # noqa: E402
+from skill.tools.alexa.envelopes import intent_request, launch_request  # noqa: E402
+from skill.tools.alexa.lambda_entry import import_file  # noqa: E402
 
 COLD_TARGET = 1.15
 WARM_TARGET = 1.3

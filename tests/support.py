@@ -16,8 +16,8 @@ from skill.testing.response_checks import (  # noqa: F401 - re-exported for the 
     plain,
     symptom_slot,
 )
-from skill.tools.envelopes import AlexaSession, SlotFill
-from skill.tools.lambda_entry import load_lambda_handler
+from skill.tools.alexa.envelopes import AlexaSession, SlotFill
+from skill.tools.alexa.lambda_entry import load_lambda_handler
 
 LAMBDA_HANDLER = load_lambda_handler()
 

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from skill.testing.local_gunicorn import free_port
-from skill.tools import envelopes
+from skill.tools.alexa import envelopes
 from skill.tools.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent

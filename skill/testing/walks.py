@@ -44,8 +44,8 @@ from skill.core import speech
 from skill.core.builder import LambdaHandler
 from skill.core.rules import QUESTIONS, Question, Symptom, question_by_id
 from skill.testing.response_checks import check_response, plain, symptom_slot
-from skill.tools.envelopes import AlexaSession, session_ended_request
-from skill.tools.lambda_entry import load_lambda_handler
+from skill.tools.alexa.envelopes import AlexaSession, session_ended_request
+from skill.tools.alexa.lambda_entry import load_lambda_handler
 
 Step = tuple[Any, ...]
 

@@ -2,7 +2,7 @@
 
 Each typed line is matched to an intent with the skill's own interaction model
 (`skill.tools.nlu`), wrapped in the request envelope Alexa would send (entity
-resolution included; `skill.tools.envelopes.AlexaSession` carries the session
+resolution included; `skill.tools.alexa.envelopes.AlexaSession` carries the session
 attributes between turns) and handed to the Lambda's `lambda_handler` (built as the Lambda builds it, with a
 stand-in for Alexa's Reminders API: `--reminders-granted`, `--reminders-api-status`).
 What Alexa would say is printed as plain text, with the card when there is one.
@@ -28,9 +28,10 @@ from typing import TextIO
 
 from skill.core import speech
 from skill.core.builder import LambdaHandler, lambda_handler_for
-from skill.tools import nlu, paths, reminders_standin
+from skill.tools import nlu, paths
+from skill.tools.alexa import reminders_standin
+from skill.tools.alexa.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
 from skill.tools.cli import CliError
-from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
 
 ALEXA = "Alexa: "
 YOU = "You: "

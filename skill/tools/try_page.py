@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Any
 
 from skill.core import contract, speech
 from skill.core.builder import lambda_handler_for
-from skill.tools import chat, paths, reminders_standin
+from skill.tools import chat, paths
+from skill.tools.alexa import reminders_standin
+from skill.tools.alexa.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
 from skill.tools.cli import CliError, require_web
-from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
 
 if TYPE_CHECKING:
     from flask import Flask

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from skill.tools import model as model_file
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.model import LanguageModel
 from skill.tools.nlu import spanish
 from skill.tools.nlu.normalize import (
