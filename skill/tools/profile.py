@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from skill.tools import evaluation
+from skill.tools.alexa.device import load_matcher
 from skill.tools.alexa.envelopes import DEFAULT_LOCALE
-from skill.tools.chat import load_matcher
 from skill.tools.cli import CliError
 from skill.tools.nlu import Match
 
