@@ -200,7 +200,7 @@ def _answer_every_question(session: AlexaSession, oracle: Oracle) -> dict:
     return response
 
 
-def walk(
+def walk(  # noqa: C901, PLR0912, PLR0915 - the walk is one loop over the step kinds a user can take, read as the table of moves it is
     plan: Sequence[Step],
     tally: Tally,
     *,
@@ -300,7 +300,7 @@ def walk(
             previous_question = plain(body["outputSpeech"]["ssml"])
 
 
-def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, emergency_now: bool,
+def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, emergency_now: bool,  # noqa: C901 - one check per safety property of a turn, each ending the check early when it fails
            kind: str, step: Step, previous_question: str | None, heard: Heard) -> None:  # fmt: skip
     try:
         check_response(response)

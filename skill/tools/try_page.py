@@ -228,7 +228,7 @@ def _allowed_hosts(port: int) -> set[str]:
     return {f"127.0.0.1:{port}", f"localhost:{port}"}
 
 
-def create_app(page: TryPage, port: int) -> Flask:
+def create_app(page: TryPage, port: int) -> Flask:  # noqa: C901 - the count is the app's nested route functions, each short; the factory itself is straight-line
     """The Flask app serving the page, its scripts and the JSON API. Only
     requests addressed to this machine by name and port are answered, and only
     from pages it served: a web site open in another tab cannot drive it."""
