@@ -1,4 +1,4 @@
-"""Spoken and card text, looked up per locale from `skill/locales/<locale>.json`.
+"""Spoken and card text, looked up per locale from `skill/core/locales/<locale>.json`.
 
 Templates are plain text with {placeholders}. For speech, the template is
 XML-escaped first and the placeholders are then filled with SSML-safe
