@@ -49,6 +49,9 @@ from skill.tools.alexa.lambda_entry import load_lambda_handler
 
 Step = tuple[Any, ...]
 
+# Oracle copy: the intent names and symptom ids below are typed out on purpose, not taken from
+# skill.core.contract, so that a wrong name there is caught by the walks instead of copied into them.
+
 EMERGENCY_SIGNS = frozenset(s for s in Symptom if s.level.name == "EMERGENCY")
 KNOWN_FIELDS = ("asking", "last", "offering_reminder", "triage", "voice")
 KEEP = "<keep>"  # a tamper value that leaves its field alone

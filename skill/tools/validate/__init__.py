@@ -18,7 +18,7 @@ Exit status 0 when clean, 1 with problems listed.
 
 A new check is a function `(SkillPackage) -> list[Problem]` added to CHECKS.
 
-- `amazon_rules`: Amazon's rules for a model that the classes do not enforce; may import: nothing outside validate.
+- `amazon_rules`: Amazon's rules for a model that the classes do not enforce; may import: core.
 - `apl`: the Echo Show screens against the code and locale strings; may import: core, tools.paths.
 - `files`: the skill package on disk; may import: tools.model, tools.nlu, tools.paths.
 - `locales`: locale parity; may import: core, tools.paths.

@@ -18,18 +18,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from skill.core import contract
 from skill.tools.validate.files import SkillPackage
 from skill.tools.validate.report import Problem, Report, as_list, join
 
 MAX_SAMPLE_CHARS = 200
 MAX_SLOT_VALUE_CHARS = 140
-REQUIRED_BUILTIN_INTENTS = (
-    "AMAZON.CancelIntent",
-    "AMAZON.HelpIntent",
-    "AMAZON.StopIntent",
-    "AMAZON.NavigateHomeIntent",
-    "AMAZON.FallbackIntent",
-)
+REQUIRED_BUILTIN_INTENTS = (contract.CANCEL, contract.HELP, contract.STOP, contract.NAVIGATE_HOME, contract.FALLBACK)
 # Launch phrases and wake words an invocation name may not contain, by the
 # locale's language (an "es-US" name may say neither "open" nor "abre").
 INVOCATION_LAUNCH_WORDS = frozenset({"launch", "ask", "tell", "load", "begin", "enable", "open", "start", "run"})
