@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from html import unescape
 from pathlib import Path
 from typing import Any
 
 from skill.core import contract
 from skill.core.conversation import Screen, ScreenKind
-from skill.core.speech import Speech
+from skill.core.speech import Speech, unescape
 
 DOCUMENTS_DIR = Path(__file__).resolve().parent / "apl"
 
