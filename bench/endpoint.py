@@ -36,7 +36,7 @@ import threading
 import time
 from pathlib import Path
 
-from skill.tools.local_gunicorn import free_port, running_gunicorn
+from skill.testing.local_gunicorn import free_port, running_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -48,14 +48,14 @@ TARGET_THROUGHPUT_RATIO = 0.80
 
 
 def _import_test_pki():
-    from skill.tools import signing
+    from skill.testing import signing
 
     return signing
 
 
 def _signed_request(pki, pki_module) -> tuple[bytes, dict]:
     """A fresh LaunchRequest (timestamp now) and its Alexa headers."""
-    from skill.tools import envelopes
+    from skill.tools.alexa import envelopes
 
     body = json.dumps(envelopes.launch_request(skill_id=SKILL_ID)).encode()
     return body, pki.headers(body, url=pki_module.CERT_URL)

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from endpoint import SKILL_ID, _raw_request, _signed_request, _write_pki
 
-from skill.tools.local_gunicorn import free_port, running_gunicorn
+from skill.testing.local_gunicorn import free_port, running_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"

@@ -1,7 +1,7 @@
 """Random walks: many random conversations through the real Lambda handler,
 half of them with the session attributes tampered with between turns, in
 every locale the skill speaks (as many walks each), each checked against the
-safety properties (skill/tools/walks.py). Prints figures; the
+safety properties (skill/testing/walks.py). Prints figures; the
 suite runs the same walk, fewer times, under hypothesis.
 
     python bench/random_walks.py [--walks 10000] [--seed 1] [--max-steps 25]
@@ -22,7 +22,7 @@ import sys
 import time
 
 from skill.core.speech import supported_locales
-from skill.tools.walks import Tally, random_plan, walk
+from skill.testing.walks import Tally, random_plan, walk
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ on each main path, with a target beside each figure. Prints figures; not a test.
     python bench/speech_time.py [--locale en-US] [--rate 160] [--voice normal|slow|x-slow|all]
 
 Every path is driven through the real `lambda_handler` with real Alexa request
-envelopes (`skill.tools.envelopes.AlexaSession`), and every response's
+envelopes (`skill.tools.alexa.envelopes.AlexaSession`), and every response's
 outputSpeech (its SSML, as sent) is synthesised with espeak-ng at --rate words
 per minute; the figure is the length of the WAV it writes. The first table is
 today's speech, with the targets; then (by default) the same paths in a session
@@ -40,8 +40,8 @@ if str(PROJECT_ROOT) not in sys.path:
 
 from skill.core import speech as locale_strings  # noqa: E402
 from skill.core.rules import Level, Symptom  # noqa: E402
-from skill.tools.envelopes import AlexaSession, SlotFill  # noqa: E402
-from skill.tools.lambda_entry import load_lambda_handler  # noqa: E402
+from skill.tools.alexa.envelopes import AlexaSession, SlotFill  # noqa: E402
+from skill.tools.alexa.lambda_entry import load_lambda_handler  # noqa: E402
 
 # Seconds of skill speech each path should take at most.
 TARGETS = {

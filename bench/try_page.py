@@ -24,7 +24,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from skill.tools import try_page  # noqa: E402
-from skill.tools.lambda_entry import load_lambda_handler  # noqa: E402
+from skill.tools.alexa.lambda_entry import load_lambda_handler  # noqa: E402
 
 PORT = 18899
 BASE = f"http://127.0.0.1:{PORT}"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 
-from skill.tools import signing
+from skill.testing import signing
 
 HOST = "127.0.0.1"
 PORTS = range(18700, 18800)  # this project's test ports for the fake Reminders API

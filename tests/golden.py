@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.core.rules import QUESTIONS, Level, Symptom
-from skill.tools.envelopes import (
+from skill.tools.alexa.envelopes import (
     SlotFill,
     event_request,
     intent_request,

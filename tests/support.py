@@ -8,9 +8,7 @@ from functools import cache
 
 from skill.core.rules import Symptom
 from skill.core.speech import LOCALES_DIR, Speech, for_locale
-from skill.tools.envelopes import AlexaSession, SlotFill
-from skill.tools.lambda_entry import load_lambda_handler
-from skill.tools.response_checks import (  # noqa: F401 - re-exported for the tests
+from skill.testing.response_checks import (  # noqa: F401 - re-exported for the tests
     EMERGENCY_NUMBER,
     PHONE,
     check_response,
@@ -18,6 +16,8 @@ from skill.tools.response_checks import (  # noqa: F401 - re-exported for the te
     plain,
     symptom_slot,
 )
+from skill.tools.alexa.envelopes import AlexaSession, SlotFill
+from skill.tools.alexa.lambda_entry import load_lambda_handler
 
 LAMBDA_HANDLER = load_lambda_handler()
 

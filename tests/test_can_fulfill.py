@@ -12,10 +12,10 @@ import pytest
 from skill.core import contract
 from skill.core.rules import Symptom
 from skill.hosting.app import create_app
-from skill.tools.envelopes import SlotFill, can_fulfill_request, intent_request, launch_request
+from skill.testing.signing import make_pki
+from skill.tools.alexa.envelopes import SlotFill, can_fulfill_request, intent_request, launch_request
 from skill.tools.model import load
 from skill.tools.paths import INTERACTION_MODEL_DIR, model_path
-from skill.tools.signing import make_pki
 from tests.support import check_response, symptom_slot
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"

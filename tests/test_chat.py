@@ -144,15 +144,15 @@ def test_one_shot_first_line():
 
 
 def test_missing_or_broken_model_is_a_one_line_error(tmp_path, monkeypatch):
-    from skill.tools import chat as chat_module
+    from skill.tools.alexa import device
     from skill.tools.cli import CliError
 
-    monkeypatch.setattr(chat_module, "model_path", lambda locale: tmp_path / f"{locale}.json")
+    monkeypatch.setattr(device, "model_path", lambda locale: tmp_path / f"{locale}.json")
     with pytest.raises(CliError, match="no interaction model for en-US"):
-        chat_module.load_matcher("en-US")
+        device.load_matcher("en-US")
     (tmp_path / "en-US.json").write_text('{"interactionModel": ', encoding="utf-8")
     with pytest.raises(CliError, match="cannot read the en-US interaction model") as error:
-        chat_module.load_matcher("en-US")
+        device.load_matcher("en-US")
     assert "\n" not in str(error.value)
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from skill.tools.chat import NOTES, load_matcher
+from skill.tools.alexa.device import load_matcher
+from skill.tools.chat import NOTES
 from tests.support import Dialog
 from tests.test_chat import chat, ok
 

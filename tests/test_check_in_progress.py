@@ -5,7 +5,7 @@ heard through the chat's matcher, as typed or said."""
 from __future__ import annotations
 
 from skill.core.rules import QUESTIONS, Level
-from skill.tools.chat import load_matcher
+from skill.tools.alexa.device import load_matcher
 from tests.support import Dialog
 
 ASK_FOR_THE_CHECK = {"en-US": "should I see a doctor", "es-US": "debo ver a un médico"}

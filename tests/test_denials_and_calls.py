@@ -12,7 +12,7 @@ import pytest
 
 from skill.core import dates, rules
 from skill.core.rules import EMERGENCY_SIGNS, QUESTION_BY_ID, QUESTION_OF, QUESTIONS, SIGN_ORDER, Symptom
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 from tests.support import (
     EMERGENCY_NUMBER,
     PHONE,

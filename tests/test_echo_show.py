@@ -16,7 +16,7 @@ import pytest
 from skill.core import contract
 from skill.core.contract import Topic
 from skill.core.rules import EMERGENCY_SIGNS, QUESTIONS, Symptom
-from skill.tools.envelopes import intent_request
+from skill.tools.alexa.envelopes import intent_request
 from tests.screen_browser import ScreenBrowser, render_directive
 from tests.support import (
     LAMBDA_HANDLER,

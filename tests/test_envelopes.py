@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from skill.tools.envelopes import SlotFill, intent_request
+from skill.tools.alexa.envelopes import SlotFill, intent_request
 from tests.support import check_response, plain
 
 REFERENCE = json.loads((Path(__file__).parent / "fixtures" / "report_symptom_request.json").read_text())

@@ -1,11 +1,12 @@
-"""The layer rule: skill.core (what Lambda ships) imports nothing from
-skill.hosting or skill.tools, nor their third-party dependencies; skill.hosting
-imports nothing from skill.tools. Checked in the source (every import statement,
-including ones inside functions) and at run time."""
+"""The layer rule: skill.core (what Lambda ships) < skill.hosting < skill.tools
+< skill.testing, each importing only from the layers below; skill.core uses none
+of the upper layers' third-party packages; commands never import each other.
+The rule is the import contracts in pyproject.toml ([tool.importlinter]),
+checked here by running `lint-imports` (every import statement, including ones
+inside functions), and at run time on the Lambda path."""
 
 from __future__ import annotations
 
-import ast
 import json
 import subprocess
 import sys
@@ -21,40 +22,28 @@ NOT_IN_CORE = ("flask", "werkzeug", "flask_ask_sdk", "ask_sdk_webservice_support
                "cryptography", "rapidfuzz", "ask_smapi_model", "selenium")
 
 
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
+def lint_imports(config: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-c", "from importlinter.cli import lint_imports_command; lint_imports_command()", "--config", str(config)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT)
 
 
-def forbidden_imports(layer: str, forbidden: tuple[str, ...]) -> dict[str, list[str]]:
-    found = {}
-    for path in sorted((SKILL / layer).rglob("*.py")):
-        bad = sorted(n for n in imported_modules(path) if n.split(".")[0] in forbidden or n.startswith(forbidden))
-        if bad:
-            found[str(path.relative_to(PROJECT_ROOT))] = bad
-    return found
+def test_the_import_contracts_are_kept():
+    result = lint_imports(PROJECT_ROOT / "pyproject.toml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
 
 
-def test_core_imports_neither_hosting_nor_tools():
-    assert forbidden_imports("core", ("skill.hosting", "skill.tools", *NOT_IN_CORE)) == {}
-
-
-def test_hosting_imports_nothing_from_tools():
-    assert forbidden_imports("hosting", ("skill.tools",)) == {}
-
-
-def test_the_checker_sees_a_forbidden_import(tmp_path):
-    """The check above can fail: an import inside a function is found too."""
-    module = tmp_path / "sneaky.py"
-    module.write_text("def f():\n    from skill.tools import nlu\n    import flask\n")
-    assert {"skill.tools", "skill.tools.nlu", "flask"} <= imported_modules(module)
+def test_the_checker_sees_a_broken_contract(tmp_path):
+    """The check above can fail: a contract the code breaks (core is imported
+    by every upper layer) is reported broken."""
+    config = tmp_path / "contracts.toml"
+    config.write_text(
+        '[tool.importlinter]\nroot_packages = ["skill"]\n\n[[tool.importlinter.contracts]]\n'
+        'name = "upside down"\ntype = "layers"\nlayers = ["skill.core", "skill.tools"]\n',
+        encoding="utf-8",
+    )
+    result = lint_imports(config)
+    assert result.returncode != 0 and "BROKEN" in result.stdout
 
 
 @pytest.mark.parametrize("entry", ["lambda_function", "skill.core.builder"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from skill.core.rules import Symptom
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 from tests.support import Dialog, is_emergency_advice
 
 TYPE = "SymptomType"

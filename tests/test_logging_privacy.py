@@ -12,7 +12,7 @@ import pytest
 from skill.core import contract
 from skill.core.logtext import printable
 from skill.core.rules import Symptom
-from skill.tools.envelopes import intent_request, session_ended_request
+from skill.tools.alexa.envelopes import intent_request, session_ended_request
 from tests.support import Dialog, symptom_slot
 
 REQUEST_ID = re.compile(r"amzn1\.echo-api\.request\.[0-9a-f-]+")

@@ -11,7 +11,7 @@ import pytest
 
 from skill.core.conversation import Conversation
 from skill.core.rules import QUESTIONS, Symptom
-from skill.tools.envelopes import SlotFill, session_ended_request
+from skill.tools.alexa.envelopes import SlotFill, session_ended_request
 from tests.support import EMERGENCY_NUMBER, PHONE, Dialog, is_self_care_advice
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from skill.core.rules import QUESTIONS, Level
 from skill.tools import model, nlu
-from skill.tools.envelopes import SlotFill, intent_request
+from skill.tools.alexa.envelopes import SlotFill, intent_request
 from skill.tools.nlu import FALLBACK_INTENT, normalize, parse_duration
 from skill.tools.paths import model_path
 from tests.support import is_emergency_advice, is_see_doctor_advice

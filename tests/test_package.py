@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from skill.tools import package
-from skill.tools.envelopes import AlexaSession
+from skill.tools.alexa.envelopes import AlexaSession
 from skill.tools.paths import PROJECT_ROOT
 
 MAX_BYTES = 6 * 1024 * 1024

@@ -16,7 +16,7 @@ import pytest
 
 from skill.core import reminders
 from skill.core.rules import EMERGENCY_SIGNS, QUESTIONS, Level, Symptom
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 from tests import fake_reminders_api
 from tests.support import PHONE, Dialog, is_emergency_advice, is_see_doctor_advice, is_self_care_advice
 
@@ -356,7 +356,7 @@ def test_requests_is_imported_only_when_a_reminder_is_set():
 
     script = (
         "import sys, json; sys.path.insert(0, sys.argv[1]); import lambda_function;"
-        "from skill.tools.envelopes import launch_request;"
+        "from skill.tools.alexa.envelopes import launch_request;"
         "lambda_function.lambda_handler(launch_request(), None);"
         "print('requests' in sys.modules, 'urllib3' in sys.modules)"
     )
@@ -366,7 +366,7 @@ def test_requests_is_imported_only_when_a_reminder_is_set():
 
 
 def test_a_denied_scope_is_not_a_grant_even_with_a_consent_token(reminders_api):
-    from skill.tools.envelopes import REMINDERS_SCOPE, intent_request
+    from skill.tools.alexa.envelopes import REMINDERS_SCOPE, intent_request
 
     dialog = at_offer(api_endpoint=reminders_api.url, reminders_granted=True)
 

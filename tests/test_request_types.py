@@ -9,7 +9,7 @@ import pytest
 
 from skill.core.rules import Symptom
 from skill.core.speech import for_locale
-from skill.tools.envelopes import (
+from skill.tools.alexa.envelopes import (
     event_request,
     intent_request,
     launch_request,

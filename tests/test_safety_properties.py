@@ -1,5 +1,5 @@
 """The safety properties, over random dialogs through the real Lambda handler
-(the walk and its oracle: skill/tools/walks.py):
+(the walk and its oracle: skill/testing/walks.py):
 
 - whenever an emergency sign is reported by any route (a report, a yes to its
   question, a second "not sure"), the very next response is the call-911
@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from skill.core.rules import Symptom
 from skill.core.speech import supported_locales
-from skill.tools.walks import DURATIONS, INTENTS, KEEP, KNOWN_FIELDS, PERMISSION_ANSWERS, PLAUSIBLE, Tally, walk
+from skill.testing.walks import DURATIONS, INTENTS, KEEP, KNOWN_FIELDS, PERMISSION_ANSWERS, PLAUSIBLE, Tally, walk
 
 steps = st.one_of(
     st.sampled_from([("launch",), ("session_ended",), *(("intent", name) for name in INTENTS)]),

@@ -13,7 +13,7 @@ from skill.core import contract, screen
 from skill.core.conversation import ScreenKind
 from skill.core.rules import EMERGENCY_SIGNS, LEVELS, QUESTIONS, Level, Symptom
 from skill.core.speech import for_locale, supported_locales
-from skill.tools.envelopes import intent_request, user_event_request
+from skill.tools.alexa.envelopes import intent_request, user_event_request
 from tests.support import LAMBDA_HANDLER, Dialog, check_response, check_screen, is_emergency_advice
 
 EN = for_locale("en-US")

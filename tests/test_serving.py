@@ -16,8 +16,8 @@ from collections.abc import Iterator
 import pytest
 
 from skill.hosting.logs import EscapeControlCharacters, escape_control_characters
-from skill.tools import envelopes
-from skill.tools.local_gunicorn import free_port, running_gunicorn
+from skill.testing.local_gunicorn import free_port, running_gunicorn
+from skill.tools.alexa import envelopes
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
 

@@ -7,7 +7,8 @@ import pytest
 
 from skill.core.builder import lambda_handler_for
 from skill.core.rules import QUESTIONS
-from skill.tools import reminders_standin, try_page
+from skill.tools import try_page
+from skill.tools.alexa import reminders_standin
 from tests.test_try_page import PORT, say, start
 
 

@@ -109,5 +109,6 @@ def test_the_manifest_must_declare_the_apl_interface(tmp_path):
     manifest = json.loads((model_dir / "skill.json").read_text())
     manifest["manifest"]["apis"]["custom"] = {}
     (model_dir / "skill.json").write_text(json.dumps(manifest))
-    (problem,) = validate(model_dir)
+    # Removing every interface also undeclares CanFulfillIntentRequest: that check reports it on its own.
+    (problem,) = [p for p in validate(model_dir) if not p.code.startswith("can-fulfill.")]
     assert (problem.code, problem.place) == ("apl.interface", "manifest.apis.custom.interfaces")

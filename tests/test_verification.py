@@ -27,7 +27,7 @@ from skill.hosting.verification import (
     download_certificate_chain,
     validate_certificate_url,
 )
-from skill.tools.signing import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem, sign
+from skill.testing.signing import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem, sign
 
 BODY = json.dumps({"version": "1.0", "request": {"type": "LaunchRequest"}})
 NOW = dt.datetime.now(dt.UTC)

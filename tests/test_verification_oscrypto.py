@@ -118,7 +118,7 @@ def test_stock_sdk_verifier_still_does_full_verification(tmp_path):
     not. Its trust list is the test root, via SSL_CERT_FILE (how oscrypto finds
     roots on Linux); its certificate download is pre-filled in its own cache."""
     sys.path.insert(0, str(TESTS))
-    from skill.tools.signing import CERT_URL, make_pki, pem
+    from skill.testing.signing import CERT_URL, make_pki, pem
 
     pki = make_pki()
     (tmp_path / "roots.pem").write_bytes(pem(pki.root))

@@ -30,7 +30,7 @@ SEED = 19
 @pytest.fixture(scope="module")
 def handler():
     from skill.core.builder import lambda_handler_for
-    from skill.tools.reminders_standin import StandInRemindersApi
+    from skill.tools.alexa.reminders_standin import StandInRemindersApi
 
     return lambda_handler_for(None, api_client=StandInRemindersApi(200))
 

@@ -14,10 +14,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from skill.core.rules import Symptom
+from skill.testing.response_checks import ResponseCheckError
 from skill.tools import model, try_page
 from skill.tools.nlu import load as load_matcher
 from skill.tools.paths import model_path
-from skill.tools.response_checks import ResponseCheckError
 from tests.support import LAMBDA_HANDLER, Dialog, check_ssml, is_emergency_advice, is_self_care_advice
 from tests.test_chat import back_spasm
 

@@ -1,6 +1,6 @@
 """The self-hosted endpoint through the real Flask app and the real skill.
 
-Requests are real Alexa envelopes (skill.tools.envelopes), signed with a test PKI
+Requests are real Alexa envelopes (skill.tools.alexa.envelopes), signed with a test PKI
 (tests/_pki.py); the app runs the production verification code with only the
 trust root and the certificate download substituted."""
 
@@ -16,8 +16,8 @@ from ask_sdk_core.skill import CustomSkill
 
 from skill.hosting.app import MAX_BODY_BYTES, create_app
 from skill.hosting.app import SkillAdapter as StockSkillAdapter  # flask-ask-sdk's, after the oscrypto workaround
-from skill.tools import envelopes
-from skill.tools.signing import TestPKI, key, make_ca, make_leaf, make_pki, pem
+from skill.testing.signing import TestPKI, key, make_ca, make_leaf, make_pki, pem
+from skill.tools.alexa import envelopes
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
 OTHER_SKILL_ID = "amzn1.ask.skill.99999999-2222-4333-8444-555555555555"

@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from skill.tools import envelopes
+from skill.testing.local_gunicorn import free_port
+from skill.tools.alexa import envelopes
 from skill.tools.cli import build_parser, main
-from skill.tools.local_gunicorn import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"

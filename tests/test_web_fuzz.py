@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skill.hosting.app import create_app
-from skill.tools import envelopes
-from skill.tools.signing import TestPKI, make_pki
+from skill.testing.signing import TestPKI, make_pki
+from skill.tools.alexa import envelopes
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-4333-8444-555555555555"
 

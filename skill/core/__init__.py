@@ -1,3 +1,18 @@
 """What AWS Lambda ships: the triage rules, the SDK-free dialog, the spoken
 text per locale, the ask-sdk handlers and the skill builder. Imports nothing
-from `skill.hosting` or `skill.tools`."""
+from `skill.hosting`, `skill.tools` or `skill.testing`; its modules import
+each other and ask-sdk-core, isodate and the standard library only.
+
+- `builder`: the one place the skill is assembled; may import: nothing outside core.
+- `can_fulfill`: the answer to CanFulfillIntentRequest (name-free routing), no speech, no state; may import: nothing outside core.
+- `contract`: the names other code relies on (intents, slots, symptoms, the screen token); may import: nothing outside core.
+- `conversation`: the dialog, one turn at a time, SDK-free; may import: nothing outside core.
+- `dates`: when the spasms began, from an AMAZON.DATE slot; may import: nothing outside core.
+- `handlers`: thin ask-sdk handlers, a table intent -> move; may import: nothing outside core.
+- `lexicon`: signs by their parts, per-locale data and a small ConText (a package, loaded on first use); may import: nothing outside core.
+- `logtext`: request text made safe for a log line; may import: nothing outside core.
+- `reminders`: the one-week check-in reminder through Alexa's Reminders API; may import: nothing outside core.
+- `rules`: the triage rules, pure Python (no SDK); may import: nothing outside core.
+- `screen`: the Echo Show's APL document for each reply; may import: nothing outside core.
+- `speech`: spoken and card text per locale, from `locales/<locale>.json`; may import: nothing outside core.
+"""

@@ -58,7 +58,7 @@ START_DATE_SLOT = "startDate"
 SYMPTOM_TYPE = "SymptomType"
 DURATION_TYPE = "AMAZON.DURATION"
 DATE_TYPE = "AMAZON.DATE"
-# SymptomType's entity-resolution ids are the rules module's symptom ids.
+# SymptomType's entity-resolution ids are the rules module's symptom ids (defined by its Symptom enum).
 SYMPTOM_IDS: tuple[str, ...] = tuple(symptom.value for symptom in Symptom)
 
 # intent -> {slot name: slot type}, for the intents that take slots.
@@ -88,6 +88,10 @@ INFO_INTENTS: dict[str, Topic] = {
 }
 
 # ---- touch on a screen (Alexa.Presentation.APL.UserEvent arguments) -------------
+# The token of the skill's RenderDocument directive, echoed back with every touch.
+SCREEN_TOKEN = "backSpasmScreen"
+# The permission the week-of-rest reminder needs (the manifest declares it; the skill asks for it).
+REMINDERS_SCOPE = "alexa::alerts:reminders:skill:readwrite"
 APL_USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 EVENT_ANSWER = "answer"  # ["answer", "yes" | "no" | "not_sure"]
 EVENT_START_CHECK = "start_check"  # ["start_check"]

@@ -24,6 +24,7 @@ from ask_sdk_core.exceptions import ApiClientException, SerializationException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.services import ApiClient, ApiClientRequest, ApiClientResponse, ServiceException
 
+from skill.core import contract
 from skill.core.conversation import PermissionAnswer, ReminderOutcome
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-REMINDERS_SCOPE = "alexa::alerts:reminders:skill:readwrite"
+REMINDERS_SCOPE = contract.REMINDERS_SCOPE
 ONE_WEEK_SECONDS = 7 * 24 * 60 * 60
 # Echoed back in the Connections.Response that answers our permission prompt.
 PERMISSION_REQUEST_TOKEN = "check-in-reminder"

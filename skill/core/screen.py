@@ -12,17 +12,17 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from html import unescape
 from pathlib import Path
 from typing import Any
 
+from skill.core import contract
 from skill.core.conversation import Screen, ScreenKind
-from skill.core.speech import Speech
+from skill.core.speech import Speech, unescape
 
 DOCUMENTS_DIR = Path(__file__).resolve().parent / "apl"
 
 # Names the RenderDocument directive and the UserEvent requests carry.
-TOKEN = "backSpasmScreen"
+TOKEN = contract.SCREEN_TOKEN
 DATASOURCE = "screen"
 
 # Each kind of screen and the document that lays it out.

@@ -26,7 +26,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from skill.tools import model as model_file
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu import BUILTIN_PHRASES, FALLBACK_INTENT, Match, SampleIndex, normalize, parse_duration
 
 # Nearest-sample score (0-100) below which the line is not understood.

@@ -2,7 +2,7 @@
 
 Each typed line is matched to an intent with the skill's own interaction model
 (`skill.tools.nlu`), wrapped in the request envelope Alexa would send (entity
-resolution included; `skill.tools.envelopes.AlexaSession` carries the session
+resolution included; `skill.tools.alexa.envelopes.AlexaSession` carries the session
 attributes between turns) and handed to the Lambda's `lambda_handler` (built as the Lambda builds it, with a
 stand-in for Alexa's Reminders API: `--reminders-granted`, `--reminders-api-status`).
 What Alexa would say is printed as plain text, with the card when there is one.
@@ -16,21 +16,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import html
 import io
 import itertools
 import os
-import re
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TextIO
 
-from skill.core import speech
 from skill.core.builder import LambdaHandler, lambda_handler_for
-from skill.tools import nlu, paths, reminders_standin
-from skill.tools.cli import CliError
-from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
+from skill.tools import nlu
+from skill.tools.alexa import reminders_standin
+from skill.tools.alexa.device import TypedDevice, load_matcher, plain_text, voice_of
+from skill.tools.alexa.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
 
 ALEXA = "Alexa: "
 YOU = "You: "
@@ -87,40 +84,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def model_path(locale: str) -> Path:
-    return paths.model_path(locale)
-
-
-def load_matcher(locale: str) -> nlu.Nlu:
-    """The matcher for `locale`'s interaction model; CliError if the locale is
-    not one the skill speaks or has no model."""
-    supported = speech.supported_locales()
-    if locale not in supported:
-        raise CliError(f"unsupported locale {locale!r}; supported: {', '.join(supported)}")
-    path = model_path(locale)
-    if not path.is_file():
-        raise CliError(f"no interaction model for {locale}: {path} not found")
-    try:
-        return nlu.load(path)
-    except nlu.ModelError as error:
-        raise CliError(f"cannot read the {locale} interaction model: {error}") from None
-
-
-_PROSODY = re.compile(r"^\s*<speak>\s*<prosody((?:\s+[a-z]+=\"[^\"<>]*\")+)\s*>")
-
-
-def voice_of(ssml: str) -> dict[str, str]:
-    """The prosody the skill put around its speech ({"rate": "slow"} after
-    "slower"); empty for the default voice."""
-    found = _PROSODY.match(ssml)
-    return dict(re.findall(r'([a-z]+)="([^"]*)"', found.group(1))) if found else {}
-
-
-def plain_text(ssml: str) -> str:
-    """What a listener hears, as text: tags dropped, entities unescaped."""
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
-
-
 def screen_summary(directive: dict) -> str:
     """One line for a RenderDocument directive: the screen's kind and its words."""
     data = (directive.get("datasources") or {}).get("screen") or {}
@@ -172,8 +135,8 @@ class Chat:
         self.session = AlexaSession(
             lambda event: handler(event, None), locale=locale, skill_id=skill_id, screen=screen, reminders_granted=reminders_granted
         )
+        self.device = TypedDevice(matcher, self.session)
         self.reminders = reminders
-        self.asked_for_permission = False
         self.reminders_shown = 0
 
     def _print(self, *lines: str) -> None:
@@ -183,8 +146,7 @@ class Chat:
 
     def _show(self, response_envelope: dict) -> None:
         self._print(*render(response_envelope))
-        self.asked_for_permission = AlexaSession.asks_for_permission(response_envelope)
-        if self.asked_for_permission:
+        if AlexaSession.asks_for_permission(response_envelope):
             self._print('[Alexa asks in its own voice whether to allow reminders: type "allow" or "deny"]')
         for body in self.reminders.created[self.reminders_shown :] if self.reminders else ():
             self._print(f"[Reminder set: {describe_reminder(body)}]")
@@ -195,46 +157,19 @@ class Chat:
         return self.session.ended
 
     def launch(self) -> None:
-        self._show(self.session.launch())
+        self._show(self.device.launch().response)
 
     def say(self, line: str) -> None:
-        """One line from the user: matched, sent, answered."""
-        if self.asked_for_permission:  # the answer to Alexa's permission prompt
-            self._show(self.session.permission_answer(permission_status(line)))
-            return
-        match = self.matcher.match(line)
-        if self.show_intent:
-            self._print(match.describe())
-        self._show(self.session.intent(match.intent, match.slots))
-
-    def first(self, utterance: str) -> None:
-        """The line that opens the session: "open back spasm helper" launches;
-        "ask back spasm helper <question>" (or just the question) goes
-        straight to the intent, as a one-shot request does on a device."""
-        _, rest = self.matcher.split_invocation(utterance)
-        if rest.strip():
-            self.say(rest)
-        else:
-            self.launch()
-
-    def is_invocation(self, line: str) -> bool:
-        """Whether the line is said to Alexa to open or ask the skill."""
-        return self.matcher.split_invocation(line)[0]
+        """One line from the user (an invocation opens or asks the skill): understood, sent, answered."""
+        turn = self.device.say(line)
+        if self.show_intent and turn.match:
+            self._print(turn.match.describe())
+        self._show(turn.response)
 
     def leave(self) -> None:
         """The user walked away: Alexa ends the session and tells the skill."""
         if not self.session.ended:
             self.session.send(session_ended_request, "USER_INITIATED")
-
-
-def permission_status(line: str) -> str:
-    """Alexa's status for a typed answer to its permission prompt."""
-    words = set(re.findall(r"[a-z']+", line.lower()))
-    if words & {"deny", "no", "don't", "dont", "never"}:
-        return "DENIED"
-    if words & {"allow", "yes", "ok", "okay", "sure"}:
-        return "ACCEPTED"
-    return "NOT_ANSWERED"
 
 
 def describe_reminder(body: dict) -> str:
@@ -283,26 +218,23 @@ def run(args: argparse.Namespace) -> int:
         if args.utterance:
             first = " ".join(args.utterance)
             print(YOU + first, file=stdout)
-            chat.first(first)
+            chat.say(first)
         elif interactive:
             chat.launch()
         else:
             # A piped conversation may open the skill as a user does ("open
             # back spasm helper"); otherwise the skill is opened for it.
             head = next(lines, None)
-            if head is not None and chat.is_invocation(head):
+            if head is not None and chat.device.is_invocation(head):
                 print(YOU + head, file=stdout)
-                chat.first(head)
+                chat.say(head)
             else:
                 chat.launch()
                 lines = itertools.chain([head] if head is not None else [], lines)
         for line in () if chat.ended else lines:
             if not interactive:  # a piped conversation reads as a transcript
                 print(YOU + line, file=stdout)
-            if chat.is_invocation(line):
-                chat.first(line)
-            else:
-                chat.say(line)
+            chat.say(line)
             if chat.ended:
                 break
         if chat.ended:  # never silently: the next typed line would go to the shell

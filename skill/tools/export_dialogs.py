@@ -25,9 +25,9 @@ from typing import Any
 from skill.core import speech
 from skill.core.builder import lambda_handler_for
 from skill.tools import nlu, paths
+from skill.tools.alexa.device import plain_text as plain
+from skill.tools.alexa.envelopes import DEFAULT_SKILL_ID, AlexaSession
 from skill.tools.cli import CliError
-from skill.tools.envelopes import DEFAULT_SKILL_ID, AlexaSession
-from skill.tools.response_checks import plain
 
 DEFAULT_OUTPUT = Path("dist") / "replay"
 SKILL_ID = re.compile(r"^amzn1\.ask\.skill\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from skill.core import rules, speech
 from skill.core.rules import Answer, Level, Symptom
+from skill.tools.alexa.envelopes import DEFAULT_LOCALE
 from skill.tools.cli import CliError
-from skill.tools.envelopes import DEFAULT_LOCALE
 
 # The answers drawn, in the order their edges are written. "Not sure" once only
 # re-asks the question in other words (said in the legend); twice counts as yes.

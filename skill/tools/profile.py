@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from skill.tools import alexa_standin, evaluation
-from skill.tools.chat import load_matcher, model_path
+from skill.tools.alexa.device import load_matcher, model_path
+from skill.tools.alexa.envelopes import DEFAULT_LOCALE
 from skill.tools.cli import CliError
-from skill.tools.envelopes import DEFAULT_LOCALE
 from skill.tools.nlu import Match
 
 

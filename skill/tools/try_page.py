@@ -34,9 +34,11 @@ from typing import TYPE_CHECKING, Any
 
 from skill.core import contract, speech
 from skill.core.builder import lambda_handler_for
-from skill.tools import chat, paths, reminders_standin
+from skill.tools import paths
+from skill.tools.alexa import device, reminders_standin
+from skill.tools.alexa.device import TypedDevice, plain_text, voice_of
+from skill.tools.alexa.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
 from skill.tools.cli import CliError, require_web
-from skill.tools.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -119,9 +121,9 @@ def describe_response(response_envelope: Mapping) -> dict[str, Any]:
     if AlexaSession.asks_for_permission(response_envelope):
         said = PERMISSION_PROMPT  # Alexa's own prompt, not the skill's words
     return {
-        "speech": chat.plain_text(said),
-        "voice": chat.voice_of(said),  # the prosody asked for ("slower", "louder"): the browser's voice follows the rate
-        "reprompt": chat.plain_text(reprompt),
+        "speech": plain_text(said),
+        "voice": voice_of(said),  # the prosody asked for ("slower", "louder"): the browser's voice follows the rate
+        "reprompt": plain_text(reprompt),
         "card": {"title": card.get("title") or "", "text": card.get("content") or card.get("text") or ""} if card else None,
         "screen": screen,
         "ended": bool(response.get("shouldEndSession")),
@@ -178,24 +180,17 @@ class TryPage:
         if len(line) > MAX_LINE:
             raise TryPageError(f"That line is {len(line):,} characters long; nobody says that much at once. Keep it under {MAX_LINE}.")
         session = self._session(session_id)
-        matcher = load_matcher(session.locale)
+        device = TypedDevice(load_matcher(session.locale), session.alexa)
         with session.lock:
-            said_to_alexa, rest = matcher.split_invocation(line)
-            if said_to_alexa or session.alexa.ended:
-                # "Open back spasm helper" opens the skill; "ask back spasm
-                # helper ..." reaches it with the rest, as `back-spasm chat`
-                # does. After the skill closed, any line opens it again.
-                line = rest
-                if not line.strip():
-                    return {"heard": {"intent": "LaunchRequest", "slots": [], "how": "open"}, **describe_response(session.alexa.launch())}
-            if AlexaSession.asks_for_permission(session.alexa.last_response):
-                # The answer to Alexa's permission prompt, not an intent.
-                status = chat.permission_status(line)
-                heard = {"intent": "Connections.Response", "slots": [{"name": "status", "said": line, "value": status}], "how": "permission"}
-                return {"heard": heard, **describe_response(session.alexa.permission_answer(status))}
-            match = matcher.match(line)
-            response_envelope = session.alexa.intent(match.intent, match.slots)
-        return {"heard": describe_match(match), **describe_response(response_envelope)}
+            turn = device.say(line)
+        if turn.how == "open":
+            heard: dict[str, Any] = {"intent": "LaunchRequest", "slots": [], "how": "open"}
+        elif turn.how == "permission":  # the answer to Alexa's permission prompt, not an intent
+            heard = {"intent": "Connections.Response", "slots": [{"name": "status", "said": line, "value": turn.permission}], "how": "permission"}
+        else:
+            assert turn.match is not None
+            heard = describe_match(turn.match)
+        return {"heard": heard, **describe_response(turn.response)}
 
     def touch(self, session_id: Any, arguments: Any, source: Any, token: Any) -> dict[str, Any]:
         """A touch on the rendered screen: the UserEvent a device sends."""
@@ -215,8 +210,8 @@ class TryPage:
 
 @cache
 def load_matcher(locale: str) -> Nlu:
-    """The chat's matcher for `locale`, built once."""
-    return chat.load_matcher(locale)
+    """The device's matcher for `locale`, built once."""
+    return device.load_matcher(locale)
 
 
 @cache
@@ -233,7 +228,7 @@ def _allowed_hosts(port: int) -> set[str]:
     return {f"127.0.0.1:{port}", f"localhost:{port}"}
 
 
-def create_app(page: TryPage, port: int) -> Flask:
+def create_app(page: TryPage, port: int) -> Flask:  # noqa: C901 - the count is the app's nested route functions, each short; the factory itself is straight-line
     """The Flask app serving the page, its scripts and the JSON API. Only
     requests addressed to this machine by name and port are answered, and only
     from pages it served: a web site open in another tab cannot drive it."""

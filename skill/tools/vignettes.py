@@ -27,8 +27,9 @@ from pathlib import Path
 from skill.core import contract, speech
 from skill.core.builder import LambdaHandler, lambda_handler_for
 from skill.core.rules import LEVELS, QUESTION_BY_ID, Level, Symptom
-from skill.tools import alexa_standin, reminders_standin
-from skill.tools.envelopes import AlexaSession
+from skill.tools import alexa_standin
+from skill.tools.alexa import reminders_standin
+from skill.tools.alexa.envelopes import AlexaSession
 from skill.tools.evaluation import CorpusError, load_corpus
 from skill.tools.nlu import FALLBACK_INTENT, Match
 from skill.tools.nlu import load as load_matcher

@@ -6,6 +6,9 @@ Used by the Lambda (a symptom slot Alexa could not resolve; a denial whose
 words are a finding negative in form) and by the tools' matcher and model
 generator. Loaded on first use only, so the cold start does not pay for it.
 
+- `context`: ConText, a mention's polarity by scope (triggers, terminators, pseudo-triggers, hedges); may import: nothing outside lexicon.
+- `text`: the lexicon's text handling (normalising, word spans); may import: nothing outside lexicon.
+
     read("my husband can't feel his legs", "en-US")
     -> one mention: LIMB_NUMBNESS, affirmed, negative in form
 """
@@ -34,8 +37,8 @@ _PLAIN: Mapping[str, Symptom] = {
     "CLUMSY": Symptom.BALANCE_COORDINATION,
     "RETENTION": Symptom.URINATION_DIFFICULTY,
     "CANT_SIT_STAND": Symptom.CANNOT_SIT_OR_STAND,
-    "FEVER": Symptom.FEVER,
-    "WEIGHT_LOSS": Symptom.WEIGHT_LOSS,
+    Symptom.FEVER.name: Symptom.FEVER,  # the finding is named after its sign
+    Symptom.WEIGHT_LOSS.name: Symptom.WEIGHT_LOSS,
     "NO_IMPROVEMENT": Symptom.NOT_IMPROVING,
 }
 _SENSORY = frozenset({"NUMB", "TINGLING"})

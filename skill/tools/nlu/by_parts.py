@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 
 from skill.core import lexicon
 from skill.core.rules import Symptom
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu.result import Match
 
 REPORT_INTENT = "ReportSymptomIntent"

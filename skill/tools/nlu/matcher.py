@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from skill.core import lexicon
 from skill.tools import model as model_file
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.model import LanguageModel
 from skill.tools.nlu import by_parts, invocation, spanish
 from skill.tools.nlu.nearby import NearSamples, Typos

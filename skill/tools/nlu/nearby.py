@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu.normalize import BARE_CONTRACTIONS, LEADING_FILLERS, TRAILING_FILLERS, negated, normalize
 from skill.tools.nlu.patterns import SamplePattern
 from skill.tools.nlu.result import Match

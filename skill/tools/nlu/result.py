@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from skill.tools.envelopes import SlotFill
+from skill.tools.alexa.envelopes import SlotFill
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 

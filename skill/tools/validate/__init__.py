@@ -21,6 +21,17 @@ the manifest (`skill.json`), and prints each problem as
 Exit status 0 when clean, 1 with problems listed.
 
 A new check is a function `(SkillPackage) -> list[Problem]` added to CHECKS.
+
+- `amazon_rules`: Amazon's rules for a model that the classes do not enforce; may import: core.
+- `apl`: the Echo Show screens against the code and locale strings; may import: core, tools.paths.
+- `files`: the skill package on disk; may import: tools.model, tools.nlu, tools.paths.
+- `locales`: locale parity; may import: core, tools.paths.
+- `manifest`: skill.json, Amazon's rules for it and its example phrases; may import: tools.nlu.
+- `name_free`: the CanFulfillIntentRequest interface and the launch phrases; may import: core, tools.alexa, tools.nlu, tools.paths.
+- `permissions`: the manifest's permissions against what the skill asks for; may import: core.
+- `project_rules`: this project's rules, read from the code; may import: core, tools.model, tools.nlu.
+- `report`: problems and the per-file report; may import: nothing outside validate.
+- `shape`: each file against ask-smapi-model's own classes; may import: nothing outside validate.
 """
 
 from __future__ import annotations

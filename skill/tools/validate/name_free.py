@@ -42,10 +42,11 @@ def check(package: SkillPackage) -> list[Problem]:
 
 def skill_answers_can_fulfill() -> bool:
     """Whether the real skill answers a CanFulfillIntentRequest with a verdict."""
+    from skill.core import contract
     from skill.core.builder import lambda_handler_for
-    from skill.tools import envelopes
+    from skill.tools.alexa import envelopes
 
-    event = envelopes.can_fulfill_request("StartCheckIntent", in_session=False, with_user=False)
+    event = envelopes.can_fulfill_request(contract.START_CHECK, in_session=False, with_user=False)
     response = lambda_handler_for()(event, None).get("response") or {}
     return "canFulfillIntent" in response
 

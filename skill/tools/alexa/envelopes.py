@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from skill.core import contract
+
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
 DEFAULT_LOCALE = "en-US"
 # The token of the skill's RenderDocument directive, echoed back with touches.
-SCREEN_TOKEN = "backSpasmScreen"
+SCREEN_TOKEN = contract.SCREEN_TOKEN
 
 # What an Echo Show 8 (1280 x 800, touch) declares besides the voice interfaces.
 SCREEN_INTERFACES: dict[str, Any] = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}}
@@ -34,7 +36,7 @@ SCREEN_VIEWPORT: dict[str, Any] = {
     "video": {"codecs": ["H_264_42", "H_264_41"]},
 }
 DEFAULT_API_ENDPOINT = "https://api.amazonalexa.com"
-REMINDERS_SCOPE = "alexa::alerts:reminders:skill:readwrite"
+REMINDERS_SCOPE = contract.REMINDERS_SCOPE
 
 
 @dataclass(frozen=True)

@@ -43,11 +43,14 @@ from typing import Any
 from skill.core import speech
 from skill.core.builder import LambdaHandler
 from skill.core.rules import QUESTIONS, Question, Symptom, question_by_id
-from skill.tools.envelopes import AlexaSession, session_ended_request
-from skill.tools.lambda_entry import load_lambda_handler
-from skill.tools.response_checks import check_response, plain, symptom_slot
+from skill.testing.response_checks import check_response, plain, symptom_slot
+from skill.tools.alexa.envelopes import AlexaSession, session_ended_request
+from skill.tools.alexa.lambda_entry import load_lambda_handler
 
 Step = tuple[Any, ...]
+
+# Oracle copy: the intent names and symptom ids below are typed out on purpose, not taken from
+# skill.core.contract, so that a wrong name there is caught by the walks instead of copied into them.
 
 EMERGENCY_SIGNS = frozenset(s for s in Symptom if s.level.name == "EMERGENCY")
 KNOWN_FIELDS = ("asking", "last", "offering_reminder", "triage", "voice")
@@ -200,7 +203,7 @@ def _answer_every_question(session: AlexaSession, oracle: Oracle) -> dict:
     return response
 
 
-def walk(
+def walk(  # noqa: C901, PLR0912, PLR0915 - the walk is one loop over the step kinds a user can take, read as the table of moves it is
     plan: Sequence[Step],
     tally: Tally,
     *,
@@ -300,7 +303,7 @@ def walk(
             previous_question = plain(body["outputSpeech"]["ssml"])
 
 
-def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, emergency_now: bool,
+def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, emergency_now: bool,  # noqa: C901 - one check per safety property of a turn, each ending the check early when it fails
            kind: str, step: Step, previous_question: str | None, heard: Heard) -> None:  # fmt: skip
     try:
         check_response(response)

@@ -11,7 +11,7 @@ from typing import Any
 
 from skill.core import speech
 from skill.core.rules import Symptom
-from skill.tools.envelopes import REMINDERS_SCOPE, AlexaSession, SlotFill
+from skill.tools.alexa.envelopes import REMINDERS_SCOPE, AlexaSession, SlotFill
 
 PHONE = "(518) 489-2663"
 EMERGENCY_NUMBER = "911"
