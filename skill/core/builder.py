@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -45,20 +44,39 @@ def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None
     """An AWS Lambda handler. Unlike SkillBuilder.lambda_handler(), which
     builds a new CustomSkill on every request, the skill is built once per
     container and reused (it keeps no per-request state)."""
-    from ask_sdk_model import Request, RequestEnvelope
+    from ask_sdk_model import Context, Request, RequestEnvelope
+    from ask_sdk_model.interfaces.system import SystemState
+
+    from skill.core import lenient, raw_event
 
     skill = create_skill(skill_id, api_client)
+    skill.serializer = lenient.LenientSerializer()  # unknown enum values and new fields are never fatal
     known_request_types = frozenset(Request.discriminator_value_class_map)
 
     def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        request = event.get("request")
+        # Never raises: whatever the SDK cannot read or answer gets raw_event's answer.
+        try:
+            return _answer(event, context)
+        except Exception as exception:  # RecursionError included
+            logger.error("lambda request failed: %s", type(exception).__name__)
+            return raw_event.fallback_response(event, skill_id)
+
+    def _answer(event: Any, context: Any) -> dict[str, Any]:
+        request = event.get("request") if isinstance(event, dict) else None
         request_type = request.get("type") if isinstance(request, dict) else None
-        if request_type not in known_request_types:
+        if not isinstance(request_type, str) or request_type not in known_request_types:
+            if raw_event.request_type(event) is None:
+                return raw_event.fallback_response(event, skill_id)
             # A request type newer than the SDK: no person's request, so the empty response.
             logger.warning("request type the SDK does not know: %s", printable(request_type))
             return {"version": "1.0", "response": {}}
-        event = _readable(event)
-        request_envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        request_envelope = lenient.read(_readable(event), RequestEnvelope)
+        if request_envelope is None or request_envelope.request is None:
+            return raw_event.fallback_response(event, skill_id)
+        if request_envelope.context is None or request_envelope.context.system is None:
+            if skill_id:  # no application id to check
+                return raw_event.fallback_response(event, skill_id)
+            request_envelope.context = Context(system=SystemState())
         response = skill.serializer.serialize(skill.invoke(request_envelope=request_envelope, context=context))
         assert isinstance(response, dict)  # a ResponseEnvelope serializes to an object
         return response

@@ -121,7 +121,7 @@ def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | 
         status = getattr(authority.status, "code", None)
         if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
             value_id = getattr(authority.values[0].value, "id", None)
-            if value_id in Symptom.__members__:
+            if isinstance(value_id, str) and value_id in Symptom.__members__:
                 return Symptom(value_id)
     return UNRECOGNIZED
 
@@ -356,6 +356,13 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        try:
+            return self._handle(handler_input, exception)
+        except Exception as failure:  # never raise from here: the raw reader answers instead
+            logger.error("exception handler failed: %s", type(failure).__name__)
+            return _raw_answer(handler_input)
+
+    def _handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         tb = exception.__traceback__
         while tb is not None and tb.tb_next is not None:
             tb = tb.tb_next
@@ -370,6 +377,19 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         if handler_input.request_envelope.session is not None:
             handler_input.attributes_manager.session_attributes = conversation.attributes()
         return respond(handler_input, reply)
+
+
+def _raw_answer(handler_input: HandlerInput) -> Response:
+    """raw_event's answer to the request, as a Response."""
+    from skill.core import lenient, raw_event
+
+    envelope = handler_input.request_envelope
+    try:
+        event = lenient.DefaultSerializer().serialize(envelope)
+    except Exception:
+        event = None
+    answer = raw_event.fallback_response(event)["response"]
+    return cast(Response, lenient.read(answer, Response) or Response())
 
 
 def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | None:
