@@ -114,8 +114,9 @@ def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | 
     """The symptom a slot resolved to; "unrecognized" when the user said
     something that matched no symptom; None when the slot is empty."""
     slot = get_slot(handler_input, slot_name)
-    if slot is None or not slot.value:
+    if slot is None:
         return None
+    # The resolution's id is trusted even without a `value` (null or "").
     resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
     for authority in resolutions:
         status = getattr(authority.status, "code", None)
@@ -123,7 +124,7 @@ def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | 
             value_id = getattr(authority.values[0].value, "id", None)
             if isinstance(value_id, str) and value_id in Symptom.__members__:
                 return Symptom(value_id)
-    return UNRECOGNIZED
+    return UNRECOGNIZED if slot.value else None
 
 
 def _strings_for(handler_input: HandlerInput) -> speech.Speech:
