@@ -37,7 +37,13 @@ def build_skill_builder(skill_id: str | None = None, api_client: ApiClient | Non
 
 
 def create_skill(skill_id: str | None = None, api_client: ApiClient | None = None) -> CustomSkill:
-    return build_skill_builder(skill_id, api_client).create()
+    """The skill, reading requests leniently (skill.core.lenient): the Lambda
+    and the endpoint answer the same event the same way."""
+    from skill.core import lenient
+
+    skill = build_skill_builder(skill_id, api_client).create()
+    skill.serializer = lenient.LenientSerializer()  # unknown enum values and new fields are never fatal
+    return skill
 
 
 def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None = None) -> LambdaHandler:
@@ -50,7 +56,6 @@ def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None
     from skill.core import lenient, raw_event
 
     skill = create_skill(skill_id, api_client)
-    skill.serializer = lenient.LenientSerializer()  # unknown enum values and new fields are never fatal
     known_request_types = frozenset(Request.discriminator_value_class_map)
 
     def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -70,7 +75,7 @@ def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None
             # A request type newer than the SDK: no person's request, so the empty response.
             logger.warning("request type the SDK does not know: %s", printable(request_type))
             return {"version": "1.0", "response": {}}
-        request_envelope = lenient.read(_readable(event), RequestEnvelope)
+        request_envelope = lenient.read(lenient.readable(event), RequestEnvelope)
         if request_envelope is None or request_envelope.request is None:
             return raw_event.fallback_response(event, skill_id)
         if request_envelope.context is None or request_envelope.context.system is None:
@@ -82,17 +87,3 @@ def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None
         return response
 
     return lambda_handler
-
-
-def _readable(event: dict[str, Any]) -> dict[str, Any]:
-    """`event` without the client-controlled parts the SDK cannot read: session
-    attributes that are not a JSON object, and a touch's `arguments` that are
-    not a list (the touch is then answered like any unknown one). They are
-    never trusted anyway."""
-    session = event.get("session")
-    if isinstance(session, dict) and not isinstance(session.get("attributes"), dict | None):
-        event = {**event, "session": {key: value for key, value in session.items() if key != "attributes"}}
-    request = event.get("request")
-    if isinstance(request, dict) and "arguments" in request and not isinstance(request["arguments"], list | None):
-        event = {**event, "request": {**request, "arguments": []}}
-    return event

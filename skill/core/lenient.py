@@ -138,6 +138,20 @@ def _model(payload: object, model: Any, depth: int) -> Any:
     return instance
 
 
+def readable(event: dict[str, Any]) -> dict[str, Any]:
+    """`event` without the client-controlled parts the SDK cannot read: session
+    attributes that are not a JSON object, and a touch's `arguments` that are
+    not a list (the touch is then answered like any unknown one). They are
+    never trusted anyway."""
+    session = event.get("session")
+    if isinstance(session, dict) and not isinstance(session.get("attributes"), dict | None):
+        event = {**event, "session": {key: value for key, value in session.items() if key != "attributes"}}
+    request = event.get("request")
+    if isinstance(request, dict) and "arguments" in request and not isinstance(request["arguments"], list | None):
+        event = {**event, "request": {**request, "arguments": []}}
+    return event
+
+
 class LenientSerializer(DefaultSerializer):
     """The SDK's serializer, reading requests with `read` (responses are
     serialized as before)."""
@@ -148,4 +162,4 @@ class LenientSerializer(DefaultSerializer):
         if payload is None:
             return None
         parsed = json.loads(payload) if isinstance(payload, str | bytes) else payload
-        return read(parsed, obj_type)
+        return read(readable(parsed) if isinstance(parsed, dict) else parsed, obj_type)
