@@ -48,7 +48,7 @@ def _hostile_handler(api: Hostile) -> type[BaseHTTPRequestHandler]:
             if mode in ("redirect_port", "redirect_http", "loop"):
                 scheme = "http" if mode == "redirect_http" else "https"
                 port = api.plain_target_port if mode == "redirect_http" else api.target_port
-                port = self.server.server_address[1] if mode == "loop" else port
+                port = int(self.server.server_address[1]) if mode == "loop" else port  # type: ignore[index]
                 self.send_response(api.redirect_code)
                 self.send_header("Location", f"{scheme}://{HOST}:{port}{self.path}")
                 self.send_header("Content-Length", "0")
