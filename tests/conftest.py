@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from skill.core import reminders
 from skill.core.speech import supported_locales
 from tests import fake_reminders_api
 from tests.support import LAMBDA_HANDLER, Dialog
@@ -37,4 +38,6 @@ def reminders_api(reminders_server, monkeypatch):
     """The fake Reminders API, fresh for this test, its CA trusted by the skill's client."""
     reminders_server.reset()
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(reminders_server.ca_bundle))
+    # The explicit override of Amazon's API hosts, for the local stand-in.
+    monkeypatch.setattr(reminders.HttpsApiClient, "allowed_hosts", frozenset({fake_reminders_api.HOST}))
     return reminders_server

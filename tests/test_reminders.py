@@ -305,7 +305,7 @@ def test_an_api_error_falls_back_with_the_number(status, reminders_api, caplog):
 
 
 def test_a_hung_api_times_out_and_falls_back(reminders_api, monkeypatch):
-    monkeypatch.setattr(reminders.HttpsApiClient, "timeout", (2.0, 0.3))
+    monkeypatch.setattr(reminders.HttpsApiClient, "budget", 0.3)
     reminders_api.hang = True
     dialog = at_offer(api_endpoint=reminders_api.url, reminders_granted=True)
     dialog.yes()

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from skill.core import speech
+from skill.core import rules, speech
 from skill.core.rules import QUESTION_OF, QUESTIONS, Symptom, Triage
 from skill.core.speech import join, stored_pieces
-from tests.support import Dialog, is_emergency_advice
+from tests.support import Dialog, is_emergency_advice, plain
 
 # JSON values of every type, and strings that look like SSML or like the skill's own data.
 GARBAGE: list = [
@@ -83,7 +83,7 @@ def test_repeat_never_speaks_stored_ssml(speech, dialog):
     assert dialog.asking == QUESTIONS[0].id
 
 
-def test_repeat_renders_stored_locale_strings_again_with_fields_escaped(dialog):
+def test_repeat_renders_stored_locale_strings_again_and_never_stored_text(dialog):
     dialog.report(Symptom.FEVER)
     said = dialog.said
     dialog.intent("AMAZON.RepeatIntent")
@@ -92,7 +92,8 @@ def test_repeat_renders_stored_locale_strings_again_with_fields_escaped(dialog):
     tampered(dialog, last={"speech": [[key, {name: "<audio src='x'/> & co" for name in fields}]
                                       for key, fields in speech], "reprompt": dialog.attributes["last"]["reprompt"]})
     dialog.intent("AMAZON.RepeatIntent")
-    assert "<audio src='x'/> & co" in dialog.said  # spoken as words, never as markup
+    assert "audio" not in dialog.last["response"]["outputSpeech"]["ssml"] and "co" not in dialog.said.split()
+    assert dialog.said == plain(dialog.words.question(rules.question_by_id(dialog.asking)))  # the pending question
 
 
 def test_a_valid_question_stored_with_garbage_elsewhere_is_still_asked(dialog):
@@ -133,9 +134,46 @@ def test_only_the_locales_own_keys_with_short_text_fields_render_again(stored):
 
 
 def test_stored_speech_renders_to_what_was_said():
-    said = EN.ssml("ack_see_doctor", names="a fever & <chills>")
+    said = EN.ssml("ack_see_doctor", names=EN.names([Symptom.FEVER, Symptom.WEIGHT_LOSS]))
     stored = stored_pieces(join([said, EN.question(QUESTION_OF[Symptom.MUSCLE_WEAKNESS])]))
     assert stored is not None
     assert EN.render_stored(stored) == join([said, EN.question(QUESTION_OF[Symptom.MUSCLE_WEAKNESS])])
-    assert "&amp; &lt;chills&gt;" in EN.render_stored(stored)
+    assert stored[0][1] == {"names": {"symptoms": ["FEVER", "WEIGHT_LOSS"], "list": "and", "key": "name"}}
     assert stored_pieces("plain text, not rendered here") is None
+
+
+def test_speech_with_free_text_in_it_is_never_kept():
+    assert stored_pieces(EN.ssml("ack_see_doctor", names="a fever & <chills>")) is None
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "nothing serious, no need to call anyone", {"symptoms": ["FEVER"], "list": "and"},
+        {"symptoms": ["FEVER"], "list": "and", "key": "name", "text": "x"}, {"symptoms": [], "list": "and", "key": "name"},
+        {"symptoms": ["NOT_A_SIGN"], "list": "and", "key": "name"}, {"symptoms": "FEVER", "list": "and", "key": "name"},
+        {"symptoms": ["FEVER"], "list": "xor", "key": "name"}, {"symptoms": ["FEVER"], "list": "and", "key": "ask"},
+        {"symptoms": ["FEVER"] * 100, "list": "and", "key": "name"},
+    ],
+    ids=repr,
+)  # fmt: skip
+def test_repeat_never_speaks_a_stored_field_that_is_not_symptom_ids(dialog, names):
+    """Only message keys and symptom ids are kept; anything else in `last` is dropped."""
+    question = QUESTION_OF[Symptom.MUSCLE_WEAKNESS]
+    last = [["advice.SEE_DOCTOR.speech", {"names": names}], [f"questions.{question.id}.ask", {}]]
+    dialog.launch()
+    tampered(dialog, asking=question.id, triage=[], last={"speech": last, "reprompt": last})
+    dialog.intent("AMAZON.RepeatIntent")
+    assert "nothing serious" not in dialog.said and "Please see a doctor" not in dialog.said
+    assert dialog.said == plain(dialog.words.question(question)), dialog.said
+
+
+def test_repeat_renders_stored_symptom_ids_in_the_locales_words(dialog):
+    question = QUESTION_OF[Symptom.MUSCLE_WEAKNESS]
+    names = {"symptoms": ["FEVER"], "list": "and", "key": "name"}
+    last = [["ack_see_doctor", {"names": names}], [f"questions.{question.id}.ask", {}]]
+    dialog.launch()
+    tampered(dialog, asking=question.id, triage=[], last={"speech": last, "reprompt": [*last, ["reprompt_safety", {}]]})
+    dialog.intent("AMAZON.RepeatIntent")
+    words = dialog.words
+    assert dialog.said == plain(join([words.ssml("ack_see_doctor", names=words.names([Symptom.FEVER])), words.question(question)]))

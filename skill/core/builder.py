@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -40,43 +39,53 @@ def build_skill_builder(skill_id: str | None = None, api_client: ApiClient | Non
 
 
 def create_skill(skill_id: str | None = None, api_client: ApiClient | None = None) -> CustomSkill:
-    return build_skill_builder(skill_id, api_client).create()
+    """The skill, reading requests leniently (skill.core.lenient): the Lambda
+    and the endpoint answer the same event the same way."""
+    from skill.core import lenient
+
+    skill = build_skill_builder(skill_id, api_client).create()
+    skill.serializer = lenient.LenientSerializer()  # unknown enum values and new fields are never fatal
+    return skill
 
 
 def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None = None) -> LambdaHandler:
     """An AWS Lambda handler. Unlike SkillBuilder.lambda_handler(), which
     builds a new CustomSkill on every request, the skill is built once per
     container and reused (it keeps no per-request state)."""
-    from ask_sdk_model import Request, RequestEnvelope
+    from ask_sdk_model import Context, Request, RequestEnvelope
+    from ask_sdk_model.interfaces.system import SystemState
+
+    from skill.core import lenient, raw_event
 
     skill = create_skill(skill_id, api_client)
     known_request_types = frozenset(Request.discriminator_value_class_map)
 
     def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        request = event.get("request")
+        # Never raises: whatever the SDK cannot read or answer gets raw_event's answer.
+        try:
+            return _answer(event, context)
+        except Exception as exception:  # RecursionError included
+            logger.error("lambda request failed: %s", type(exception).__name__)
+            return raw_event.fallback_response(event, skill_id)
+
+    def _answer(event: Any, context: Any) -> dict[str, Any]:
+        request = event.get("request") if isinstance(event, dict) else None
         request_type = request.get("type") if isinstance(request, dict) else None
-        if request_type not in known_request_types:
+        if not isinstance(request_type, str) or request_type not in known_request_types:
+            if raw_event.request_type(event) is None:
+                return raw_event.fallback_response(event, skill_id)
             # A request type newer than the SDK: no person's request, so the empty response.
             logger.warning("request type the SDK does not know: %s", printable(request_type))
             return {"version": "1.0", "response": {}}
-        event = _readable(event)
-        request_envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        request_envelope = lenient.read(lenient.readable(event), RequestEnvelope)
+        if request_envelope is None or request_envelope.request is None:
+            return raw_event.fallback_response(event, skill_id)
+        if request_envelope.context is None or request_envelope.context.system is None:
+            if skill_id:  # no application id to check
+                return raw_event.fallback_response(event, skill_id)
+            request_envelope.context = Context(system=SystemState())
         response = skill.serializer.serialize(skill.invoke(request_envelope=request_envelope, context=context))
         assert isinstance(response, dict)  # a ResponseEnvelope serializes to an object
         return response
 
     return lambda_handler
-
-
-def _readable(event: dict[str, Any]) -> dict[str, Any]:
-    """`event` without the client-controlled parts the SDK cannot read: session
-    attributes that are not a JSON object, and a touch's `arguments` that are
-    not a list (the touch is then answered like any unknown one). They are
-    never trusted anyway."""
-    session = event.get("session")
-    if isinstance(session, dict) and not isinstance(session.get("attributes"), dict | None):
-        event = {**event, "session": {key: value for key, value in session.items() if key != "attributes"}}
-    request = event.get("request")
-    if isinstance(request, dict) and "arguments" in request and not isinstance(request["arguments"], list | None):
-        event = {**event, "request": {**request, "arguments": []}}
-    return event

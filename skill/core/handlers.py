@@ -114,15 +114,18 @@ def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | 
     """The symptom a slot resolved to; "unrecognized" when the user said
     something that matched no symptom; None when the slot is empty."""
     slot = get_slot(handler_input, slot_name)
-    if slot is None or not slot.value:
+    if slot is None:
         return None
+    # The resolution's id is trusted even without a `value` (null or "").
     resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
     for authority in resolutions:
         status = getattr(authority.status, "code", None)
         if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
             value_id = getattr(authority.values[0].value, "id", None)
-            if value_id in Symptom.__members__:
+            if isinstance(value_id, str) and value_id in Symptom.__members__:
                 return Symptom(value_id)
+    if not slot.value:
+        return None
     # Words outside the value list ("can't feel my heels"): read by their parts.
     from skill.core import lexicon  # loaded only when needed: not on the cold start
 
@@ -378,6 +381,13 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        try:
+            return self._handle(handler_input, exception)
+        except Exception as failure:  # never raise from here: the raw reader answers instead
+            logger.error("exception handler failed: %s", type(failure).__name__)
+            return _raw_answer(handler_input)
+
+    def _handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         tb = exception.__traceback__
         while tb is not None and tb.tb_next is not None:
             tb = tb.tb_next
@@ -392,6 +402,19 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         if handler_input.request_envelope.session is not None:
             handler_input.attributes_manager.session_attributes = conversation.attributes()
         return respond(handler_input, reply)
+
+
+def _raw_answer(handler_input: HandlerInput) -> Response:
+    """raw_event's answer to the request, as a Response."""
+    from skill.core import lenient, raw_event
+
+    envelope = handler_input.request_envelope
+    try:
+        event = lenient.DefaultSerializer().serialize(envelope)
+    except Exception:
+        event = None
+    answer = raw_event.fallback_response(event)["response"]
+    return cast(Response, lenient.read(answer, Response) or Response())
 
 
 def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | None:

@@ -6,11 +6,12 @@ reminders, Alexa's spoken permission prompt (`Connections.SendRequest`
 "AskFor") and its answer, and the call that creates the reminder.
 
 The HTTP client (`HttpsApiClient`) stands in for ask-sdk-core's
-`DefaultApiClient` for two reasons: `DefaultApiClient` sets no timeout (a
-Reminders API that hangs would outlast the 8 seconds Alexa waits for the
-skill, and the user would hear Alexa's own error instead of ours), and its
-module imports `requests` at once, which every Lambda cold start would pay
-although only a reminder needs it. Like `DefaultApiClient` it refuses
+`DefaultApiClient`: that sets no timeout (a Reminders API that hangs or
+trickles would outlast the 8 seconds Alexa waits for the skill, and the user
+would hear Alexa's own error instead of ours), follows redirects (with the
+token, to any host), reads answers of any size, calls whatever apiEndpoint a
+request names, and imports `requests` at once, which every Lambda cold start
+would pay although only a reminder needs it. Like it, this one refuses
 anything but HTTPS.
 """
 
@@ -28,7 +29,6 @@ from skill.core import contract
 from skill.core.conversation import PermissionAnswer, ReminderOutcome
 
 if TYPE_CHECKING:
-    import requests
     from ask_sdk_model.interfaces.connections import SendRequestDirective
     from ask_sdk_model.ui import AskForPermissionsConsentCard
 
@@ -43,18 +43,22 @@ NO_PERMISSION_STATUSES = frozenset({401, 403})
 
 
 class HttpsApiClient(ApiClient):
-    """An ask-sdk `ApiClient` over `requests`, HTTPS only, with a timeout;
-    `requests` is imported at the first call, not at cold start."""
+    """An ask-sdk `ApiClient`: HTTPS to Amazon's API hosts only, the whole
+    call within one deadline, no redirects followed, the answer's size capped
+    (skill.core.api_http, imported at the first call, not at cold start).
+    `allowed_hosts` replaces Amazon's hosts, for tests and local stand-ins."""
 
-    # Seconds to connect, and to wait for the answer: together well inside
-    # the 8 seconds Alexa gives the whole turn.
-    timeout: tuple[float, float] = (2.0, 3.0)
+    # Seconds for the whole call, connect to last byte: with the rest of the
+    # turn, well inside the 8 seconds Alexa gives it.
+    budget: float = 4.0
+    allowed_hosts: frozenset[str] | None = None  # None: Amazon's documented API hosts
 
-    def __init__(self) -> None:
-        self._session: requests.Session | None = None
+    def __init__(self, allowed_hosts: frozenset[str] | None = None) -> None:
+        if allowed_hosts is not None:
+            self.allowed_hosts = allowed_hosts
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
-        import requests  # here, not at the top: see the module docstring
+        from skill.core import api_http  # here, not at the top: see the module docstring
 
         url = request.url or ""
         if not url.lower().startswith("https://"):
@@ -65,13 +69,15 @@ class HttpsApiClient(ApiClient):
         body = request.body
         if body is not None and "json" in headers.get("Content-type", ""):
             body = json.dumps(body)
-        if self._session is None:
-            self._session = requests.Session()  # kept: a warm Lambda reuses the connection
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        hosts = self.allowed_hosts if self.allowed_hosts is not None else api_http.AMAZON_API_HOSTS
         try:
-            response = self._session.request(request.method or "GET", url, headers=headers, data=body, timeout=self.timeout)
-        except requests.RequestException as error:
+            status, response_headers, text = api_http.call(
+                request.method or "GET", url, headers, data, budget=self.budget, allowed_hosts=hosts
+            )
+        except (api_http.ApiCallError, OSError) as error:  # timeouts, refusals, TLS failures included
             raise ApiClientException(f"Error executing the request: {type(error).__name__}") from error
-        return ApiClientResponse(headers=list(response.headers.items()), status_code=response.status_code, body=response.text)
+        return ApiClientResponse(headers=response_headers, status_code=status, body=text)
 
 
 def permission_granted(handler_input: HandlerInput) -> bool:

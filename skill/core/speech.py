@@ -44,12 +44,29 @@ def unescape(ssml_text: str) -> str:
     return ssml_text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-# A locale key and the plain-text fields it was filled with.
-Piece = tuple[str, dict[str, str]]
+# A locale key and the fields it was filled with: each a list of symptoms as
+# `Listing.source` (what can be kept and rendered again), or plain text (never kept).
+Piece = tuple[str, dict[str, object]]
 
-# Limits on stored speech rendered again: a few phrases, short fields.
+# Limits on stored speech rendered again: a few phrases, a few symptoms each.
 MAX_STORED_PIECES = 8
-MAX_STORED_FIELD = 300
+MAX_STORED_SYMPTOMS = len(Symptom)
+# How a list of symptoms is worded (Speech.names, names_or, denials), and its
+# per-symptom keys ("name": "a fever"; "plain": "lose feeling in your limbs").
+LISTINGS = {"and": ("name",), "or": ("name", "plain"), "denied": ("denied",)}
+
+
+class Listing(str):
+    """Plain text naming symptoms, with what it was worded from: symptom ids,
+    the list's kind, the per-symptom key. Only that is kept for re-speaking,
+    never the text."""
+
+    source: dict[str, object]
+
+    def __new__(cls, text: str, symptoms: Iterable[Symptom], kind: str, key: str) -> Listing:
+        listing = super().__new__(cls, text)
+        listing.source = {"symptoms": [symptom.value for symptom in symptoms], "list": kind, "key": key}
+        return listing
 
 
 class Ssml(str):
@@ -79,6 +96,8 @@ def stored_pieces(speech: str | None) -> list[list] | None:
     when it was not rendered from locale strings alone."""
     if not isinstance(speech, Ssml) or not speech.pieces:
         return None
+    if any(not isinstance(value, dict) for _, fields in speech.pieces for value in fields.values()):
+        return None  # a field of free text: never kept to be spoken again
     return [[key, dict(fields)] for key, fields in speech.pieces]
 
 
@@ -168,12 +187,15 @@ class Speech:
     def ssml(self, key: str, **fields: str) -> Ssml:
         """The string `key` (dotted path) as SSML; `fields` are plain text."""
         escaped = {name: escape(value) for name, value in fields.items()}
-        return Ssml(escape(self._template(key)).format(**self._ssml_fields, **escaped), [(key, dict(fields))])
+        arguments: dict[str, object] = {
+            name: value.source if isinstance(value, Listing) else str(value) for name, value in fields.items()
+        }
+        return Ssml(escape(self._template(key)).format(**self._ssml_fields, **escaped), [(key, arguments)])
 
     def render_stored(self, stored: object) -> Ssml | None:
         """Speech kept by `stored_pieces`, rendered again from this locale's
-        strings; None unless every piece is one of its keys with short
-        plain-text fields. Fields are escaped like any other."""
+        strings; None unless every piece is one of its keys and every field a
+        list of symptom ids it words itself (no text from the client is spoken)."""
         if not isinstance(stored, list) or not 0 < len(stored) <= MAX_STORED_PIECES:
             return None
         parts = []
@@ -183,17 +205,30 @@ class Speech:
             key, fields = piece
             if not (isinstance(key, str) and isinstance(fields, dict)):
                 return None
-            if not all(
-                isinstance(value, str) and len(value) <= MAX_STORED_FIELD and name not in self._ssml_fields
-                for name, value in fields.items()
-            ):
+            read = {name: self._listing(value) for name, value in fields.items() if name not in self._ssml_fields}
+            listings = {name: value for name, value in read.items() if value is not None}
+            if len(listings) != len(fields):
                 return None
             try:
-                parts.append(self.ssml(key, **fields))
+                parts.append(self.ssml(key, **listings))
             except (KeyError, IndexError, TypeError, ValueError):  # no such key, or fields that do not fit it
                 return None
         rendered = join(parts)
         return rendered if isinstance(rendered, Ssml) else None
+
+    def _listing(self, source: object) -> Listing | None:
+        """The words of a stored `Listing.source`; None unless it is exactly one."""
+        if not (isinstance(source, Mapping) and set(source) == {"symptoms", "list", "key"}):
+            return None
+        ids, kind, key = source["symptoms"], source["list"], source["key"]
+        if not (isinstance(ids, list) and 0 < len(ids) <= MAX_STORED_SYMPTOMS and kind in LISTINGS and key in LISTINGS[kind]):
+            return None
+        if not all(isinstance(value, str) and value in Symptom.__members__ for value in ids):
+            return None
+        symptoms = list(dict.fromkeys(Symptom(value) for value in ids))
+        if kind == "and":
+            return self.names(symptoms)
+        return self.names_or(symptoms, key) if kind == "or" else self.denials(symptoms)
 
     def text(self, key: str, **fields: str) -> str:
         """The string `key` as plain text, for cards."""
@@ -206,26 +241,29 @@ class Speech:
     def explain(self, question: Question) -> str:
         return self.ssml(f"questions.{question.id}.explain")
 
-    def names(self, symptoms: Iterable[Symptom]) -> str:
+    def names(self, symptoms: Iterable[Symptom]) -> Listing:
         """Plain-text list: "a fever", "a fever and muscle weakness", ..."""
-        return self._join([self._template(f"symptoms.{s.value}.name") for s in symptoms], self._list_and)
+        symptoms = list(symptoms)
+        return Listing(self._join([self._template(f"symptoms.{s.value}.name") for s in symptoms], self._list_and), symptoms, "and", "name")
 
-    def names_or(self, symptoms: Iterable[Symptom], key: str = "name") -> str:
+    def names_or(self, symptoms: Iterable[Symptom], key: str = "name") -> Listing:
         """Plain-text list joined with "or": for signs of which one is enough
         (a "yes" to a question that asks several, or the signs to watch for).
         `key` "plain" gives each emergency sign in the fewest plain words, as
         what a person might do ("lose feeling in your limbs")."""
+        symptoms = list(symptoms)
         names = [self._template(f"symptoms.{s.value}.{key}") for s in symptoms]
-        return self._join(names, self._list_or_two if len(names) == 2 else self._list_or)
+        return Listing(self._join(names, self._list_or_two if len(names) == 2 else self._list_or), symptoms, "or", key)
 
     def _join(self, names: list[str], last: str) -> str:
         if len(names) <= 1:
             return "".join(names)
         return self._list_comma.join(names[:-1]) + last + names[-1]
 
-    def denials(self, symptoms: Iterable[Symptom]) -> str:
+    def denials(self, symptoms: Iterable[Symptom]) -> Listing:
         """Plain-text list of denied signs: "no fever and no weight loss"."""
-        return self._join([self._template(f"symptoms.{s.value}.denied") for s in symptoms], self._list_and)
+        symptoms = list(symptoms)
+        return Listing(self._join([self._template(f"symptoms.{s.value}.denied") for s in symptoms], self._list_and), symptoms, "denied", "denied")
 
     def advice_key(self, level: Level, part: str) -> str:
         return f"advice.{level.name}.{part}"

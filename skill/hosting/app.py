@@ -99,7 +99,12 @@ def check_alexa_body() -> None:
     # Werkzeug refuses a Content-Length over MAX_CONTENT_LENGTH, but cuts a
     # chunked body short at it in silence: hence the limit + 1 there and
     # this check here. The body stays cached for the SDK.
-    body = request.get_data(cache=True)
+    try:
+        body = request.get_data(cache=True)
+    except HTTPException:
+        raise
+    except Exception:  # a malformed chunked body (gunicorn's InvalidChunkSize and the like)
+        raise RejectedRequestError(400, "malformed request body", "body could not be read") from None
     if len(body) > limit:
         raise RequestEntityTooLarge()
     try:

@@ -16,6 +16,7 @@ import socket
 from typing import Any
 
 from gunicorn import util
+from gunicorn.http.errors import UnsupportedTransferCoding
 from gunicorn.workers.ggevent import GeventWorker
 
 
@@ -58,6 +59,9 @@ class JsonErrorGeventWorker(GeventWorker):
     def handle_error(self, req: Any, client: socket.socket, addr: Any, exc: BaseException) -> None:
         captured = _CapturedError()
         super().handle_error(req, captured, addr, exc)  # a duck-typed socket
+        if isinstance(exc, UnsupportedTransferCoding) and captured.data:
+            # gunicorn says 501 to `Transfer-Encoding: xchunked`: a malformed request, so 400.
+            captured.data = b"HTTP/1.1 400 Bad Request" + captured.data[captured.data.find(b"\r\n"):]
         answer = json_error_response(captured.data) if captured.data else None
         try:
             util.write_nonblock(client, answer if answer is not None else captured.data)

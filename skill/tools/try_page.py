@@ -279,7 +279,10 @@ def create_app(page: TryPage, port: int) -> Flask:  # noqa: C901 - the count is 
         return error("Something went wrong on the try page; press New session.", 500)
 
     def body() -> dict:
-        data = request.get_json(silent=True)
+        try:
+            data = request.get_json(silent=True)
+        except Exception:  # JSON nested past the recursion limit, a malformed chunked body
+            raise TryPageError("Send a JSON object.") from None
         if not isinstance(data, dict):
             raise TryPageError("Send a JSON object.")
         return data
