@@ -281,6 +281,8 @@ def create_app(page: TryPage, port: int) -> Flask:  # noqa: C901 - the count is 
     def body() -> dict:
         try:
             data = request.get_json(silent=True)
+        except HTTPException:
+            raise  # 413 and the like keep their own answer
         except Exception:  # JSON nested past the recursion limit, a malformed chunked body
             raise TryPageError("Send a JSON object.") from None
         if not isinstance(data, dict):
