@@ -93,6 +93,8 @@ SCREEN_TOKEN = "backSpasmScreen"
 # The permission the week-of-rest reminder needs (the manifest declares it; the skill asks for it).
 REMINDERS_SCOPE = "alexa::alerts:reminders:skill:readwrite"
 APL_USER_EVENT = "Alexa.Presentation.APL.UserEvent"
+# The requests a person makes: the only ones answered with speech (the handlers and the raw fallback alike).
+SPOKEN_REQUEST_TYPES = frozenset({"LaunchRequest", "IntentRequest", APL_USER_EVENT, "SessionResumedRequest", "Connections.Response"})
 EVENT_ANSWER = "answer"  # ["answer", "yes" | "no" | "not_sure"]
 EVENT_START_CHECK = "start_check"  # ["start_check"]
 EVENT_INFO = "info"  # ["info", TOPIC]

@@ -42,11 +42,8 @@ CONVERSATION = "conversation"
 
 UNRECOGNIZED = "unrecognized"  # a slot value that matched no symptom
 
-# The requests a person makes (by voice or touch, or by coming back from a flow
-# the skill started): the only ones answered with speech.
-SPOKEN_REQUEST_TYPES = frozenset(
-    {"LaunchRequest", "IntentRequest", contract.APL_USER_EVENT, "SessionResumedRequest", "Connections.Response"}
-)
+# The requests a person makes (by voice or touch, or by coming back from a flow): the only ones answered with speech.
+SPOKEN_REQUEST_TYPES = contract.SPOKEN_REQUEST_TYPES
 
 
 def is_spoken_to(handler_input: HandlerInput) -> bool:

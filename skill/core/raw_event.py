@@ -21,10 +21,7 @@ logger = logging.getLogger(__name__)
 
 EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
 
-# The requests a person makes (as handlers.SPOKEN_REQUEST_TYPES): the only ones answered with speech.
-SPOKEN_REQUEST_TYPES = frozenset(
-    {"LaunchRequest", "IntentRequest", contract.APL_USER_EVENT, "SessionResumedRequest", "Connections.Response"}
-)
+SPOKEN_REQUEST_TYPES = contract.SPOKEN_REQUEST_TYPES
 
 
 def _field(node: object, *path: str) -> object:
