@@ -77,3 +77,29 @@ def test_a_joiner_inside_a_finding_splits_no_clause():
 )
 def test_a_normal_finding_denies_unless_negated_right_before_it(locale, line, expected):
     assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # a feeling denied right before a finding negates it
+        ("en-US", "I can't feel any weakness", {(S.MUSCLE_WEAKNESS, N)}),
+        ("es-US", "no siento debilidad", {(S.MUSCLE_WEAKNESS, N)}),
+        # two findings apart, or both negative in form: two reports
+        ("en-US", "i can't grip my cup my hand's just gone weak", {(S.MUSCLE_WEAKNESS, A)}),
+        ("es-US", "la pierna no le responde que no la puede alzar", {(S.MUSCLE_WEAKNESS, A)}),
+    ],
+)
+def test_a_feeling_denied_negates_only_the_finding_right_after_it(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "one half of me feels dead the other half's fine"),
+        ("es-US", "del lado izquierdo no tengo sensación el otro lado está normal"),
+    ],
+)
+def test_the_other_side_said_fine_ends_the_scope(locale, line):
+    assert S.ONE_SIDED_NUMBNESS in read(line, locale).reported

@@ -148,9 +148,9 @@ class Lexicon:
 
     def _read_clause(self, words: Sequence[str]) -> list[Mention]:
         targets = context.find(words, self.targets)
-        # "i can not feel any weakness": a negative-in-form finding before
+        # "i can not feel any weakness": a feeling denied right before
         # another finding is the other one's negation, not a finding.
-        targets = [t for i, t in enumerate(targets) if not (_negative(words, t) and i + 1 < len(targets))]
+        targets = [t for i, t in enumerate(targets) if not _negates_next(words, targets, i)]
         free = [True] * len(words)
         for target in targets:
             free[target.start : target.end] = [False] * (target.end - target.start)
@@ -223,6 +223,22 @@ def _rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...
             out.append(words[i])
             i += 1
     return out
+
+
+def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int) -> bool:
+    """A feeling negative in form ("no siento", "can not feel") at most a
+    word before a finding positive in form ("debilidad", "any weakness").
+    Two findings apart ("can't grip my cup, my hand's gone weak"), or both
+    negative in form, are two findings."""
+    if index + 1 >= len(targets):
+        return False
+    target, after = targets[index], targets[index + 1]
+    return (
+        target.label in _SENSORY
+        and _negative(words, target)
+        and not _negative(words, after)
+        and after.start - target.end <= 1
+    )
 
 
 def _negative(words: Sequence[str], span: Span) -> bool:
