@@ -103,3 +103,19 @@ def test_a_feeling_denied_negates_only_the_finding_right_after_it(locale, line, 
 )
 def test_the_other_side_said_fine_ends_the_scope(locale, line):
     assert S.ONE_SIDED_NUMBNESS in read(line, locale).reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        ("en-US", "yes she does", "AMAZON.YesIntent"),
+        ("en-US", "no he hasn't", "AMAZON.NoIntent"),
+        ("en-US", "no thank goodness", "AMAZON.NoIntent"),
+        ("en-US", "he does", "AMAZON.FallbackIntent"),  # an echo with no yes or no: no answer
+        ("es-US", "no mija", "AMAZON.NoIntent"),
+        ("es-US", "no gracias a dios", "AMAZON.NoIntent"),
+        ("es-US", "pos sí mijo", "AMAZON.YesIntent"),
+    ],
+)
+def test_a_yes_or_no_with_an_echo_a_thanks_or_a_name_is_an_answer(locale, line, intent):
+    assert load_matcher(locale).match(line).intent == intent
