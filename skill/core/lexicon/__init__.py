@@ -86,6 +86,8 @@ class Mention:
     finding: str
     # the finding's own words are negative ("can't feel", "no change"): a report all the same
     negative_in_form: bool
+    # its object is the question itself ("I don't feel any of that"): a plain no
+    of_question: bool = False
 
     @property
     def reported(self) -> bool:
@@ -108,6 +110,12 @@ class Reading:
         reported = set(self.reported)
         return _by_urgency(m.sign for m in self.mentions if not m.reported and m.sign not in reported)
 
+    @property
+    def answers_no(self) -> bool:
+        """Every mention is a negative-in-form finding of the question's
+        signs ("no siento nada de eso", "I can't feel any of that"): a no."""
+        return bool(self.mentions) and all(m.of_question for m in self.mentions)
+
 
 def _by_urgency(signs) -> list[Symptom]:  # type: ignore[no-untyped-def]
     return sorted(set(signs), key=_URGENCY.__getitem__)
@@ -125,19 +133,27 @@ class Lexicon:
     rewrites: tuple[tuple[Phrase, tuple[str, ...]], ...] = ()
     # what says an organ is fine ("nothing wrong with", "is normal")
     site_fine: tuple[tuple[Phrase, str], ...] = ()
+    # what stands for the question's signs ("any of that", "nada de eso")
+    question_objects: tuple[tuple[Phrase, str], ...] = ()
+    # words that, right before a normal finding, turn it into a report ("not steady")
+    normal_flips: frozenset[str] = frozenset()
+    # pronouns that may stand between such a word and the finding ("no la siento bien")
+    clitics: frozenset[str] = frozenset()
 
     def read(self, line: str) -> Reading:
         words = _rewritten(text.tokens(line, self.contractions), self.rewrites)
         mentions: list[Mention] = []
-        for clause in _clauses(words, self.joiners):
+        # A joiner inside a finding ("pins and needles") joins no clauses.
+        inside = {i for span in context.find(words, self.targets) for i in range(span.start + 1, span.end)}
+        for clause in _clauses(words, self.joiners, inside):
             mentions.extend(self._read_clause(clause))
         return Reading(tuple(mentions))
 
     def _read_clause(self, words: Sequence[str]) -> list[Mention]:
         targets = context.find(words, self.targets)
-        # "i can not feel any weakness": a negative-in-form finding before
+        # "i can not feel any weakness": a feeling denied right before
         # another finding is the other one's negation, not a finding.
-        targets = [t for i, t in enumerate(targets) if not (_negative(words, t) and i + 1 < len(targets))]
+        targets = [t for i, t in enumerate(targets) if not _negates_next(words, targets, i)]
         free = [True] * len(words)
         for target in targets:
             free[target.start : target.end] = [False] * (target.end - target.start)
@@ -159,14 +175,42 @@ class Lexicon:
             if sign is None:
                 continue
             if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
-                polarity = Polarity.NEGATED
-            out.append(Mention(sign, polarity, target.label, _negative(words, target)))
+                polarity = self._normal_polarity(words, target)
+            negative_form = _negative(words, target)
+            # "no siento nada de eso": a feeling's object is the question, so its "no" denies it
+            # ("I can't hold any of it" is a report: only perception takes the symptom as object).
+            sensed = target.label in _SENSORY and negative_form and polarity is Polarity.AFFIRMED
+            if sensed and self._of_question(words, target):
+                out.append(Mention(sign, Polarity.NEGATED, target.label, False, of_question=True))
+                continue
+            out.append(Mention(sign, polarity, target.label, negative_form))
         # Only an organ said to be fine denies: "I'm not able to control my bladder" does not.
         if not targets and context.find(words, self.site_fine, [True] * len(words)):
             for site, sign in _SITE_DENIES.items():
                 if site in sites:
                     out.append(Mention(sign, Polarity.NEGATED, f"SITE:{site}", False))
         return out
+
+    def _normal_polarity(self, words: Sequence[str], target: Span) -> Polarity:
+        """A normal finding denies its sign, unless negated right before it
+        ("I'm not steady on my feet"): then, to be safe, it reports it. A
+        clause's first "no" is an answer ("no, los dos igual"), not that."""
+        at = target.start - 1
+        if at > 0 and words[at] in self.clitics:  # "no la siento bien"
+            at -= 1
+        before = words[at] if at >= 0 else ""
+        if before in self.normal_flips and not (at == 0 and before in _NEGATIVE_WORDS):
+            return Polarity.HEDGED
+        return Polarity.NEGATED
+
+    def _of_question(self, words: Sequence[str], target: Span) -> bool:
+        """An anaphor or quantifier of the question follows the finding, or
+        begins inside it ("do not feel anything" + "like that")."""
+        return any(
+            tuple(words[start : start + len(phrase)]) == phrase and start + len(phrase) > target.end
+            for phrase, _ in self.question_objects
+            for start in range(target.start + 1, target.end + 1)
+        )
 
 
 def _rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...]]]) -> list[str]:
@@ -184,14 +228,30 @@ def _rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...
     return out
 
 
+def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int) -> bool:
+    """A feeling negative in form ("no siento", "can not feel") at most a
+    word before a finding positive in form ("debilidad", "any weakness").
+    Two findings apart ("can't grip my cup, my hand's gone weak"), or both
+    negative in form, are two findings."""
+    if index + 1 >= len(targets):
+        return False
+    target, after = targets[index], targets[index + 1]
+    return (
+        target.label in _SENSORY
+        and _negative(words, target)
+        and not _negative(words, after)
+        and after.start - target.end <= 1
+    )
+
+
 def _negative(words: Sequence[str], span: Span) -> bool:
     return any(word in _NEGATIVE_WORDS for word in words[span.start : span.end])
 
 
-def _clauses(words: Sequence[str], joiners: frozenset[str]) -> list[list[str]]:
+def _clauses(words: Sequence[str], joiners: frozenset[str], inside: set[int]) -> list[list[str]]:
     clauses: list[list[str]] = [[]]
-    for word in words:
-        if word == text.BREAK or word in joiners:
+    for index, word in enumerate(words):
+        if word == text.BREAK or (word in joiners and index not in inside):
             if clauses[-1]:
                 clauses.append([])
         else:
@@ -233,6 +293,9 @@ def for_locale(locale: str) -> Lexicon:
     return Lexicon(
         contractions, tuple(targets), tuple(sites), tuple(modifiers), frozenset(rules["joiners"]), int(rules["window"]),
         tuple(rewrites), tuple(phrases(rules["site_fine"], "FINE")),
+        tuple(phrases(rules.get("question_objects", ()), "QUESTION")),
+        frozenset(rules.get("normal_flips", ())),
+        frozenset(rules.get("clitics", ())),
     )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ samples are weakest:
   legs are weak"): a report;
 - a loose report whose signs the line only denies ("there's nothing wrong
   with my bowels", "both my legs feel the same"): a denial;
+- a feeling denied of the question itself ("I don't feel any of that"): a no;
 - a line the samples could not place: what the lexicon reads, if anything.
 """
 
@@ -22,6 +23,7 @@ from skill.tools.nlu.result import Match
 
 REPORT_INTENT = "ReportSymptomIntent"
 DENY_INTENT = "DenySymptomIntent"
+NO_INTENT = "AMAZON.NoIntent"
 SYMPTOM_TYPE = "SymptomType"
 SLOTS = ("symptom", "otherSymptom")
 # How a sample match was made when it is word for word: trusted over the lexicon.
@@ -38,6 +40,9 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
         return found
     reading = lexicon.read(text, locale)
     reported, denied = reading.reported, reading.denied
+    # "I don't feel any of that": the question's signs denied, whichever were asked.
+    if reading.answers_no and found.how not in _WORD_FOR_WORD:
+        return Match(NO_INTENT, fill(NO_INTENT, {}), "parts", 100.0, None)
     # Word for word a sample ("my {symptom} is the same"): the model's own words, trusted.
     named = {fill.value_id for fill in found.slots.values() if fill and fill.value_id}
     # "no fever but my legs are weak" heard as a denial of weakness: the report wins.

@@ -84,7 +84,9 @@ ANSWER_WORDS = frozenset(
     {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",
      "bit", "afraid", "unfortunately", "does", "do", "did", "have", "am", "was", "very", "much", "pretty", "of",
      "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly", "sadly",
-     "indeed", "nothing", "like", "those", "whatsoever", "honestly", "ma'am", "buddy", "dear"}
+     "indeed", "nothing", "like", "those", "whatsoever", "honestly", "ma'am", "buddy", "dear",
+     # a caregiver's echo ("yes she does", "no he has not") and thanks ("no, thank goodness")
+     "he", "she", "they", "has", "would", "say", "thank", "goodness", "god", "heavens"}
 )  # fmt: skip
 # Words that only colour what is said.
 INTENSIFIERS = frozenset(

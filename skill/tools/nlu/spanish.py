@@ -59,7 +59,9 @@ NO_WORDS = frozenset({"no", "nop", "nel", "nunca", "ninguno", "ninguna"})
 ANSWER_WORDS = frozenset(
     {"creo", "que", "pues", "la", "verdad", "senor", "senora", "un", "poco", "poquito", "eso", "es", "asi", "me",
      "parece", "bueno", "para", "nada", "de", "lo", "tengo", "en", "absoluto", "por", "supuesto", "desgraciadamente",
-     "fijese", "mire", "oiga", "desgracia", "bastante", "algo"}
+     "fijese", "mire", "oiga", "desgracia", "bastante", "algo",
+     # who is spoken to ("no mijo") and thanks ("no, gracias a dios")
+     "mija", "mijo", "fijate", "ay", "pos", "hombre", "nombre", "gracias", "a", "dios", "ni", "mismo"}
 )  # fmt: skip
 
 # ---- the sign guess -----------------------------------------------------------------

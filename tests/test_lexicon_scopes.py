@@ -1,0 +1,121 @@
+"""ConText scopes the lexicon adds beyond the plain triggers: a feeling whose
+object is the question ("I don't feel any of that") is a no; a joiner inside a
+finding ("pins and needles") splits no clause; a normal finding ("steady on my
+feet") denies its sign unless negated right before it, when it reports it."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.core.lexicon import Polarity, read
+from skill.core.rules import Symptom
+from skill.tools.chat import load_matcher
+
+A, N, H = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.HEDGED
+S = Symptom
+
+
+def mentions(line, locale="en-US"):
+    return {(m.sign, m.polarity) for m in read(line, locale).mentions}
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("es-US", "no siento nada de eso"),
+        ("es-US", "no siento nada parecido"),
+        ("en-US", "I can't feel any of that"),
+        ("en-US", "nope, I don't feel anything like that"),
+    ],
+)
+def test_a_feeling_denied_of_the_question_is_a_no(locale, line):
+    reading = read(line, locale)
+    assert reading.answers_no and not reading.reported
+    assert load_matcher(locale).match(line).intent == "AMAZON.NoIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        # nothing stands for the question: a loss of feeling, reported
+        ("es-US", "no siento nada", S.LIMB_NUMBNESS),
+        ("en-US", "I can't feel anything", S.LIMB_NUMBNESS),
+        ("en-US", "I can't feel my feet", S.LIMB_NUMBNESS),
+    ],
+)
+def test_a_feeling_lost_with_no_anaphor_is_still_a_report(locale, line, sign):
+    assert sign in read(line, locale).reported
+    assert not read(line, locale).answers_no
+
+
+def test_only_perception_takes_the_question_as_its_object():
+    # "I can't hold any of it": control of the bladder lost, not a no
+    assert not read("I can't hold any of it").answers_no
+
+
+def test_a_joiner_inside_a_finding_splits_no_clause():
+    assert mentions("no pins and needles in my hands or feet") == {(S.LIMB_NUMBNESS, N)}
+    assert mentions("pins and needles in my feet") == {(S.LIMB_NUMBNESS, A)}
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        ("en-US", "no i'm steady on my feet", {(S.BALANCE_COORDINATION, N)}),
+        ("en-US", "i'm not steady on my feet", {(S.BALANCE_COORDINATION, H)}),
+        ("en-US", "the rest is helping it's a lot better", {(S.NOT_IMPROVING, N)}),
+        ("en-US", "it's not getting better", {(S.NOT_IMPROVING, A)}),
+        ("en-US", "if anything i've put on a few pounds", {(S.WEIGHT_LOSS, N)}),
+        ("es-US", "las piernas tienen su fuerza de siempre", {(S.MUSCLE_WEAKNESS, N)}),
+        ("es-US", "siento bien los pies y las manos", {(S.LIMB_NUMBNESS, N)}),
+        ("es-US", "mi pierna no la siento bien", {(S.LIMB_NUMBNESS, H)}),
+        ("es-US", "ha mejorado bastante", {(S.NOT_IMPROVING, N)}),
+        ("es-US", "no ha mejorado", {(S.NOT_IMPROVING, A)}),
+        # a clause's first "no" is the answer, not a negation of the normal finding
+        ("es-US", "no, los siento igual", {(S.ONE_SIDED_NUMBNESS, N)}),
+    ],
+)
+def test_a_normal_finding_denies_unless_negated_right_before_it(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # a feeling denied right before a finding negates it
+        ("en-US", "I can't feel any weakness", {(S.MUSCLE_WEAKNESS, N)}),
+        ("es-US", "no siento debilidad", {(S.MUSCLE_WEAKNESS, N)}),
+        # two findings apart, or both negative in form: two reports
+        ("en-US", "i can't grip my cup my hand's just gone weak", {(S.MUSCLE_WEAKNESS, A)}),
+        ("es-US", "la pierna no le responde que no la puede alzar", {(S.MUSCLE_WEAKNESS, A)}),
+    ],
+)
+def test_a_feeling_denied_negates_only_the_finding_right_after_it(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "one half of me feels dead the other half's fine"),
+        ("es-US", "del lado izquierdo no tengo sensación el otro lado está normal"),
+    ],
+)
+def test_the_other_side_said_fine_ends_the_scope(locale, line):
+    assert S.ONE_SIDED_NUMBNESS in read(line, locale).reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        ("en-US", "yes she does", "AMAZON.YesIntent"),
+        ("en-US", "no he hasn't", "AMAZON.NoIntent"),
+        ("en-US", "no thank goodness", "AMAZON.NoIntent"),
+        ("en-US", "he does", "AMAZON.FallbackIntent"),  # an echo with no yes or no: no answer
+        ("es-US", "no mija", "AMAZON.NoIntent"),
+        ("es-US", "no gracias a dios", "AMAZON.NoIntent"),
+        ("es-US", "pos sí mijo", "AMAZON.YesIntent"),
+    ],
+)
+def test_a_yes_or_no_with_an_echo_a_thanks_or_a_name_is_an_answer(locale, line, intent):
+    assert load_matcher(locale).match(line).intent == intent
