@@ -9,7 +9,7 @@ import pytest
 
 from skill.core.lexicon import Polarity, read
 from skill.core.rules import Symptom
-from skill.tools.chat import load_matcher
+from skill.tools.alexa.device import load_matcher
 
 A, N, H = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.HEDGED
 S = Symptom
@@ -118,4 +118,24 @@ def test_the_other_side_said_fine_ends_the_scope(locale, line):
     ],
 )
 def test_a_yes_or_no_with_an_echo_a_thanks_or_a_name_is_an_answer(locale, line, intent):
+    assert load_matcher(locale).match(line).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("es-US", "no controlo cuando voy al baño", Symptom.BLADDER_BOWEL_CONTROL),
+        ("en-US", "no control anymore when i go to the bathroom", Symptom.BLADDER_BOWEL_CONTROL),
+    ],
+)
+def test_a_sign_beats_a_guessed_question_in_a_line_not_asked_as_one(locale, line, sign):
+    match = load_matcher(locale).match(line)
+    assert (match.intent, {fill.value_id for fill in match.slots.values() if fill}) == ("ReportSymptomIntent", {sign.name})
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [("en-US", "what causes numbness in the legs", "CausesIntent"), ("es-US", "cuánto duran los espasmos", "HowLongIntent")],
+)
+def test_a_question_asked_as_one_stays_the_question(locale, line, intent):
     assert load_matcher(locale).match(line).intent == intent

@@ -20,6 +20,7 @@ from skill.core import lexicon
 from skill.core.rules import Symptom
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu.result import Match
+from skill.tools.nlu.words import QUESTION_WORDS
 
 REPORT_INTENT = "ReportSymptomIntent"
 DENY_INTENT = "DenySymptomIntent"
@@ -29,6 +30,10 @@ SLOTS = ("symptom", "otherSymptom")
 # How a sample match was made when it is word for word: trusted over the lexicon.
 _WORD_FOR_WORD = frozenset({"exact", "pattern"})
 _UNPLACED = frozenset({"fallback", "unresolved"})
+# A question guessed from the model's phrases ("cuando voy a mejorar") is the
+# weakest evidence: a line not asked as a question, in which the lexicon reads a
+# sign ("no controlo cuando voy al baño"), is the sign, as an unplaced line is.
+_GUESSED = "intent"
 
 Fill = Callable[[str, Mapping[str, SlotFill]], dict[str, SlotFill | None]]
 
@@ -36,7 +41,8 @@ Fill = Callable[[str, Mapping[str, SlotFill]], dict[str, SlotFill | None]]
 def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill: Fill) -> Match:
     """`found`, or what the lexicon reads in `text` where it knows better.
     `names`: each symptom value id's canonical name in the model."""
-    if found.intent not in (REPORT_INTENT, DENY_INTENT) and found.how not in _UNPLACED:
+    unplaced = found.how in _UNPLACED or (found.how == _GUESSED and not _asked_as_question(text))
+    if found.intent not in (REPORT_INTENT, DENY_INTENT) and not unplaced:
         return found
     reading = lexicon.read(text, locale)
     reported, denied = reading.reported, reading.denied
@@ -53,7 +59,7 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
         return _signs(DENY_INTENT, denied, text, names, fill)
     if any(fill and fill.value_id for fill in found.slots.values()):
         return found  # "I have a fever and purple spots": one slot resolved, one not
-    if found.how in _UNPLACED and (reported or denied):
+    if unplaced and (reported or denied):
         return _signs(REPORT_INTENT if reported else DENY_INTENT, reported or denied, text, names, fill)
     return found
 
@@ -64,3 +70,8 @@ def _signs(intent: str, signs: list[Symptom], text: str, names: Mapping[str, str
         for slot, sign in zip(SLOTS, signs[:2], strict=False)
     }
     return Match(intent, fill(intent, fills), "parts", 100.0, None)
+
+
+def _asked_as_question(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0] in QUESTION_WORDS
