@@ -168,5 +168,5 @@ def test_ask_cli_custom_build_hook():
     # The hook reads the pinned runtime requirements from lambda/.
     assert package.LOCK_FILE == PROJECT_ROOT / "lambda" / "requirements.txt"
     pins = {pin.name for pin in package.read_lock(package.LOCK_FILE)}
-    assert {"ask-sdk-core", "isodate"} <= pins
+    assert {"ask-sdk-core", "isodate", "snowballstemmer"} <= pins
     assert not pins & {"flask", "flask-ask-sdk", "gunicorn", "pytest", "rapidfuzz", "cryptography"}

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from skill.tools import package
-from skill.tools.alexa.envelopes import AlexaSession
+from skill.tools.alexa.envelopes import AlexaSession, SlotFill
 from skill.tools.paths import PROJECT_ROOT
 
 MAX_BYTES = 6 * 1024 * 1024
@@ -249,3 +249,19 @@ def test_cli_error_for_missing_interpreter(tmp_path, capsys):
     status = main(["package", "--output", str(tmp_path / "x.zip"), "--python", str(tmp_path / "no-python")])
     assert status == 2
     assert "no Python" in capsys.readouterr().err
+
+
+def test_an_unresolved_slot_is_read_by_the_lexicon_from_the_zip(built, unpacked):
+    """A symptom Alexa heard outside the value list (ER_SUCCESS_NO_MATCH) is
+    read by the lexicon, stems and all, with only what the zip ships."""
+    result, _ = built
+    lambda_process = IsolatedLambda(result.python, unpacked)
+    session = AlexaSession(lambda_process)
+    unheard = SlotFill("my feet tingled all night", None, None, "SymptomType")
+    try:
+        session.launch()
+        advice = session.intent("ReportSymptomIntent", {"symptom": unheard})
+    finally:
+        report = lambda_process.finish()
+    assert _said(advice).startswith("Call 911 now.")
+    assert "snowballstemmer" in report["from_zip"] and report["foreign"] == []

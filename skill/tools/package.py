@@ -48,7 +48,7 @@ TARGET_PYTHON = "3.12"
 # AWS Lambda's limit for a zip uploaded directly is 50 MB; this project's budget is 6 MB.
 MAX_ZIP_BYTES = 6 * 1024 * 1024
 # Distributions (from pyproject's dependencies) the Lambda needs at run time.
-LAMBDA_DISTRIBUTIONS = ("ask-sdk-core", "isodate")
+LAMBDA_DISTRIBUTIONS = ("ask-sdk-core", "isodate", "snowballstemmer")
 # Where Lambda unpacks the code; used as the compile-time path in tracebacks.
 LAMBDA_TASK_ROOT = "/var/task"
 # The earliest timestamp a zip entry can hold; used for every entry.

@@ -16,8 +16,8 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -50,6 +50,8 @@ ORDINARY = "ORDINARY"
 # A site said with nothing wrong with it ("nothing wrong with my bowels"): the sign it denies.
 _SITE_DENIES: Mapping[str, Symptom] = {"BLADDER": Symptom.BLADDER_BOWEL_CONTROL}
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
+# Shorter stems are not compared: the words are.
+MIN_STEM_CHARS = 4
 _URGENCY = {sign: (-LEVELS[sign].value, index) for index, sign in enumerate(SIGN_ORDER)}
 
 
@@ -139,35 +141,49 @@ class Lexicon:
     normal_flips: frozenset[str] = frozenset()
     # pronouns that may stand between such a word and the finding ("no la siento bien")
     clitics: frozenset[str] = frozenset()
+    # a word's stem (Snowball): "accidents" and "accident", "flojitas" and
+    # "flojita" compare the same; every phrase above is matched by its stems
+    stem: Callable[[str], str] = str
+    _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def _tables(self) -> _Stemmed:
+        """The phrases and word sets above, by their stems (built once)."""
+        tables = self._stemmed.get("tables")
+        if not isinstance(tables, _Stemmed):
+            tables = _Stemmed.of(self)
+            self._stemmed["tables"] = tables
+        return tables
 
     def read(self, line: str) -> Reading:
-        words = _rewritten(text.tokens(line, self.contractions), self.rewrites)
+        tables = self._tables()
+        words = [self.stem(word) if word != text.BREAK else word for word in _rewritten(text.tokens(line, self.contractions), self.rewrites)]
         mentions: list[Mention] = []
         # A joiner inside a finding ("pins and needles") joins no clauses.
-        inside = {i for span in context.find(words, self.targets) for i in range(span.start + 1, span.end)}
-        for clause in _clauses(words, self.joiners, inside):
-            mentions.extend(self._read_clause(clause))
+        inside = {i for span in context.find(words, tables.targets) for i in range(span.start + 1, span.end)}
+        for clause in _clauses(words, tables.joiners, inside):
+            mentions.extend(self._read_clause(clause, tables))
         return Reading(tuple(mentions))
 
-    def _read_clause(self, words: Sequence[str]) -> list[Mention]:
-        targets = context.find(words, self.targets)
+    def _read_clause(self, words: Sequence[str], tables: _Stemmed) -> list[Mention]:
+        targets = context.find(words, tables.targets)
         # "i can not feel any weakness": a feeling denied right before
         # another finding is the other one's negation, not a finding.
-        targets = [t for i, t in enumerate(targets) if not _negates_next(words, targets, i)]
+        targets = [t for i, t in enumerate(targets) if not _negates_next(words, targets, i, tables.negatives)]
         free = [True] * len(words)
         for target in targets:
             free[target.start : target.end] = [False] * (target.end - target.start)
-        places = context.find(words, self.sites, free)
+        places = context.find(words, tables.sites, free)
         sites = frozenset(span.label for span in places if span.label != "SIDE")
         # A side binds only within its stretch between terminators: "no
         # numbness except my left foot is tingling" is no one-sided numbness.
-        segments = context.segments(words, self.modifiers, free)
+        segments = context.segments(words, tables.modifiers, free)
         sides = {segments[span.start] for span in places if span.label == "SIDE"}
-        if any(span.label == Role.ANIMAL for span in context.find(words, self.modifiers, free)):
+        if any(span.label == Role.ANIMAL for span in context.find(words, tables.modifiers, free)):
             return []
         out: list[Mention] = []
-        negative = [_negative(words, target) for target in targets]
-        polarities = context.polarities(words, targets, self.modifiers, self.window, negative)
+        negative = [_negative(words, target, tables.negatives) for target in targets]
+        bound = [words[target.start] in tables.clitics for target in targets]
+        polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound)
         for target, polarity in zip(targets, polarities, strict=True):
             if target.label == ORDINARY:
                 continue
@@ -175,42 +191,72 @@ class Lexicon:
             if sign is None:
                 continue
             if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
-                polarity = self._normal_polarity(words, target)
-            negative_form = _negative(words, target)
+                polarity = self._normal_polarity(words, target, tables)
+            negative_form = _negative(words, target, tables.negatives)
             # "no siento nada de eso": a feeling's object is the question, so its "no" denies it
             # ("I can't hold any of it" is a report: only perception takes the symptom as object).
             sensed = target.label in _SENSORY and negative_form and polarity is Polarity.AFFIRMED
-            if sensed and self._of_question(words, target):
+            if sensed and _of_question(words, target, tables.question_objects):
                 out.append(Mention(sign, Polarity.NEGATED, target.label, False, of_question=True))
                 continue
             out.append(Mention(sign, polarity, target.label, negative_form))
         # Only an organ said to be fine denies: "I'm not able to control my bladder" does not.
-        if not targets and context.find(words, self.site_fine, [True] * len(words)):
+        if not targets and context.find(words, tables.site_fine, [True] * len(words)):
             for site, sign in _SITE_DENIES.items():
                 if site in sites:
                     out.append(Mention(sign, Polarity.NEGATED, f"SITE:{site}", False))
         return out
 
-    def _normal_polarity(self, words: Sequence[str], target: Span) -> Polarity:
+    def _normal_polarity(self, words: Sequence[str], target: Span, tables: _Stemmed) -> Polarity:
         """A normal finding denies its sign, unless negated right before it
         ("I'm not steady on my feet"): then, to be safe, it reports it. A
         clause's first "no" is an answer ("no, los dos igual"), not that."""
         at = target.start - 1
-        if at > 0 and words[at] in self.clitics:  # "no la siento bien"
+        if at > 0 and words[at] in tables.clitics:  # "no la siento bien"
             at -= 1
         before = words[at] if at >= 0 else ""
-        if before in self.normal_flips and not (at == 0 and before in _NEGATIVE_WORDS):
+        if before in tables.normal_flips and not (at == 0 and before in tables.negatives):
             return Polarity.HEDGED
         return Polarity.NEGATED
 
-    def _of_question(self, words: Sequence[str], target: Span) -> bool:
-        """An anaphor or quantifier of the question follows the finding, or
-        begins inside it ("do not feel anything" + "like that")."""
-        return any(
-            tuple(words[start : start + len(phrase)]) == phrase and start + len(phrase) > target.end
-            for phrase, _ in self.question_objects
-            for start in range(target.start + 1, target.end + 1)
-        )
+
+@dataclass(frozen=True)
+class _Stemmed:
+    """A lexicon's phrases and word sets with every word replaced by its stem."""
+
+    targets: tuple[tuple[Phrase, str], ...]
+    sites: tuple[tuple[Phrase, str], ...]
+    modifiers: tuple[tuple[Phrase, str], ...]
+    site_fine: tuple[tuple[Phrase, str], ...]
+    question_objects: tuple[tuple[Phrase, str], ...]
+    joiners: frozenset[str]
+    normal_flips: frozenset[str]
+    clitics: frozenset[str]
+    negatives: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> _Stemmed:
+        stem = lexicon.stem
+
+        def phrases(table: Sequence[tuple[Phrase, str]]) -> tuple[tuple[Phrase, str], ...]:
+            return tuple((tuple(w if w == "*" else stem(w) for w in phrase), label) for phrase, label in table)
+
+        return cls(
+            phrases(lexicon.targets), phrases(lexicon.sites), phrases(lexicon.modifiers), phrases(lexicon.site_fine),
+            phrases(lexicon.question_objects), frozenset(map(stem, lexicon.joiners)),
+            frozenset(map(stem, lexicon.normal_flips)), frozenset(map(stem, lexicon.clitics)),
+            frozenset(map(stem, _NEGATIVE_WORDS)),
+        )  # fmt: skip
+
+
+def _of_question(words: Sequence[str], target: Span, question_objects: Sequence[tuple[Phrase, str]]) -> bool:
+    """An anaphor or quantifier of the question follows the finding, or
+    begins inside it ("do not feel anything" + "like that")."""
+    return any(
+        tuple(words[start : start + len(phrase)]) == phrase and start + len(phrase) > target.end
+        for phrase, _ in question_objects
+        for start in range(target.start + 1, target.end + 1)
+    )
 
 
 def _rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...]]]) -> list[str]:
@@ -228,7 +274,7 @@ def _rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...
     return out
 
 
-def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int) -> bool:
+def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int, negatives: frozenset[str]) -> bool:
     """A feeling negative in form ("no siento", "can not feel") at most a
     word before a finding positive in form ("debilidad", "any weakness").
     Two findings apart ("can't grip my cup, my hand's gone weak"), or both
@@ -238,14 +284,14 @@ def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int) -> 
     target, after = targets[index], targets[index + 1]
     return (
         target.label in _SENSORY
-        and _negative(words, target)
-        and not _negative(words, after)
+        and _negative(words, target, negatives)
+        and not _negative(words, after, negatives)
         and after.start - target.end <= 1
     )
 
 
-def _negative(words: Sequence[str], span: Span) -> bool:
-    return any(word in _NEGATIVE_WORDS for word in words[span.start : span.end])
+def _negative(words: Sequence[str], span: Span, negatives: frozenset[str]) -> bool:
+    return any(word in negatives for word in words[span.start : span.end])
 
 
 def _clauses(words: Sequence[str], joiners: frozenset[str], inside: set[int]) -> list[list[str]]:
@@ -296,7 +342,26 @@ def for_locale(locale: str) -> Lexicon:
         tuple(phrases(rules.get("question_objects", ()), "QUESTION")),
         frozenset(rules.get("normal_flips", ())),
         frozenset(rules.get("clitics", ())),
+        _stemmer(data.get("stemmer")),
     )  # fmt: skip
+
+
+def _stemmer(language: object) -> Callable[[str], str]:
+    """Snowball's stemmer for the lexicon's language ("english", "spanish");
+    words as they are when the lexicon names none."""
+    if not isinstance(language, str):
+        return str
+    import snowballstemmer  # loaded with the lexicon only: not on the Lambda's cold start
+
+    stemmer = snowballstemmer.stemmer(language)
+
+    @cache
+    def stem(word: str) -> str:
+        # A stem this short says too little ("pesado" and "peso" are both "pes"): the word as said.
+        stemmed: str = stemmer.stemWord(word)
+        return stemmed if len(stemmed) >= MIN_STEM_CHARS else word
+
+    return stem
 
 
 def read(line: str, locale: str = DEFAULT_LOCALE) -> Reading:

@@ -89,10 +89,14 @@ def polarities(
     modifiers: Iterable[tuple[Phrase, str]],
     window: int,
     negative_in_form: Sequence[bool] = (),
+    bound: Sequence[bool] = (),
 ) -> list[Polarity]:
     """The polarity of each target in one clause. A backward trigger after a
     finding negative in form is its adverb ("no puedo hacer pipí bien", "I
-    can't walk fine"), not its negation."""
+    can't walk fine"), not its negation. A `bound` target (one that opens
+    with a clitic, "se me sale") is negated forward only by a trigger right
+    before it ("no se me sale"): a "no" further back belongs to another verb
+    ("ya no alcanzo a llegar, se me sale")."""
     free = [True] * len(words)
     for target in targets:
         for i in range(target.start, target.end):
@@ -108,9 +112,11 @@ def polarities(
     for index, target in enumerate(targets):
         negated = hedged = False
         adverb_only = index < len(negative_in_form) and negative_in_form[index]
+        reach = 0 if index < len(bound) and bound[index] else window
         for span in found:
             if span.label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:
-                reaches = target.start - span.end <= window and not _stopped(stops, span.end, target.start)
+                limit = reach if span.label == Role.FORWARD else window
+                reaches = target.start - span.end <= limit and not _stopped(stops, span.end, target.start)
             elif span.label in (Role.BACKWARD, Role.HEDGE) and span.start >= target.end:
                 if adverb_only and span.label == Role.BACKWARD:
                     continue

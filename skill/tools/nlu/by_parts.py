@@ -5,7 +5,8 @@ samples are weakest:
 
 - a denial whose words are a report ("I can't feel my heels", "no change
   after ten days"), or that denies a sign the line reports ("no fever but my
-  legs are weak"): a report;
+  legs are weak"), or a denial sample whose slot words are negative in form
+  ("no, I can't feel my legs"): a report;
 - a loose report whose signs the line only denies ("there's nothing wrong
   with my bowels", "both my legs feel the same"): a denial;
 - a feeling denied of the question itself ("I don't feel any of that"): a no;
@@ -19,6 +20,7 @@ from collections.abc import Callable, Mapping
 from skill.core import lexicon
 from skill.core.rules import Symptom
 from skill.tools.alexa.envelopes import SlotFill
+from skill.tools.nlu.normalize import normalize
 from skill.tools.nlu.result import Match
 from skill.tools.nlu.words import QUESTION_WORDS
 
@@ -53,7 +55,9 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
     named = {fill.value_id for fill in found.slots.values() if fill and fill.value_id}
     # "no fever but my legs are weak" heard as a denial of weakness: the report wins.
     reports_named = not denied or bool(named & {sign.value for sign in reported})
-    if found.intent == DENY_INTENT and found.how not in _WORD_FOR_WORD and reported and reports_named:
+    if found.intent == DENY_INTENT and reported and (
+        (found.how not in _WORD_FOR_WORD and reports_named) or _slot_negative_in_form(found, text, locale)
+    ):
         return _signs(REPORT_INTENT, reported, text, names, fill)
     if found.intent == REPORT_INTENT and found.how not in _WORD_FOR_WORD and denied and not reported:
         return _signs(DENY_INTENT, denied, text, names, fill)
@@ -70,6 +74,17 @@ def _signs(intent: str, signs: list[Symptom], text: str, names: Mapping[str, str
         for slot, sign in zip(SLOTS, signs[:2], strict=False)
     }
     return Match(intent, fill(intent, fills), "parts", 100.0, None)
+
+
+def _slot_negative_in_form(found: Match, text: str, locale: str) -> bool:
+    """The sample "no {symptom}" filled with a finding negative in form ("no,
+    I can't feel my legs"): the "no" answers, the rest reports, as the Lambda
+    also takes it. Only that shape: elsewhere the sample's own words deny."""
+    words = normalize(text).split()
+    return any(
+        fill and normalize(fill.spoken).split() == words[1:] and lexicon.negative_in_form(fill.spoken, locale)
+        for fill in found.slots.values()
+    )
 
 
 def _asked_as_question(text: str) -> bool:

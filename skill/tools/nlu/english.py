@@ -79,6 +79,9 @@ NO_WORDS = frozenset({"no", "nope", "nah", "not", "never", "negative", "none"})
 # A yes and a no in one line ("yes no") is no answer at all: ask again.
 CLEAR_YES = frozenset({"yes", "yeah", "yep", "yup"})
 CLEAR_NO = frozenset({"no", "nope", "nah"})
+# After a line's first "no", any word begins an aside ("no, just the back"):
+# English negates a verb with "not", never with a bare "no".
+ASIDE_AFTER_NO = None
 # Words that may come with a yes or a no without changing it.
 ANSWER_WORDS = frozenset(
     {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",

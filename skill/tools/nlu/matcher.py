@@ -32,7 +32,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from skill.core import lexicon
+from skill.core import contract, lexicon
+from skill.core.rules import Level, Symptom
 from skill.tools import model as model_file
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.model import LanguageModel
@@ -51,8 +52,10 @@ from skill.tools.nlu.signs import SignClassifier, denies
 from skill.tools.nlu.spoken_dates import parse_date
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
 from skill.tools.nlu.words import (
+    ASIDE_AFTER_NO,
     BUILTIN_PHRASES,
     CLAUSE_BREAKS,
+    CLEAR_NO,
     EVERYDAY_ANSWERS,
     LEXICON_LOCALES,
     QUESTION_WORDS,
@@ -67,6 +70,7 @@ MIN_INSIDE_BARE_WORDS = 3
 
 REPORT_INTENT = "ReportSymptomIntent"
 DENY_INTENT = "DenySymptomIntent"
+NO_INTENT = contract.NO
 SYMPTOM_TYPE = "SymptomType"
 SYMPTOM_SLOT = "symptom"
 OTHER_SYMPTOM_SLOT = "otherSymptom"
@@ -195,11 +199,35 @@ class Nlu:
             if plain_answer is not None:
                 return Match(plain_answer, self._fill(plain_answer, {}), "answer", 100.0)
             guesses = (self._guess_intent, self._guess)
-            for guess in guesses if plain[:1] and plain[0] in QUESTION_WORDS else reversed(guesses):
-                guessed = guess(plain)
-                if guessed is not None:
-                    return guessed
+            order = guesses if plain[:1] and plain[0] in QUESTION_WORDS else reversed(guesses)
+            guessed = next((g for g in (guess(plain) for guess in order) if g is not None), None)
+            if self._no_then_aside(plain) and self._an_aside(text, guessed):
+                return Match(NO_INTENT, self._fill(NO_INTENT, {}), "answer", 100.0)
+            if guessed is not None:
+                return guessed
         return found
+
+    def _no_then_aside(self, words: list[str]) -> bool:
+        """The line opens with a no that answers ("no, just the back"), not
+        one that negates the verb after it ("no siento los pies")."""
+        if len(words) < 2 or words[0] not in CLEAR_NO:
+            return False
+        openers = ASIDE_AFTER_NO.get(self.language)
+        return words[0] != "no" or openers is None or words[1] in openers
+
+    def _an_aside(self, text: str, guessed: Match | None) -> bool:
+        """After a spoken no, words that report nothing the lexicon reads
+        ("no, just the back", "nope, neither"): the no is the answer. A sign
+        guessed from the model's phrases is weaker evidence than the no,
+        unless it is an emergency, which is kept, to be safe."""
+        if lexicon.read(text, self._lexicon_locale).mentions:
+            return False
+        if guessed is None:
+            return True
+        if guessed.intent != REPORT_INTENT:
+            return False
+        signs = [Symptom(f.value_id) for f in guessed.slots.values() if f and f.value_id in Symptom.__members__]
+        return not any(sign.level is Level.EMERGENCY for sign in signs)
 
     def _guess_intent(self, words: list[str]) -> Match | None:
         guess = self._intents.guess(words) if self._intents is not None and len(words) >= 2 else None

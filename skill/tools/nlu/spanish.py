@@ -38,6 +38,13 @@ INVOCATION_JOINERS = frozenset({"que", "si", "sobre", "y"})
 # ---- a yes or a no with words around it ---------------------------------------------
 YES_WORDS = frozenset({"si", "sip", "claro", "aja", "exacto", "correcto", "efectivamente"})
 CLEAR_YES = frozenset({"si", "sip"})
+# A line's first "no" before a verb negates it ("no siento los pies"); before
+# these words it is an answer, with an aside after it ("no, ella va al baño como
+# siempre", "no, nomás la espalda"). Clitics ("no la siento") are not among them.
+ASIDE_AFTER_NO = frozenset({
+    "yo", "tu", "el", "ella", "usted", "ellos", "ellas", "nosotros", "mi", "mis", "nomas", "solo", "nada", "ningun",
+    "ninguno", "ninguna", "gracias", "senor", "senora", "pues", "pos", "fijese", "todo", "eso", "tampoco",
+})  # fmt: skip
 CLEAR_NO = frozenset({"no", "nop", "nel"})
 # Everyday yes and no, matched as whole lines.
 EVERYDAY_ANSWERS = {

@@ -1,0 +1,99 @@
+"""The lexicon matches words by their Snowball stems, so inflections it was
+never given still read ("tingles", "tingled" as "tingling"; "dormidas" as
+"dormido"); a clitic-led finding ("se me sale") is negated only by a "no"
+right before it; an intensifier that looks like a backward negation ("bien
+feo") is a pseudo-trigger; and a no with an aside is the answer it opens."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.core import lexicon
+from skill.core.lexicon import Polarity, read
+from skill.core.rules import Symptom
+from skill.tools.alexa.device import load_matcher
+
+A, N = Polarity.AFFIRMED, Polarity.NEGATED
+S = Symptom
+
+
+def mentions(line, locale="en-US"):
+    return {(m.sign, m.polarity) for m in read(line, locale).mentions}
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("en-US", "my feet tingled all night", S.LIMB_NUMBNESS),
+        ("en-US", "both my feet keep tingling", S.LIMB_NUMBNESS),
+        ("es-US", "tengo las piernas dormidas", S.LIMB_NUMBNESS),
+        ("es-US", "tengo los pies entumidos", S.LIMB_NUMBNESS),
+    ],
+)
+def test_inflections_read_through_their_stems(locale, line, sign):
+    assert sign in read(line, locale).reported
+
+
+@pytest.mark.parametrize(("locale", "inflected", "plain"), [("en-US", "tingling", "tingles"), ("es-US", "dormidas", "dormido")])
+def test_every_locale_stems_with_its_own_language(locale, inflected, plain):
+    stem = lexicon.for_locale(locale).stem
+    assert stem(inflected) == stem(plain) != inflected
+
+
+def test_short_stems_compare_the_whole_word():
+    # Snowball cuts "pesado" (heavy) and "peso" (weight) to one short stem; a
+    # stem under MIN_STEM_CHARS is not trusted, so heavy legs are not weight loss.
+    assert S.WEIGHT_LOSS not in read("tengo las piernas pesadas", "es-US").reported
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the "no" belongs to "alcanzo"; the clitic-led finding is still reported
+        ("ya no alcanzo a llegar se me sale", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        # right before it, the "no" negates it
+        ("no se me sale la orina", {(S.BLADDER_BOWEL_CONTROL, N)}),
+    ],
+)
+def test_a_clitic_led_finding_is_negated_only_right_before_it(line, expected):
+    assert mentions(line, "es-US") == expected
+
+
+def test_an_intensifier_is_not_a_backward_negation():
+    # "bien" after a finding can deny it ("las siento bien"); "bien dormidas"
+    # is "very numb", a pseudo-trigger.
+    assert (S.LIMB_NUMBNESS, A) in mentions("tengo las piernas bien dormidas", "es-US")
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "no just the back"),
+        ("en-US", "nope just sore"),
+        ("en-US", "nah my back is the only thing"),
+        ("es-US", "no nomás la espalda"),
+        ("es-US", "no ella está como siempre"),
+        ("es-US", "no gracias todo tranquilo"),
+    ],
+)
+def test_a_no_with_an_aside_is_the_answer(locale, line):
+    assert load_matcher(locale).match(line).intent == "AMAZON.NoIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        # a "no" that negates the verb after it reports a loss
+        ("es-US", "no me siento los pies", S.LIMB_NUMBNESS),
+        ("es-US", "no puedo aguantar la orina", S.BLADDER_BOWEL_CONTROL),
+        # an emergency the line reports is never dropped for the opening "no"
+        ("en-US", "no i can't feel my legs", S.LIMB_NUMBNESS),
+        # a "no" before a subject is an interjection, not the verb's negation
+        ("en-US", "no she wet herself", S.BLADDER_BOWEL_CONTROL),
+        ("es-US", "no ella se orinó", S.BLADDER_BOWEL_CONTROL),
+    ],
+)
+def test_a_no_that_opens_a_report_keeps_the_report(locale, line, sign):
+    match = load_matcher(locale).match(line)
+    assert match.intent == "ReportSymptomIntent"
+    assert sign.name in {fill.value_id for fill in match.slots.values() if fill}
