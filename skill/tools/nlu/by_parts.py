@@ -17,18 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from skill.core import lexicon
+from skill.core import contract, lexicon
 from skill.core.rules import Symptom
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu.normalize import normalize
 from skill.tools.nlu.result import Match
 from skill.tools.nlu.words import QUESTION_WORDS
 
-REPORT_INTENT = "ReportSymptomIntent"
-DENY_INTENT = "DenySymptomIntent"
-NO_INTENT = "AMAZON.NoIntent"
-SYMPTOM_TYPE = "SymptomType"
-SLOTS = ("symptom", "otherSymptom")
+REPORT_INTENT = contract.REPORT_SYMPTOM
+DENY_INTENT = contract.DENY_SYMPTOM
+NO_INTENT = contract.NO
+SYMPTOM_TYPE = contract.SYMPTOM_TYPE
+SLOTS = contract.SYMPTOM_SLOTS
 # How a sample match was made when it is word for word: trusted over the lexicon.
 _WORD_FOR_WORD = frozenset({"exact", "pattern"})
 _UNPLACED = frozenset({"fallback", "unresolved"})

@@ -26,68 +26,49 @@ Matching, best first (docs/chat.md has the same list with examples):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from functools import cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from skill.core import contract, lexicon
-from skill.core.rules import Level, Symptom
 from skill.tools import model as model_file
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.model import LanguageModel
 from skill.tools.nlu import by_parts, invocation, spanish
+from skill.tools.nlu.asides import is_an_aside, opens_with_a_no
 from skill.tools.nlu.nearby import NearSamples, Typos
-from skill.tools.nlu.normalize import (
-    NEGATIONS,
-    negated,
-    normalize,
-    strip_fillers,
-)
-from skill.tools.nlu.patterns import DATE_TYPE, DURATION_TYPE, SampleIndex
+from skill.tools.nlu.normalize import NEGATIONS, negated, normalize, strip_fillers
+from skill.tools.nlu.patterns import SampleIndex
 from skill.tools.nlu.result import FALLBACK_INTENT, Match
-from skill.tools.nlu.rewrites import answer, flips_meaning, toggled, without_intensifiers
+from skill.tools.nlu.rewrites import answer, toggled, without_intensifiers
 from skill.tools.nlu.signs import SignClassifier, denies
-from skill.tools.nlu.spoken_dates import parse_date
+from skill.tools.nlu.slot_values import SlotValues
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
-from skill.tools.nlu.words import (
-    ASIDE_AFTER_NO,
-    BUILTIN_PHRASES,
-    CLAUSE_BREAKS,
-    CLEAR_NO,
-    EVERYDAY_ANSWERS,
-    LEXICON_LOCALES,
-    QUESTION_WORDS,
-)
+from skill.tools.nlu.words import BUILTIN_PHRASES, CLAUSE_BREAKS, EVERYDAY_ANSWERS, LEXICON_LOCALES, QUESTION_WORDS
 
-SLOT_VALUE_CUTOFF = 88
-# Lines this short are matched exactly or not at all ("ye" is not "yes").
-MIN_FUZZY_LENGTH = 4
 # A bare symptom phrase found inside a longer line must be this long: a
 # lone "weak" or "fall" in a sentence may be about something else.
 MIN_INSIDE_BARE_WORDS = 3
 
-REPORT_INTENT = "ReportSymptomIntent"
-DENY_INTENT = "DenySymptomIntent"
+REPORT_INTENT = contract.REPORT_SYMPTOM
+DENY_INTENT = contract.DENY_SYMPTOM
 NO_INTENT = contract.NO
-SYMPTOM_TYPE = "SymptomType"
-SYMPTOM_SLOT = "symptom"
-OTHER_SYMPTOM_SLOT = "otherSymptom"
-DURATION_INTENT = "DurationIntent"
-DURATION_SLOT = "duration"
+SYMPTOM_TYPE = contract.SYMPTOM_TYPE
+SYMPTOM_SLOT = contract.SYMPTOM_SLOT
+OTHER_SYMPTOM_SLOT = contract.OTHER_SYMPTOM_SLOT
+DURATION_INTENT = contract.DURATION
+DURATION_SLOT = contract.DURATION_SLOT
 _BARE_SLOT_SAMPLES = {"{symptom}"}
 # The intents a sample inside a longer line may stand for. Not an answer (it
 # might answer something else there), not a duration ("set a timer for ten
 # minutes"), not stop ("stop, it hurts").
 _INSIDE_INTENTS = {
-    REPORT_INTENT, DENY_INTENT, "CallForHelpIntent", "StartCheckIntent", "CausesIntent", "HowLongIntent",
-    "SelfCareIntent", "ContactIntent", "AMAZON.HelpIntent", "AMAZON.RepeatIntent",
+    REPORT_INTENT, DENY_INTENT, contract.CALL_FOR_HELP, contract.START_CHECK, contract.CAUSES, contract.HOW_LONG,
+    contract.SELF_CARE, contract.CONTACT, contract.HELP, contract.REPEAT,
 }  # fmt: skip
 
 # Slot-less intents whose meaning their words carry; answers and navigation are matched as said.
 _GUESSABLE_INTENTS = frozenset(
-    {"StartCheckIntent", "CausesIntent", "HowLongIntent", "SelfCareIntent", "ContactIntent", "CallForHelpIntent"}
+    {contract.START_CHECK, contract.CAUSES, contract.HOW_LONG, contract.SELF_CARE, contract.CONTACT, contract.CALL_FOR_HELP}
 )
 class Nlu:
     """Indexes built once from an interaction model; `match(text)` per line."""
@@ -100,7 +81,7 @@ class Nlu:
         self.invocation_name = samples.invocation_name
         self.intent_names = model.intent_names
         self._values = samples.values
-        self._value_keys = {name: list(table) for name, table in self._values.items()}
+        self._slot_values = SlotValues(self._values)
         self._slot_types = samples.slot_types
         self._lexicon_locale = LEXICON_LOCALES.get(language, lexicon.DEFAULT_LOCALE)
         self._symptom_names = {value_id: name for value_id, name in self._values.get(SYMPTOM_TYPE, {}).values()}
@@ -124,30 +105,8 @@ class Nlu:
     # ---- slots -------------------------------------------------------------
 
     def resolve(self, slot_type: str, text: str) -> tuple[SlotFill, float] | None:
-        """What entity resolution makes of `text` for `slot_type`, with a score
-        (100 exact, rapidfuzz score for a close value, 0 for no match). None
-        when the text cannot fill the slot at all (not a duration)."""
-        if slot_type == DURATION_TYPE:
-            iso = parse_duration(text)
-            return (SlotFill(spoken=iso), 100.0) if iso else None
-        if slot_type == DATE_TYPE:
-            iso = parse_date(text, date.today())
-            return (SlotFill(spoken=iso), 100.0) if iso else None
-        table = self._values.get(slot_type)
-        if table is None:  # another built-in type: passed through as spoken
-            return SlotFill(spoken=text), 100.0
-        if text in table:
-            value_id, name = table[text]
-            return SlotFill(text, value_id, name, slot_type), 100.0
-        if len(text) >= MIN_FUZZY_LENGTH:
-            denied = negated(text)
-            for key, score, _ in process.extract(
-                text, self._value_keys[slot_type], scorer=fuzz.ratio, score_cutoff=SLOT_VALUE_CUTOFF, limit=3
-            ):
-                if negated(key) == denied and not flips_meaning(text, key):
-                    value_id, name = table[key]
-                    return SlotFill(text, value_id, name, slot_type), float(score)
-        return SlotFill(text, None, None, slot_type), 0.0
+        """What entity resolution makes of `text` for `slot_type` (`SlotValues.resolve`)."""
+        return self._slot_values.resolve(slot_type, text)
 
     def _fill(self, intent: str, filled: Mapping[str, SlotFill]) -> dict[str, SlotFill | None]:
         return {name: filled.get(name) for name in self._slot_types.get(intent, {})}
@@ -201,33 +160,13 @@ class Nlu:
             guesses = (self._guess_intent, self._guess)
             order = guesses if plain[:1] and plain[0] in QUESTION_WORDS else reversed(guesses)
             guessed = next((g for g in (guess(plain) for guess in order) if g is not None), None)
-            if self._no_then_aside(plain) and self._an_aside(text, guessed):
+            if opens_with_a_no(plain, self.language) and is_an_aside(
+                bool(lexicon.read(text, self._lexicon_locale).mentions), guessed
+            ):
                 return Match(NO_INTENT, self._fill(NO_INTENT, {}), "answer", 100.0)
             if guessed is not None:
                 return guessed
         return found
-
-    def _no_then_aside(self, words: list[str]) -> bool:
-        """The line opens with a no that answers ("no, just the back"), not
-        one that negates the verb after it ("no siento los pies")."""
-        if len(words) < 2 or words[0] not in CLEAR_NO:
-            return False
-        openers = ASIDE_AFTER_NO.get(self.language)
-        return words[0] != "no" or openers is None or words[1] in openers
-
-    def _an_aside(self, text: str, guessed: Match | None) -> bool:
-        """After a spoken no, words that report nothing the lexicon reads
-        ("no, just the back", "nope, neither"): the no is the answer. A sign
-        guessed from the model's phrases is weaker evidence than the no,
-        unless it is an emergency, which is kept, to be safe."""
-        if lexicon.read(text, self._lexicon_locale).mentions:
-            return False
-        if guessed is None:
-            return True
-        if guessed.intent != REPORT_INTENT:
-            return False
-        signs = [Symptom(f.value_id) for f in guessed.slots.values() if f and f.value_id in Symptom.__members__]
-        return not any(sign.level is Level.EMERGENCY for sign in signs)
 
     def _guess_intent(self, words: list[str]) -> Match | None:
         guess = self._intents.guess(words) if self._intents is not None and len(words) >= 2 else None
