@@ -68,7 +68,8 @@ def test_a_joiner_inside_a_finding_splits_no_clause():
         ("en-US", "if anything i've put on a few pounds", {(S.WEIGHT_LOSS, N)}),
         ("es-US", "las piernas tienen su fuerza de siempre", {(S.MUSCLE_WEAKNESS, N)}),
         ("es-US", "siento bien los pies y las manos", {(S.LIMB_NUMBNESS, N)}),
-        ("es-US", "mi pierna no la siento bien", {(S.LIMB_NUMBNESS, H)}),
+        # "no (la) siento" is itself a loss of feeling: the clitic between does not hide it
+        ("es-US", "mi pierna no la siento bien", {(S.LIMB_NUMBNESS, A)}),
         ("es-US", "ha mejorado bastante", {(S.NOT_IMPROVING, N)}),
         ("es-US", "no ha mejorado", {(S.NOT_IMPROVING, A)}),
         # a clause's first "no" is the answer, not a negation of the normal finding

@@ -97,3 +97,68 @@ def test_a_no_that_opens_a_report_keeps_the_report(locale, line, sign):
     match = load_matcher(locale).match(line)
     assert match.intent == "ReportSymptomIntent"
     assert sign.name in {fill.value_id for fill in match.slots.values() if fill}
+
+
+@pytest.mark.parametrize(
+    ("line", "sign"),
+    [
+        # a clitic between a finding's words does not hide it
+        ("no me siento los pies cuando piso", S.LIMB_NUMBNESS),
+        ("no se me quita el dolor ni con reposo", S.NOT_IMPROVING),
+        # a finding said of another person: its verb in the third person
+        ("mi papá no tiene equilibrio", S.BALANCE_COORDINATION),
+        ("mi mamá no puede controlar la orina", S.BLADDER_BOWEL_CONTROL),
+        ("se le doblan las piernas", S.MUSCLE_WEAKNESS),
+    ],
+)
+def test_clitics_and_other_persons_keep_a_finding(line, sign):
+    assert sign in read(line, "es-US").reported
+
+
+def test_a_stem_shared_by_two_verbs_is_not_trusted():
+    # "sentar" (to sit) and "sentir" (to feel) share the stem "sent"
+    reading = read("él no se puede sentar en la cama", "es-US")
+    assert S.LIMB_NUMBNESS not in reading.reported and S.BLADDER_BOWEL_CONTROL not in reading.reported
+    assert S.CANNOT_SIT_OR_STAND in reading.reported
+    assert S.LIMB_NUMBNESS in read("no puede sentir las piernas", "es-US").reported
+
+
+def test_a_no_before_a_clitic_negates_the_verb_not_the_question():
+    # "no, los dos igual" answers; "no se puede sentar" reports
+    assert (S.ONE_SIDED_NUMBNESS, N) in mentions("no los dos igual", "es-US")
+    assert S.CANNOT_SIT_OR_STAND in read("no se puede sentar", "es-US").reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "well i haven't checked so i don't know"),
+        ("en-US", "um maybe i'm not certain"),
+        ("en-US", "could be i really can't tell"),
+        ("es-US", "puede ser no estoy segura"),
+        ("es-US", "pues la verdad no me acuerdo bien"),
+    ],
+)
+def test_ways_of_not_knowing_with_words_around_them_are_not_sure(locale, line):
+    assert load_matcher(locale).match(line).intent == "NotSureIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        ("en-US", "oh lord yes", "AMAZON.YesIntent"),
+        ("en-US", "sorry to say but yes", "AMAZON.YesIntent"),
+        ("es-US", "ay dios mío sí", "AMAZON.YesIntent"),
+        ("es-US", "sí cómo no", "AMAZON.YesIntent"),
+        ("es-US", "ni de chiste", "AMAZON.NoIntent"),
+        # a sign among the words is never an interjection's
+        ("en-US", "oh lord i can't feel my legs", "ReportSymptomIntent"),
+    ],
+)
+def test_interjections_around_a_yes_or_a_no(locale, line, intent):
+    assert load_matcher(locale).match(line).intent == intent
+
+
+def test_a_way_of_not_knowing_never_hides_a_sign():
+    match = load_matcher("es-US").match("no sé pero no siento las piernas")
+    assert match.intent == "ReportSymptomIntent"

@@ -141,6 +141,8 @@ class Lexicon:
     normal_flips: frozenset[str] = frozenset()
     # pronouns that may stand between such a word and the finding ("no la siento bien")
     clitics: frozenset[str] = frozenset()
+    # the clitics that are never articles ("se", not "los"): only a verb follows them
+    verb_clitics: frozenset[str] = frozenset()
     # a word's stem (Snowball): "accidents" and "accident", "flojitas" and
     # "flojita" compare the same; every phrase above is matched by its stems
     stem: Callable[[str], str] = str
@@ -159,13 +161,13 @@ class Lexicon:
         words = [self.stem(word) if word != text.BREAK else word for word in _rewritten(text.tokens(line, self.contractions), self.rewrites)]
         mentions: list[Mention] = []
         # A joiner inside a finding ("pins and needles") joins no clauses.
-        inside = {i for span in context.find(words, tables.targets) for i in range(span.start + 1, span.end)}
+        inside = {i for span in context.find(words, tables.targets, None, tables.clitics) for i in range(span.start + 1, span.end)}
         for clause in _clauses(words, tables.joiners, inside):
             mentions.extend(self._read_clause(clause, tables))
         return Reading(tuple(mentions))
 
     def _read_clause(self, words: Sequence[str], tables: _Stemmed) -> list[Mention]:
-        targets = context.find(words, tables.targets)
+        targets = context.find(words, tables.targets, None, tables.clitics)
         # "i can not feel any weakness": a feeling denied right before
         # another finding is the other one's negation, not a finding.
         targets = [t for i, t in enumerate(targets) if not _negates_next(words, targets, i, tables.negatives)]
@@ -215,7 +217,9 @@ class Lexicon:
         if at > 0 and words[at] in tables.clitics:  # "no la siento bien"
             at -= 1
         before = words[at] if at >= 0 else ""
-        if before in tables.normal_flips and not (at == 0 and before in tables.negatives):
+        # ... unless the finding opens with a clitic, which the no can only negate ("no se puede sentar").
+        answering = at == 0 and before in tables.negatives and words[target.start] not in self.verb_clitics
+        if before in tables.normal_flips and not answering:
             return Polarity.HEDGED
         return Polarity.NEGATED
 
@@ -321,9 +325,15 @@ def for_locale(locale: str) -> Lexicon:
     def phrases(items, label: str) -> list[tuple[Phrase, str]]:  # type: ignore[no-untyped-def]
         return [(tuple(text.tokens(item, contractions)), label) for item in items]
 
-    targets = [p for name, items in data["findings"].items() for p in phrases(items, name)]
-    targets += [p for name, items in data["events"].items() for p in phrases(items, f"EVENT:{name}")]
-    targets += [p for name, items in data["normal_findings"].items() for p in phrases(items, f"NORMAL:{name}")]
+    persons = {text.fold(k): tuple(v) for k, v in data.get("persons", {}).items()}
+
+    def findings(items, label: str) -> list[tuple[Phrase, str]]:  # type: ignore[no-untyped-def]
+        # Said of another person too ("no tiene fuerza" as "no tengo fuerza"): a caregiver speaks for the patient.
+        return [(variant, label) for phrase, _ in phrases(items, label) for variant in _in_every_person(phrase, persons)]
+
+    targets = [p for name, items in data["findings"].items() for p in findings(items, name)]
+    targets += [p for name, items in data["events"].items() for p in findings(items, f"EVENT:{name}")]
+    targets += [p for name, items in data["normal_findings"].items() for p in findings(items, f"NORMAL:{name}")]
     targets += phrases(data["ordinary"], ORDINARY)
     sites = [p for name, items in data["sites"].items() for p in phrases(items, name)] + phrases(data["sides"], "SIDE")
     rules = data["context"]
@@ -342,13 +352,32 @@ def for_locale(locale: str) -> Lexicon:
         tuple(phrases(rules.get("question_objects", ()), "QUESTION")),
         frozenset(rules.get("normal_flips", ())),
         frozenset(rules.get("clitics", ())),
-        _stemmer(data.get("stemmer")),
+        frozenset(rules.get("verb_clitics", ())),
+        _stemmer(data.get("stemmer"), frozenset(text.fold(w) for w in data.get("whole_words", ()))),
     )  # fmt: skip
 
 
-def _stemmer(language: object) -> Callable[[str], str]:
+# Variants of one phrase in other persons, at most (the phrase itself first).
+MAX_PERSON_VARIANTS = 8
+
+
+def _in_every_person(phrase: Phrase, persons: Mapping[str, tuple[str, ...]]) -> list[Phrase]:
+    """The phrase with its first-person verbs in the other persons the
+    lexicon lists ("no puedo controlar" -> "no puede controlar", "no pueden
+    controlar"), each verb of the phrase varied on its own."""
+    variants = [phrase]
+    for index, word in enumerate(phrase):
+        for other in persons.get(word, ()):
+            variants += [(*v[:index], other, *v[index + 1 :]) for v in variants if v[index] == word]
+    unique = list(dict.fromkeys(variants))
+    return unique[:MAX_PERSON_VARIANTS]
+
+
+def _stemmer(language: object, whole_words: frozenset[str] = frozenset()) -> Callable[[str], str]:
     """Snowball's stemmer for the lexicon's language ("english", "spanish");
-    words as they are when the lexicon names none."""
+    words as they are when the lexicon names none. `whole_words` keep their
+    whole form: their stem is another word's ("sentar", to sit, and "sentir",
+    to feel, are both "sent")."""
     if not isinstance(language, str):
         return str
     import snowballstemmer  # loaded with the lexicon only: not on the Lambda's cold start
@@ -357,6 +386,8 @@ def _stemmer(language: object) -> Callable[[str], str]:
 
     @cache
     def stem(word: str) -> str:
+        if word in whole_words:
+            return word
         # A stem this short says too little ("pesado" and "peso" are both "pes"): the word as said.
         stemmed: str = stemmer.stemWord(word)
         return stemmed if len(stemmed) >= MIN_STEM_CHARS else word

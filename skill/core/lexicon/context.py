@@ -46,16 +46,23 @@ class Span:
     label: str
 
 
-def find(words: Sequence[str], phrases: Iterable[tuple[Phrase, str]], free: Sequence[bool] | None = None) -> list[Span]:
+def find(
+    words: Sequence[str],
+    phrases: Iterable[tuple[Phrase, str]],
+    free: Sequence[bool] | None = None,
+    skippable: frozenset[str] = frozenset(),
+) -> list[Span]:
     """Spans of `words` that are phrases, left to right, the longest at each
-    place; only over free words when `free` is given."""
+    place; only over free words when `free` is given. Inside a phrase, after
+    its first word, `skippable` words (Spanish clitics) the phrase does not
+    name may stand between its words: "no siento" in "no me siento"."""
     table = list(phrases)
     spans: list[Span] = []
     i = 0
     while i < len(words):
         best: Span | None = None
         for phrase, label in table:
-            end = _match_at(words, i, phrase)
+            end = _match_at(words, i, phrase, skippable)
             if end is None or (free is not None and not all(free[i:end])):
                 continue
             if best is None or end > best.end:
@@ -68,15 +75,24 @@ def find(words: Sequence[str], phrases: Iterable[tuple[Phrase, str]], free: Sequ
     return spans
 
 
-def _match_at(words: Sequence[str], start: int, phrase: Phrase) -> int | None:
+# At most this many skippable words between two of a phrase's words ("no se me").
+MAX_SKIPPED = 2
+
+
+def _match_at(words: Sequence[str], start: int, phrase: Phrase, skippable: frozenset[str] = frozenset()) -> int | None:
     position = start
     for index, part in enumerate(phrase):
         if part == "*":
             for gap in range(1, 4):  # the shortest gap that lets the rest fit
-                end = _match_at(words, position + gap, phrase[index + 1 :])
+                end = _match_at(words, position + gap, phrase[index + 1 :], skippable)
                 if end is not None:
                     return end
             return None
+        if index > 0 and part not in skippable:
+            skipped = 0
+            while skipped < MAX_SKIPPED and position < len(words) and words[position] != part and words[position] in skippable:
+                position += 1
+                skipped += 1
         if position >= len(words) or words[position] != part:
             return None
         position += 1

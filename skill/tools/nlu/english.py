@@ -53,6 +53,7 @@ EVERYDAY_ANSWERS: Mapping[str, tuple[str, ...]] = {
         "i am", "it is", "it does", "it has", "sure do", "sure is", "sure did", "yes indeed", "indeed",
         "yes ma'am", "yes sir", "yessir", "uh huh yes", "mhm", "mm hmm", "yep i do", "that i do", "that i have",
         "yes it has", "certainly", "you got it", "i would say so", "sure enough", "big time", "for sure",
+        "i reckon so", "that would be a yes", "that is a yes", "i would say yes", "i guess i do", "i guess i have",
     ),
     "AMAZON.NoIntent": (
         "nah none of that", "none of that", "none of those", "none", "not that i have noticed",
@@ -62,6 +63,7 @@ EVERYDAY_ANSWERS: Mapping[str, tuple[str, ...]] = {
         "nuh uh", "uh uh", "nay", "no ma'am", "no sir", "not a bit", "not one bit", "i do not", "i have not",
         "i did not", "it is not", "it does not", "it has not", "no siree", "not in the least", "no such thing",
         "none whatsoever", "not that i noticed", "not lately", "not so far", "not yet", "neither", "negatory",
+        "nothing like that thank goodness", "that would be a no", "that is a no", "i would say no",
     ),
 }
 LAUNCH_PHRASES = frozenset({"open", "launch", "start", "run", "use", "ask", "tell", "talk to"})
@@ -89,7 +91,16 @@ ANSWER_WORDS = frozenset(
      "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly", "sadly",
      "indeed", "nothing", "like", "those", "whatsoever", "honestly", "ma'am", "buddy", "dear",
      # a caregiver's echo ("yes she does", "no he has not") and thanks ("no, thank goodness")
-     "he", "she", "they", "has", "would", "say", "thank", "goodness", "god", "heavens"}
+     "he", "she", "they", "has", "would", "say", "thank", "goodness", "god", "heavens",
+     # interjections and asides that only colour a yes or a no ("oh lord yes", "sorry to say but yes")
+     "oh", "lord", "gosh", "golly", "man", "boy", "jeez", "sorry", "to", "but", "be", "reckon", "reckoned", "honey",
+     "son", "hon", "sweetie", "yes'm", "mhm", "er", "um", "ah"}
+)  # fmt: skip
+# Words around a way of not knowing that leave it a "not sure" ("um, maybe,
+# I'm not certain"; "well I haven't checked, so I don't know").
+UNSURE_WORDS = frozenset(
+    {"maybe", "perhaps", "possibly", "could", "might", "be", "so", "checked", "looked", "noticed", "tell", "you",
+     "can", "not", "have", "had", "a", "chance", "yet", "for", "sure", "certain", "about", "know"}
 )  # fmt: skip
 # Words that only colour what is said.
 INTENSIFIERS = frozenset(

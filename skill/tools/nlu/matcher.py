@@ -39,7 +39,7 @@ from skill.tools.nlu.nearby import NearSamples, Typos
 from skill.tools.nlu.normalize import NEGATIONS, negated, normalize, strip_fillers
 from skill.tools.nlu.patterns import SampleIndex
 from skill.tools.nlu.result import FALLBACK_INTENT, Match
-from skill.tools.nlu.rewrites import answer, toggled, without_intensifiers
+from skill.tools.nlu.rewrites import answer, toggled, unsure, without_intensifiers
 from skill.tools.nlu.signs import SignClassifier, denies
 from skill.tools.nlu.slot_values import SlotValues
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
@@ -99,6 +99,8 @@ class Nlu:
         guessable = {text: (intent, intent) for text, (intent, _) in self._exact.items() if intent in _GUESSABLE_INTENTS}
         self._intents = SignClassifier(guessable) if guessable else None
 
+        # The model's own ways of not knowing, to find inside a longer answer.
+        self._unsure = frozenset(tuple(text.split()) for text, (intent, _) in self._exact.items() if intent == contract.NOT_SURE)
         self._typos = Typos(self._exact, self._patterns, self._values)
         self._near = NearSamples(self._exact, self._patterns, self._values, self._slot_types)
 
@@ -154,7 +156,7 @@ class Nlu:
             # words point to, a question first if it is asked as one. Words
             # as typed: a typo guess ("trash" -> "crash") is no evidence.
             plain = strip_fillers(without_intensifiers(words))
-            plain_answer = answer(plain)
+            plain_answer = contract.NOT_SURE if unsure(plain, self._unsure) else answer(plain)
             if plain_answer is not None:
                 return Match(plain_answer, self._fill(plain_answer, {}), "answer", 100.0)
             guesses = (self._guess_intent, self._guess)

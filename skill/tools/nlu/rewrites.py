@@ -17,8 +17,27 @@ from skill.tools.nlu.words import (
     NO_WORDS,
     OPPOSITE_PREFIXES,
     TRAILING,
+    UNSURE_WORDS,
     YES_WORDS,
 )
+
+
+def unsure(words: list[str], cores: frozenset[tuple[str, ...]]) -> bool:
+    """"well i haven't checked so i don't know", "could be i really can't
+    tell", "la verdad no le sabría decir": one or more ways of not knowing
+    (`cores`, the model's own NotSureIntent samples) with only answer words
+    around them."""
+    rest: list[str] = []
+    i, found = 0, False
+    while i < len(words):
+        core = max((c for c in cores if tuple(words[i : i + len(c)]) == c), key=len, default=None)
+        if core is None:
+            rest.append(words[i])
+            i += 1
+        else:
+            found = True
+            i += len(core)
+    return found and set(rest) <= ANSWER_WORDS | UNSURE_WORDS
 
 
 def answer(words: list[str]) -> str | None:

@@ -52,7 +52,8 @@ EVERYDAY_ANSWERS = {
         "andale", "andale pues", "asi es", "pues si", "si pues", "claro que si", "por supuesto", "desgraciadamente si",
         "lamentablemente si", "por desgracia si", "me temo que si", "sin duda", "eso si", "si senor", "si senora",
         "si la verdad", "sale", "orale", "simon", "ajam", "si tengo", "si me pasa", "si me ha pasado", "cierto",
-        "asi mero", "eso mero", "efectivo", "desde luego", "la verdad que si",
+        "asi mero", "eso mero", "efectivo", "desde luego", "la verdad que si", "si como no", "como no",
+        "afirmativo", "simon que si",
     ),
     "AMAZON.NoIntent": (
         "que va", "no nada de eso", "nada de eso", "para nada", "no para nada", "en absoluto", "nada", "ninguno",
@@ -60,6 +61,7 @@ EVERYDAY_ANSWERS = {
         "no he notado", "no no", "nel pastel", "no tengo", "no me pasa", "no me ha pasado", "no nunca", "nunca",
         "tampoco", "no tampoco", "no senor", "no senora", "no la verdad", "la verdad no", "pues no", "no pues",
         "ni modo", "nada de nada", "no para nada", "no no tengo", "no que va", "de ninguna manera", "jamas",
+        "ni de chiste", "ni de broma", "ni loco", "ni loca", "ni en suenos", "negativo", "no podria decir que si",
     ),
 }
 NO_WORDS = frozenset({"no", "nop", "nel", "nunca", "ninguno", "ninguna"})
@@ -68,7 +70,15 @@ ANSWER_WORDS = frozenset(
      "parece", "bueno", "para", "nada", "de", "lo", "tengo", "en", "absoluto", "por", "supuesto", "desgraciadamente",
      "fijese", "mire", "oiga", "desgracia", "bastante", "algo",
      # who is spoken to ("no mijo") and thanks ("no, gracias a dios")
-     "mija", "mijo", "fijate", "ay", "pos", "hombre", "nombre", "gracias", "a", "dios", "ni", "mismo"}
+     "mija", "mijo", "fijate", "ay", "pos", "hombre", "nombre", "gracias", "a", "dios", "ni", "mismo",
+     # interjections that only colour a yes or a no ("ay dios mío sí", "ey sí", "ándale sí")
+     "mio", "ey", "oye", "uy", "andale", "orale", "bendito", "santo", "virgen", "senito", "don", "dona"}
+)  # fmt: skip
+# Words around a way of not knowing that leave it a "no sé" ("puede ser, no
+# estoy segura"; "la verdad no le sabría decir").
+UNSURE_WORDS = frozenset(
+    {"quizas", "quiza", "tal", "vez", "puede", "ser", "le", "lo", "decir", "decirle", "bien", "fijado", "seguro",
+     "segura", "todavia", "aun", "he", "no", "maybe", "sabria", "se"}
 )  # fmt: skip
 
 # ---- the sign guess -----------------------------------------------------------------
