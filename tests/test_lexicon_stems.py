@@ -162,3 +162,22 @@ def test_interjections_around_a_yes_or_a_no(locale, line, intent):
 def test_a_way_of_not_knowing_never_hides_a_sign():
     match = load_matcher("es-US").match("no sé pero no siento las piernas")
     assert match.intent == "ReportSymptomIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # accidents, plural, are the bladder's; one accident is a crash
+        ("en-US", "mama has had two accidents in the bed", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("en-US", "i was in a car accident", {(S.SIGNIFICANT_TRAUMA, A)}),
+        ("es-US", "ha tenido accidentes en la cama", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        # a sample fitted only closely is not the model's own words: the lexicon's reading of "no, it's improving" wins
+        ("es-US", "no va mejorando", {(S.NOT_IMPROVING, N)}),
+    ],
+)
+def test_words_that_look_alike(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+def test_a_closely_fitted_sample_yields_to_the_lexicon():
+    assert load_matcher("es-US").match("no va mejorando").intent in ("DenySymptomIntent", "AMAZON.NoIntent")

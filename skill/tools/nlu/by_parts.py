@@ -31,6 +31,7 @@ SYMPTOM_TYPE = contract.SYMPTOM_TYPE
 SLOTS = contract.SYMPTOM_SLOTS
 # How a sample match was made when it is word for word: trusted over the lexicon.
 _WORD_FOR_WORD = frozenset({"exact", "pattern"})
+EXACT_SCORE = 100.0
 _UNPLACED = frozenset({"fallback", "unresolved"})
 # A question guessed from the model's phrases ("cuando voy a mejorar") is the
 # weakest evidence: a line not asked as a question, in which the lexicon reads a
@@ -48,18 +49,21 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
         return found
     reading = lexicon.read(text, locale)
     reported, denied = reading.reported, reading.denied
+    # A sample fitted with a slot value found only close ("no va mejorando" for
+    # "no mejora") is not the model's own words: the lexicon may overrule it.
+    word_for_word = found.how in _WORD_FOR_WORD and found.score >= EXACT_SCORE
     # "I don't feel any of that": the question's signs denied, whichever were asked.
-    if reading.answers_no and found.how not in _WORD_FOR_WORD:
+    if reading.answers_no and not word_for_word:
         return Match(NO_INTENT, fill(NO_INTENT, {}), "parts", 100.0, None)
     # Word for word a sample ("my {symptom} is the same"): the model's own words, trusted.
     named = {fill.value_id for fill in found.slots.values() if fill and fill.value_id}
     # "no fever but my legs are weak" heard as a denial of weakness: the report wins.
     reports_named = not denied or bool(named & {sign.value for sign in reported})
     if found.intent == DENY_INTENT and reported and (
-        (found.how not in _WORD_FOR_WORD and reports_named) or _slot_negative_in_form(found, text, locale)
+        (not word_for_word and reports_named) or _slot_negative_in_form(found, text, locale)
     ):
         return _signs(REPORT_INTENT, reported, text, names, fill)
-    if found.intent == REPORT_INTENT and found.how not in _WORD_FOR_WORD and denied and not reported:
+    if found.intent == REPORT_INTENT and not word_for_word and denied and not reported:
         return _signs(DENY_INTENT, denied, text, names, fill)
     if any(fill and fill.value_id for fill in found.slots.values()):
         return found  # "I have a fever and purple spots": one slot resolved, one not
