@@ -11,7 +11,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.services import ApiClient
 
-from skill.core import can_fulfill, handlers, reminders
+from skill.core import can_fulfill, failures, handlers, reminders
 from skill.core.logtext import printable
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def build_skill_builder(skill_id: str | None = None, api_client: ApiClient | Non
     builder.add_request_handler(can_fulfill.CanFulfillIntentHandler())  # before the silent catch-all of other requests
     for handler in handlers.REQUEST_HANDLERS:
         builder.add_request_handler(handler)
-    builder.add_exception_handler(handlers.CatchAllExceptionHandler())
+    builder.add_exception_handler(failures.CatchAllExceptionHandler())
     builder.add_global_request_interceptor(handlers.LogRequestInterceptor())
     builder.add_global_request_interceptor(handlers.LoadConversationInterceptor())
     builder.add_global_response_interceptor(handlers.SaveConversationInterceptor())

@@ -1,7 +1,10 @@
-"""When the spasms began, as Alexa gives it in an AMAZON.DATE slot, turned
-into how long ago that was.
+"""How long the spasms have lasted, from the slot Alexa fills: an
+AMAZON.DURATION value ("about ten days") or an AMAZON.DATE one ("since
+Monday"), as a timedelta. Only the length of time; whether it is a week of
+rest is the rules module's.
 
-Pure Python, no SDK. AMAZON.DATE values: "2026-11-23" (a day), "2026-W47" (a
+Pure Python, no SDK. AMAZON.DURATION values are ISO-8601 durations ("P10D",
+"P2W", "PT36H"). AMAZON.DATE values: "2026-11-23" (a day), "2026-W47" (a
 week), "2026-W47-WE" (a weekend), "2026-11" (a month), "2026" (a year),
 "PRESENT_REF" ("now"). Alexa resolves a bare weekday or date to its next
 occurrence ("since Monday" said on a Tuesday is next Monday); the spasms
@@ -40,6 +43,28 @@ def _start(value: str, today: date) -> date | None:
         start = date(int(found.group(1)), 1, 1)
         return start if start <= today else None
     return None
+
+
+def duration_of(value: str | None) -> timedelta | None:
+    """An AMAZON.DURATION value (ISO-8601, e.g. "P10D", "P2W", "PT36H") as a
+    timedelta, or None when it cannot be understood. Months and years count as
+    30 and 365 days: only "a week or more" matters here."""
+    if not value or not isinstance(value, str):
+        return None
+    import isodate  # here: only a duration pays for it, not every cold start
+
+    try:
+        duration = isodate.parse_duration(value.strip().upper())
+    except (isodate.ISO8601Error, ValueError, OverflowError, TypeError):
+        return None
+    if isinstance(duration, isodate.Duration):
+        try:
+            duration = timedelta(days=float(duration.years) * 365 + float(duration.months) * 30) + duration.tdelta
+        except (OverflowError, ValueError):
+            return None
+    if duration <= timedelta(0):
+        return None
+    return duration
 
 
 def elapsed_since(value: str | None, today: date) -> timedelta | None:

@@ -24,9 +24,10 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from skill.core.builder import LambdaHandler, lambda_handler_for
+from skill.core.speech import plain_text
 from skill.tools import nlu
 from skill.tools.alexa import reminders_standin
-from skill.tools.alexa.device import TypedDevice, load_matcher, plain_text, voice_of
+from skill.tools.alexa.device import TypedDevice, load_matcher, voice_of
 from skill.tools.alexa.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
 
 ALEXA = "Alexa: "

@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Any
 
 from skill.core import contract, speech
 from skill.core.builder import lambda_handler_for
+from skill.core.speech import plain_text
 from skill.tools import paths
 from skill.tools.alexa import device, reminders_standin
-from skill.tools.alexa.device import TypedDevice, plain_text, voice_of
+from skill.tools.alexa.device import TypedDevice, voice_of
 from skill.tools.alexa.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
 from skill.tools.cli import CliError, require_web
 

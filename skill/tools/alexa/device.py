@@ -10,7 +10,6 @@ interaction model (`skill.tools.nlu`) and sent in the envelope Alexa would send.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,11 +58,6 @@ def voice_of(ssml: str) -> dict[str, str]:
     "slower"); empty for the default voice."""
     found = _PROSODY.match(ssml)
     return dict(re.findall(r'([a-z]+)="([^"]*)"', found.group(1))) if found else {}
-
-
-def plain_text(ssml: str) -> str:
-    """What a listener hears, as text: tags dropped, entities unescaped."""
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
 
 
 @dataclass(frozen=True)
