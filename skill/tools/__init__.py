@@ -7,7 +7,7 @@ The commands:
 - `chat`: `back-spasm chat`, the skill in a terminal; may import: core, tools.alexa, tools.cli, tools.nlu.
 - `export_dialogs`: `back-spasm export-dialogs`, ASK CLI replay files; may import: core, tools.alexa, tools.cli, tools.nlu, tools.paths.
 - `flow`: `back-spasm flow`, the decision flow drawn as SVG; may import: core, tools.alexa, tools.cli.
-- `package`: `back-spasm package`, the Lambda zip; may import: tools.cli, tools.paths.
+- `package`: `back-spasm package`, the Lambda zip; may import: tools.cli, tools.lambda_wheels, tools.paths.
 - `profile`: `back-spasm profile`, how each line is understood; may import: tools.alexa, tools.alexa_standin, tools.cli, tools.evaluation, tools.nlu.
 - `safety_case`: `back-spasm safety-case`, the safety case report; may import: tools.cli, tools.paths.
 - `serve`: `back-spasm serve`, the endpoint under gunicorn; may import: hosting, tools.cli.
@@ -22,6 +22,7 @@ What they share:
 - `cli`: the `back-spasm` dispatcher and its one-line errors; may import: nothing outside tools.
 - `evaluation`: the labelled corpus and its scores; may import: core, tools.nlu.
 - `glossary`: the glossary in docs/medical-content.md, generated; may import: core, tools.paths.
+- `lambda_wheels`: the Lambda's pinned dependencies (the lock, the wheel cache, pip); may import: tools.paths.
 - `model`: the interaction model's language model as typed objects; may import: nothing outside tools.
 - `nlu`: the typed-text matcher (a package); may import: tools.alexa, tools.model.
 - `paths`: where the repository's files are; may import: nothing outside tools.
