@@ -62,7 +62,7 @@ SCREEN = {
     "scale": 0.75,
 }
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
-VIEWHOST_JS = paths.PROJECT_ROOT / "tests" / "browser" / "node_modules" / "apl-viewhost-web" / "index.js"
+VIEWHOST_JS = paths.VIEWHOST_JS
 STATIC = "try_static"
 
 
@@ -285,7 +285,7 @@ def create_app(page: TryPage, port: int) -> Flask:  # noqa: C901 - the count is 
     @app.get("/viewhost.js")
     def viewhost() -> Response:
         if not VIEWHOST_JS.is_file():
-            raise TryPageError("Amazon's APL viewhost is not installed: npm ci --prefix tests/browser", 404)
+            raise TryPageError(f"Amazon's APL viewhost is not installed: {paths.RENDERER_INSTALL}", 404)
         return send_file(VIEWHOST_JS, mimetype="text/javascript")
 
     @app.get("/flow.svg")
