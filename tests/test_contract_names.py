@@ -17,7 +17,8 @@ from skill.tools.paths import PROJECT_ROOT
 SKILL = PROJECT_ROOT / "skill"
 HOME = SKILL / "core" / "contract.py"
 SYMPTOMS_HOME = SKILL / "core" / "rules.py"
-# The matcher's package is being rewritten; it joins this check when it moves into its room.
+# The matcher's package is being rewritten elsewhere; it joins this check when that lands. Not yet: the matcher
+# and the word tables (english, spanish, rewrites, nearby, by_parts, result, signs) type intent names and a symptom id.
 NOT_YET_CHECKED = SKILL / "tools" / "nlu"
 ORACLE_MARK = "# Oracle copy:"
 NAMES = {*contract.INTENTS, *contract.SYMPTOM_IDS, contract.SCREEN_TOKEN, contract.REMINDERS_SCOPE}

@@ -20,7 +20,8 @@ import pytest
 from skill.tools.paths import PROJECT_ROOT
 
 SKILL = PROJECT_ROOT / "skill"
-# The matcher's package is being rewritten; it joins these checks when it moves into its room.
+# The matcher's package is being rewritten elsewhere; it joins these checks when that lands. Not yet: its
+# `__init__` names its modules in prose, without what each may import, and the layout rows name none of them.
 NOT_YET_CHECKED = {SKILL / "tools" / "nlu"}
 PACKAGES = sorted(p.parent for p in SKILL.rglob("__init__.py") if p.parent not in NOT_YET_CHECKED and "__pycache__" not in p.parts)
 ENTRY = re.compile(r"^- `(\w+)`: .*; may import: (.+)\.$")
