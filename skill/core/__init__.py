@@ -22,5 +22,6 @@ each other and ask-sdk-core, isodate and the standard library only.
 - `screen`: the Echo Show's APL document for each reply; may import: nothing outside core.
 - `session`: the session attributes' format, its one owner (read, check, write); may import: nothing outside core.
 - `slots`: what the handlers read from a request's slots (symptoms, words, locale, date); may import: nothing outside core.
+- `values`: frozen value classes without a dataclass's cost at import (the Lambda's cold start); may import: nothing outside core.
 - `speech`: spoken and card text per locale, from `locales/<locale>.json`; may import: nothing outside core.
 """

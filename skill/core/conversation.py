@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skill.core import advice, dates, rules, session
 from skill.core.contract import Topic
-from skill.core.replies import Card, PermissionAnswer, ReminderOutcome, ReminderScheduler, Reply, Screen, ScreenKind
+from skill.core.replies import Card, PermissionAnswer, ReminderOutcome, Reply, Screen, ScreenKind
 from skill.core.rules import Answer, Level, Question, Symptom, Triage
 from skill.core.speech import Speech, Voice, join
+
+if TYPE_CHECKING:
+    from skill.core.replies import ReminderScheduler
 
 
 class Conversation:
@@ -127,7 +130,7 @@ class Conversation:
             self.asking = None
             self.offering_reminder = True
             reply = self._ask(speech)
-            return reply._replace(card=card, screen=screen)
+            return reply.replace(card=card, screen=screen)
         return self._end(speech, card, screen)
 
     def _advance(self, *lead: str, level_before: Level) -> Reply:
@@ -277,7 +280,7 @@ class Conversation:
         back = self.speech.ssml("back_to_question") if self.asking or self.offering_reminder else ""
         reply = self._ask(answer, back)
         if topic is Topic.CONTACT:
-            return reply._replace(card=self._card("contact_card_title", "contact_card_text"))
+            return reply.replace(card=self._card("contact_card_title", "contact_card_text"))
         return reply
 
     def help(self) -> Reply:

@@ -16,30 +16,31 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
+# Patterns, compiled (and cached by `re`) at the first date, not on every cold start.
+_DAY = r"^(\d{4})-(\d{2})-(\d{2})$"
+_WEEK = r"^(\d{4})-W(\d{1,2})(-WE)?$"
+_MONTH = r"^(\d{4})-(\d{2})$"
+_YEAR = r"^(\d{4})$"
 WEEK = timedelta(days=7)
 
 
 def _start(value: str, today: date) -> date | None:
     if value == "PRESENT_REF":
         return today
-    if found := _DAY.match(value):
+    if found := re.match(_DAY, value):
         day = date(*(int(part) for part in found.groups()))
         if day <= today:
             return day
         # "since Monday", "since the 30th": the last one, not the next.
         return day - WEEK if day - today <= WEEK else day.replace(year=day.year - 1)
-    if found := _WEEK.match(value):
+    if found := re.match(_WEEK, value):
         year, week, weekend = int(found.group(1)), int(found.group(2)), found.group(3)
         start = date.fromisocalendar(year, week, 6 if weekend else 1)
         return start if start <= today else start - WEEK
-    if found := _MONTH.match(value):
+    if found := re.match(_MONTH, value):
         start = date(int(found.group(1)), int(found.group(2)), 1)
         return start if start <= today else start.replace(year=start.year - 1)
-    if found := _YEAR.match(value):
+    if found := re.match(_YEAR, value):
         start = date(int(found.group(1)), 1, 1)
         return start if start <= today else None
     return None

@@ -14,7 +14,6 @@ model does not declare are set as plain attributes, as the SDK does.
 from __future__ import annotations
 
 import importlib
-import re
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -25,8 +24,6 @@ from ask_sdk_core.serialize import DefaultSerializer
 # Deeper than any real request; far below the recursion limit.
 MAX_DEPTH = 40
 
-_LIST = re.compile(r"list\[(.*)\]")
-_DICT = re.compile(r"dict\(([^,]*), (.*)\)")
 _PRIMITIVES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
 
 
@@ -80,16 +77,17 @@ def read(payload: object, obj_type: Any, depth: int = 0) -> Any:  # noqa: C901 -
     if payload is None or depth > MAX_DEPTH:
         return None
     if isinstance(obj_type, str):
-        listed = _LIST.fullmatch(obj_type)
-        if listed:
+        # "list[a.b.C]" and "dict(str, a.b.C)", read as the SDK's deserializer reads them (no regex: this is every field of every request).
+        if obj_type.startswith("list[") and obj_type.endswith("]"):
             if not isinstance(payload, list):
                 return None
-            return [read(item, listed.group(1).strip(), depth + 1) for item in payload]
-        mapped = _DICT.fullmatch(obj_type)
-        if mapped:
+            item_type = obj_type[5:-1].strip()
+            return [read(item, item_type, depth + 1) for item in payload]
+        key_type, comma, value_type = obj_type[5:-1].partition(", ") if obj_type.startswith("dict(") and obj_type.endswith(")") else ("", "", "")
+        if comma and "," not in key_type:
             if not isinstance(payload, dict):
                 return None
-            return {key: read(value, mapped.group(2), depth + 1) for key, value in payload.items()}
+            return {key: read(value, value_type, depth + 1) for key, value in payload.items()}
         if obj_type in _PRIMITIVES:
             return _primitive(payload, _PRIMITIVES[obj_type])
         if obj_type == "object":

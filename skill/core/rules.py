@@ -7,8 +7,9 @@ and the function that turns answers into advice.
 Source: OrthoNY, "When To See A Doctor For Back Spasms" (quoted, sentence by sentence, in
 docs/medical-content.md).
 
-The value types are NamedTuples and a plain class, not dataclasses: a
-dataclass compiles its methods at import, which every Lambda cold start pays.
+The value types are `skill.core.values.Value`s and a plain class, not
+dataclasses: a dataclass compiles its methods at import, which every Lambda
+cold start pays.
 How the answers are kept between turns is `skill.core.session`'s.
 """
 
@@ -17,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from enum import Enum, IntEnum
-from typing import NamedTuple
+
+from skill.core.values import Value, init
 
 
 class Level(IntEnum):
@@ -65,13 +67,18 @@ LEVELS: Mapping[Symptom, Level] = {
 }
 
 
-class Question(NamedTuple):
+class Question(Value):
     """One guided question: the signs it asks about, all of one level. A "yes"
     (or a second "not sure") counts for each of them; a sign reported by name
     counts alone. A one-sign question's id is its sign's id."""
 
+    __slots__ = ("id", "signs")
     id: str
     signs: tuple[Symptom, ...]
+
+    def __init__(self, id: str, signs: tuple[Symptom, ...]) -> None:
+        init(self, "id", id)
+        init(self, "signs", signs)
 
     @property
     def level(self) -> Level:
@@ -132,7 +139,8 @@ class Answer(str, Enum):
         return self is not Answer.NO
 
 
-class Assessment(NamedTuple):
+class Assessment(Value):
+    __slots__ = ("counted_unsure", "level", "pending", "raised_by")
     level: Level
     # The signs that raised the level, in question order.
     raised_by: tuple[Symptom, ...]
@@ -140,6 +148,12 @@ class Assessment(NamedTuple):
     counted_unsure: tuple[Symptom, ...]
     # Questions with an unanswered sign that could still change the advice, in order.
     pending: tuple[Question, ...]
+
+    def __init__(self, level: Level, raised_by: tuple[Symptom, ...], counted_unsure: tuple[Symptom, ...], pending: tuple[Question, ...]) -> None:
+        init(self, "level", level)
+        init(self, "raised_by", raised_by)
+        init(self, "counted_unsure", counted_unsure)
+        init(self, "pending", pending)
 
     @property
     def concluded(self) -> bool:

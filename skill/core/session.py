@@ -20,10 +20,10 @@ says is rendered again from this locale's own strings.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
 
 from skill.core.rules import Answer, Question, Symptom, Triage, question_by_id
 from skill.core.speech import DEFAULT_VOICE, LISTINGS, RATES, VOLUMES, Piece, Ssml, Voice
+from skill.core.values import Value, init
 
 TRIAGE = "triage"
 ASKING = "asking"
@@ -42,17 +42,26 @@ LISTING_FIELDS = frozenset({"symptoms", "list", "key"})
 Pieces = tuple[Piece, ...]
 
 
-class Stored(NamedTuple):
+class Stored(Value):
     """What one turn leaves for the next."""
 
+    __slots__ = ("asking", "last", "offering_reminder", "triage", "voice")
     triage: Triage
-    asking: Question | None = None
+    asking: Question | None
     # The last reply that asked something: the pieces of its speech and of its reprompt.
     # Read back, both are there or `last` is None; written, a reply not rendered from the
     # locale strings alone keeps None in its place.
-    last: tuple[Pieces | None, Pieces | None] | None = None
-    offering_reminder: bool = False
-    voice: Voice = DEFAULT_VOICE
+    last: tuple[Pieces | None, Pieces | None] | None
+    offering_reminder: bool
+    voice: Voice
+
+    def __init__(self, triage: Triage, asking: Question | None = None, last: tuple[Pieces | None, Pieces | None] | None = None,
+                 offering_reminder: bool = False, voice: Voice = DEFAULT_VOICE) -> None:  # fmt: skip
+        init(self, "triage", triage)
+        init(self, "asking", asking)
+        init(self, "last", last)
+        init(self, "offering_reminder", offering_reminder)
+        init(self, "voice", voice)
 
 
 def read(attributes: object) -> Stored:

@@ -18,11 +18,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from skill.core.rules import Level, Question, Symptom
+from skill.core.values import Value, init
 
-LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+# absolute(), not resolve(): no symlink to follow here, and resolve() costs a system call per folder on every cold start.
+LOCALES_DIR = Path(__file__).absolute().parent / "locales"
 DEFAULT_LOCALE = "en-US"
 
 
@@ -46,15 +47,13 @@ def unescape(ssml_text: str) -> str:
     return ssml_text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 
 
 def plain_text(ssml: str) -> str:
     """What a listener hears of the skill's SSML (a whole <speak> or a fragment),
     as text: tags dropped, what `escape` made undone, runs of white space one space.
     The one way SSML becomes text: for the screen, the terminal, the try page and the tests."""
-    return _SPACE.sub(" ", unescape(_TAG.sub("", ssml))).strip()
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", ssml))).strip()  # compiled at first use, cached by `re`
 
 
 # A locale key and the fields it was filled with: each a list of symptoms as
@@ -107,12 +106,17 @@ RATES: tuple[str | None, ...] = (None, "slow", "x-slow")
 VOLUMES: tuple[str | None, ...] = (None, "loud", "x-loud")
 
 
-class Voice(NamedTuple):
+class Voice(Value):
     """How the rest of a session is spoken: a prosody rate and volume (None:
     the default). Kept in the session attributes by `skill.core.session`."""
 
-    rate: str | None = None
-    volume: str | None = None
+    __slots__ = ("rate", "volume")
+    rate: str | None
+    volume: str | None
+
+    def __init__(self, rate: str | None = None, volume: str | None = None) -> None:
+        init(self, "rate", rate)
+        init(self, "volume", volume)
 
     def slower(self) -> Voice:
         return Voice(RATES[min(RATES.index(self.rate) + 1, len(RATES) - 1)], self.volume)
