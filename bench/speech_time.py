@@ -23,7 +23,6 @@ the way a user would, and which advice was given is read from the card title.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -31,13 +30,13 @@ import tempfile
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from skill.core import session  # noqa: E402
 from skill.core import speech as locale_strings  # noqa: E402
 from skill.core.rules import Level, Symptom  # noqa: E402
 from skill.tools.alexa.envelopes import AlexaSession, SlotFill  # noqa: E402
@@ -61,8 +60,7 @@ MAX_TURNS = 40  # a path longer than this is a bug, not a measurement
 VOICES = ("normal", *(rate for rate in locale_strings.RATES if rate))
 
 
-def plain(ssml: str) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
+plain = locale_strings.plain_text
 
 
 class Voice:
@@ -124,7 +122,7 @@ class Driver:
         handler = load_lambda_handler()
         self.locale = locale
         # A slower session: as if "slower" had been said before each path began.
-        voice = locale_strings.Voice(rate=rate).to_stored()
+        voice = session.write_voice(locale_strings.Voice(rate=rate))
 
         def invoke(event: dict) -> dict:
             if voice and event.get("session", {}).get("new"):

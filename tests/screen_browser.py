@@ -1,6 +1,7 @@
 """The skill's screens in a real browser: Amazon's APL web renderer
-(apl-viewhost-web, pinned in tests/browser/package.json) in headless Chromium,
-driven by selenium, on a static page served from 127.0.0.1.
+(apl-viewhost-web, the try page's, pinned in renderer/package-lock.json) in
+headless Chromium, driven by selenium, on a static page (tests/browser/)
+served from 127.0.0.1.
 
 A missing browser, driver or renderer is an error, not a skip: the screen tests
 must run wherever the suite runs (`.ci/run` installs all three).
@@ -23,13 +24,17 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
+from skill.tools.paths import RENDERER_INSTALL, VIEWHOST_JS
+from tests.ports import test_ports
+
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
-RENDERER = BROWSER_DIR / "node_modules" / "apl-viewhost-web" / "index.js"
+RENDERER = VIEWHOST_JS  # served as /viewhost.js
 # Where screenshots go: a temporary folder, so a test run leaves the work tree
 # as it was; `ECHO_SHOW_SCREENSHOTS=docs/echo-show python -m pytest
 # tests/test_echo_show.py` re-makes the ones docs/echo-show.md shows.
 SCREENSHOTS_DIR = Path(os.environ.get("ECHO_SHOW_SCREENSHOTS") or tempfile.mkdtemp(prefix="echo-show-"))
-PORTS = range(18600, 18700)  # this project's test ports on the shared machine
+# This project's test ports on the shared machine (BACK_SPASM_TEST_PORTS="FIRST-LAST" gives others: the lower half).
+PORTS = test_ports(range(18600, 18700), half=0)
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 ECHO_SHOW_8 = (1280, 800)
 
@@ -49,6 +54,11 @@ def render_directive(response_envelope: dict) -> dict:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        if path.split("?", 1)[0] == "/viewhost.js":
+            return str(RENDERER)
+        return super().translate_path(path)
 
 
 def _serve(directory: Path) -> ThreadingHTTPServer:
@@ -86,7 +96,7 @@ class ScreenBrowser:
         if not chromium or not driver:
             raise ScreenBrowserError("Chromium and chromedriver are needed: apt-get install chromium chromium-driver")
         if not RENDERER.is_file():
-            raise ScreenBrowserError(f"the APL renderer is not installed: run `npm ci` in {BROWSER_DIR}")
+            raise ScreenBrowserError(f"the APL renderer is not installed: run `{RENDERER_INSTALL}`")
         self.server = _serve(BROWSER_DIR)
         options = webdriver.ChromeOptions()
         options.binary_location = chromium

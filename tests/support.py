@@ -8,12 +8,12 @@ from functools import cache
 
 from skill.core.rules import Symptom
 from skill.core.speech import LOCALES_DIR, Speech, for_locale
+from skill.core.speech import plain_text as plain
 from skill.testing.response_checks import (  # noqa: F401 - re-exported for the tests
     EMERGENCY_NUMBER,
     PHONE,
     check_response,
     check_ssml,
-    plain,
     symptom_slot,
 )
 from skill.tools.alexa.envelopes import AlexaSession, SlotFill

@@ -4,7 +4,8 @@ these pin the dialog's own contract (state in, reply and state out)."""
 
 from __future__ import annotations
 
-from skill.core.conversation import Conversation, ScreenKind
+from skill.core.conversation import Conversation
+from skill.core.replies import ScreenKind
 from skill.core.rules import QUESTIONS, Level, Symptom
 from skill.core.speech import for_locale
 

@@ -101,7 +101,8 @@ def test_a_null_intent_gets_the_apology_with_the_emergency_line(locale):
     event["request"]["intent"] = None
     response = LAMBDA_HANDLER(event, None)
     from skill.core.speech import for_locale
-    from skill.testing.response_checks import check_response, plain
+    from skill.core.speech import plain_text as plain
+    from skill.testing.response_checks import check_response
 
     check_response(response)
     said = plain(response["response"]["outputSpeech"]["ssml"])

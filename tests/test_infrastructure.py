@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from skill.tools import package
+from skill.tools import lambda_wheels, package
 from skill.tools.paths import PROJECT_ROOT
 
 TEMPLATE = PROJECT_ROOT / "infrastructure" / "template.yaml"
@@ -167,6 +167,6 @@ def test_ask_cli_custom_build_hook():
     assert "skill.tools.package" in (PROJECT_ROOT / "hooks" / "build.ps1").read_text()
     # The hook reads the pinned runtime requirements from lambda/.
     assert package.LOCK_FILE == PROJECT_ROOT / "lambda" / "requirements.txt"
-    pins = {pin.name for pin in package.read_lock(package.LOCK_FILE)}
+    pins = {pin.name for pin in lambda_wheels.read_lock(lambda_wheels.LOCK_FILE)}
     assert {"ask-sdk-core", "isodate", "snowballstemmer"} <= pins
     assert not pins & {"flask", "flask-ask-sdk", "gunicorn", "pytest", "rapidfuzz", "cryptography"}

@@ -3,6 +3,8 @@ exactly the installs the README names, and the commands it tells them to run.
 
 - the plain install (`pip install -e .`): chat, validate, profile, package and
   flow run to completion; serve and try say in one line that they need [web];
+  every module a wheel ships imports, except the hosting room's (the [web]
+  extra's; tests/test_install_boundaries.py checks the same from the source);
 - the `[web]` install: serve answers /healthz and try serves its page.
 
 Nothing is shared with the environment running the suite (no
@@ -85,6 +87,38 @@ def test_plain_install_runs_chat_validate_profile_package_and_flow(plain, tmp_pa
     flow = completed(run(plain, "flow", cwd=tmp_path))  # no --output: flow.svg here, and it says so
     assert (tmp_path / "flow.svg").read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
     assert str(tmp_path / "flow.svg") in flow.stdout
+
+
+# Imports, in a fresh interpreter, every module of the `skill` package a wheel ships (skill.testing is not
+# shipped) and prints each that fails, with why.
+_IMPORT_EVERY_MODULE = """
+import importlib, json, pkgutil, skill
+failed, imported = {}, []
+for found in pkgutil.walk_packages(skill.__path__, "skill."):
+    if found.name.startswith("skill.testing"):
+        continue
+    try:
+        importlib.import_module(found.name)
+        imported.append(found.name)
+    except Exception as error:
+        failed[found.name] = [type(error).__name__, getattr(error, "name", None)]
+print(json.dumps({"failed": failed, "imported": imported}))
+"""
+
+
+def test_plain_install_imports_every_module_outside_the_web_room(plain, tmp_path):
+    """Every module a plain install ships imports with it, except the hosting room's, which
+    need the [web] extra's packages (and only `serve` and `try` reach them, after saying so)."""
+    from tests.test_install_boundaries import WEB_ROOM, web_only_packages
+
+    result = subprocess.run([str(plain / "python"), "-I", "-c", _IMPORT_EVERY_MODULE], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    failed = report["failed"]
+    assert {"skill.core.builder", "skill.tools.cli", "skill.tools.chat", "skill.tools.try_page", "skill.tools.serve"} <= set(report["imported"])
+    assert {name: why for name, why in failed.items() if not name.startswith(WEB_ROOM + ".")} == {}
+    web = web_only_packages()
+    assert all(kind == "ModuleNotFoundError" and str(missing).split(".")[0] in web for kind, missing in failed.values()), failed
 
 
 @pytest.mark.parametrize("command", ["serve", "try"])

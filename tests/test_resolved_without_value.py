@@ -7,7 +7,8 @@ import pytest
 
 from skill.core import contract
 from skill.core.rules import Symptom
-from skill.testing.response_checks import check_response, plain, symptom_slot
+from skill.core.speech import plain_text as plain
+from skill.testing.response_checks import check_response, symptom_slot
 from skill.tools.alexa import envelopes
 from tests.support import LAMBDA_HANDLER, for_locale
 

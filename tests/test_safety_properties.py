@@ -31,7 +31,8 @@ from hypothesis import strategies as st
 
 from skill.core.rules import Symptom
 from skill.core.speech import supported_locales
-from skill.testing.walks import DURATIONS, INTENTS, KEEP, KNOWN_FIELDS, PERMISSION_ANSWERS, PLAUSIBLE, Tally, walk
+from skill.testing.tampering import KEEP, KNOWN_FIELDS, PLAUSIBLE
+from skill.testing.walks import DURATIONS, INTENTS, PERMISSION_ANSWERS, Tally, walk
 
 steps = st.one_of(
     st.sampled_from([("launch",), ("session_ended",), *(("intent", name) for name in INTENTS)]),

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from skill.core import contract, screen
-from skill.core.conversation import ScreenKind
+from skill.core.replies import ScreenKind
 from skill.core.rules import EMERGENCY_SIGNS, LEVELS, QUESTIONS, Level, Symptom
 from skill.core.speech import for_locale, supported_locales
 from skill.tools.alexa.envelopes import intent_request, user_event_request

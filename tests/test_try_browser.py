@@ -31,9 +31,12 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from skill.core import speech
 from skill.core.rules import QUESTIONS
+from skill.tools.paths import RENDERER_INSTALL
+from tests.ports import test_ports
 from tests.test_chat import back_spasm
 
-PORTS = range(18810, 18850)
+# BACK_SPASM_TEST_PORTS="FIRST-LAST" gives others: the upper half.
+PORTS = test_ports(range(18810, 18850), half=1)
 WORDS = speech.for_locale("en-US")
 WINDOW = (1600, 1400)
 # Recorded instead of spoken: what the page asks the browser to say.
@@ -164,7 +167,7 @@ class Page:
         """The Echo Show screen is drawn; if Amazon's renderer is missing, the failure says how to install it."""
         state = self.screen_state()
         if state == "unavailable":
-            pytest.fail("Amazon's APL renderer is not installed: run `npm ci` in tests/browser (needs Node.js and npm)")
+            pytest.fail(f"Amazon's APL renderer is not installed: run `{RENDERER_INSTALL}` (needs Node.js and npm)")
         assert state == "rendered", f"the Echo Show screen is {state!r}: {self.text('screen-note')!r}"
 
     def start_over(self) -> None:

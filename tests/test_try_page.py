@@ -260,5 +260,5 @@ def test_denials_and_calls_for_help_reach_the_skill_through_the_page(client):
 def test_without_the_renderer_the_page_says_how_to_install_it(client, monkeypatch, tmp_path):
     monkeypatch.setattr(try_page, "VIEWHOST_JS", tmp_path / "missing" / "index.js")
     response = client.get("/viewhost.js", base_url=BASE)
-    assert response.status_code == 404 and "npm ci --prefix tests/browser" in response.json["error"]
+    assert response.status_code == 404 and "npm ci --prefix renderer" in response.json["error"]
     assert client.get("/api/config", base_url=BASE).json["viewhost"] is False

@@ -5,11 +5,13 @@ locale (the `dialog` and `locale` fixtures)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from skill.core import rules, speech
+from skill.core import rules, session, speech
 from skill.core.rules import QUESTION_OF, QUESTIONS, Symptom, Triage
-from skill.core.speech import join, stored_pieces
+from skill.core.speech import join
 from tests.support import Dialog, is_emergency_advice, plain
 
 # JSON values of every type, and strings that look like SSML or like the skill's own data.
@@ -107,14 +109,14 @@ def test_a_valid_question_stored_with_garbage_elsewhere_is_still_asked(dialog):
 
 def test_a_reported_emergency_survives_a_failure_to_read_the_stored_state(monkeypatch, dialog):
     """A bug in reading some stored field must not swallow an emergency."""
-    read = Triage.from_dict
+    read = session.read_triage
 
     def broken(data):
         if data is not None:
             raise RuntimeError("a bug in reading stored state")
         return read(data)
 
-    monkeypatch.setattr(Triage, "from_dict", broken)
+    monkeypatch.setattr(session, "read_triage", broken)
     dialog.launch()
     dialog.report(Symptom.LIMB_NUMBNESS)
     assert is_emergency_advice(dialog), dialog.said
@@ -130,20 +132,32 @@ def test_a_reported_emergency_survives_a_failure_to_read_the_stored_state(monkey
     ids=repr,
 )  # fmt: skip
 def test_only_the_locales_own_keys_with_short_text_fields_render_again(stored):
-    assert EN.render_stored(stored) is None
+    assert rendered_again(stored) is None
+
+
+def rendered_again(stored: object):
+    """Speech as the session keeps it, read back and rendered again (None when it is refused)."""
+    pieces = session.read_pieces(stored)
+    return EN.render(pieces) if pieces is not None else None
+
+
+def kept(speech: str) -> list | None:
+    """How the session keeps `speech` (JSON), or None when it is not kept."""
+    written = session.write(session.Stored(Triage(), last=(session.pieces_of(speech), None)))["last"]
+    return json.loads(json.dumps(written))["speech"]
 
 
 def test_stored_speech_renders_to_what_was_said():
     said = EN.ssml("ack_see_doctor", names=EN.names([Symptom.FEVER, Symptom.WEIGHT_LOSS]))
-    stored = stored_pieces(join([said, EN.question(QUESTION_OF[Symptom.MUSCLE_WEAKNESS])]))
+    stored = kept(join([said, EN.question(QUESTION_OF[Symptom.MUSCLE_WEAKNESS])]))
     assert stored is not None
-    assert EN.render_stored(stored) == join([said, EN.question(QUESTION_OF[Symptom.MUSCLE_WEAKNESS])])
+    assert rendered_again(stored) == join([said, EN.question(QUESTION_OF[Symptom.MUSCLE_WEAKNESS])])
     assert stored[0][1] == {"names": {"symptoms": ["FEVER", "WEIGHT_LOSS"], "list": "and", "key": "name"}}
-    assert stored_pieces("plain text, not rendered here") is None
+    assert kept("plain text, not rendered here") is None
 
 
 def test_speech_with_free_text_in_it_is_never_kept():
-    assert stored_pieces(EN.ssml("ack_see_doctor", names="a fever & <chills>")) is None
+    assert kept(EN.ssml("ack_see_doctor", names="a fever & <chills>")) is None
 
 
 @pytest.mark.parametrize(

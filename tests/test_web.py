@@ -15,9 +15,10 @@ from ask_sdk_core.exceptions import AskSdkException
 from ask_sdk_core.skill import CustomSkill
 
 from skill.core.rules import Symptom
+from skill.core.speech import plain_text as plain
 from skill.hosting.app import MAX_BODY_BYTES, create_app
 from skill.hosting.app import SkillAdapter as StockSkillAdapter  # flask-ask-sdk's, after the oscrypto workaround
-from skill.testing.response_checks import plain, symptom_slot
+from skill.testing.response_checks import symptom_slot
 from skill.testing.signing import TestPKI, key, make_ca, make_leaf, make_pki, pem
 from skill.tools.alexa import envelopes
 from tests.support import LAMBDA_HANDLER

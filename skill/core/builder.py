@@ -11,7 +11,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.services import ApiClient
 
-from skill.core import can_fulfill, handlers, reminders
+from skill.core import can_fulfill, failures, handlers, reminders
 from skill.core.logtext import printable
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def build_skill_builder(skill_id: str | None = None, api_client: ApiClient | Non
     builder.add_request_handler(can_fulfill.CanFulfillIntentHandler())  # before the silent catch-all of other requests
     for handler in handlers.REQUEST_HANDLERS:
         builder.add_request_handler(handler)
-    builder.add_exception_handler(handlers.CatchAllExceptionHandler())
+    builder.add_exception_handler(failures.CatchAllExceptionHandler())
     builder.add_global_request_interceptor(handlers.LogRequestInterceptor())
     builder.add_global_request_interceptor(handlers.LoadConversationInterceptor())
     builder.add_global_response_interceptor(handlers.SaveConversationInterceptor())
@@ -55,7 +55,7 @@ def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None
     from ask_sdk_model import Context, Request, RequestEnvelope
     from ask_sdk_model.interfaces.system import SystemState
 
-    from skill.core import lenient, raw_event
+    from skill.core import lenient
 
     skill = create_skill(skill_id, api_client)
     known_request_types = frozenset(Request.discriminator_value_class_map)
@@ -66,26 +66,34 @@ def lambda_handler_for(skill_id: str | None = None, api_client: ApiClient | None
             return _answer(event, context)
         except Exception as exception:  # RecursionError included
             logger.error("lambda request failed: %s", type(exception).__name__)
-            return raw_event.fallback_response(event, skill_id)
+            return _last_answer(event, skill_id)
 
     def _answer(event: Any, context: Any) -> dict[str, Any]:
         request = event.get("request") if isinstance(event, dict) else None
         request_type = request.get("type") if isinstance(request, dict) else None
         if not isinstance(request_type, str) or request_type not in known_request_types:
-            if raw_event.request_type(event) is None:
-                return raw_event.fallback_response(event, skill_id)
+            if not isinstance(request_type, str):
+                return _last_answer(event, skill_id)
             # A request type newer than the SDK: no person's request, so the empty response.
             logger.warning("request type the SDK does not know: %s", printable(request_type))
             return {"version": "1.0", "response": {}}
         request_envelope = lenient.read(lenient.readable(event), RequestEnvelope)
         if request_envelope is None or request_envelope.request is None:
-            return raw_event.fallback_response(event, skill_id)
+            return _last_answer(event, skill_id)
         if request_envelope.context is None or request_envelope.context.system is None:
             if skill_id:  # no application id to check
-                return raw_event.fallback_response(event, skill_id)
+                return _last_answer(event, skill_id)
             request_envelope.context = Context(system=SystemState())
         response = skill.serializer.serialize(skill.invoke(request_envelope=request_envelope, context=context))
         assert isinstance(response, dict)  # a ResponseEnvelope serializes to an object
         return response
 
     return lambda_handler
+
+
+def _last_answer(event: Any, skill_id: str | None) -> dict[str, Any]:
+    """skill.core.raw_event's answer, for what the SDK cannot read or answer;
+    imported only when a request needs it, not on every cold start."""
+    from skill.core import raw_event
+
+    return raw_event.fallback_response(event, skill_id)

@@ -9,88 +9,17 @@ them (docs/design.md, "Conversation rules").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from enum import Enum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from skill.core import dates, rules
+from skill.core import advice, dates, rules, session
 from skill.core.contract import Topic
+from skill.core.replies import Card, PermissionAnswer, ReminderOutcome, Reply, Screen, ScreenKind
 from skill.core.rules import Answer, Level, Question, Symptom, Triage
-from skill.core.speech import Speech, Voice, join, stored_pieces
+from skill.core.speech import Speech, Voice, join
 
-
-@dataclass(frozen=True)
-class Card:
-    title: str
-    text: str
-
-
-class ScreenKind(str, Enum):
-    """Which screen layout shows a reply on a device with a screen."""
-
-    OFFER = "offer"  # the check not started: launch, and help or information outside the check
-    QUESTION = "question"  # a question pending: touch Yes / No / Not sure
-    EMERGENCY = "emergency"
-    SEE_DOCTOR = "see_doctor"
-    SELF_CARE = "self_care"
-    GOODBYE = "goodbye"
-
-
-ADVICE_SCREENS = {Level.EMERGENCY: ScreenKind.EMERGENCY, Level.SEE_DOCTOR: ScreenKind.SEE_DOCTOR, Level.SELF_CARE: ScreenKind.SELF_CARE}
-
-
-@dataclass(frozen=True)
-class Screen:
-    """What a screen shows with a reply. Texts are SSML fragments from the
-    locale strings, as spoken; the screen shows them as plain text."""
-
-    kind: ScreenKind
-    title: str = ""
-    lines: tuple[str, ...] = ()
-    question: str = ""
-    progress: tuple[int, int] | None = None  # (question number, of how many)
-    heard: str = ""  # what the skill took this turn's answer to be: "no", "a fever"
-
-
-@dataclass(frozen=True)
-class Reply:
-    speech: str  # SSML body, without <speak>
-    reprompt: str | None  # None: the reply asks nothing and ends the session
-    card: Card | None = None
-    screen: Screen | None = None
-    # Hand over to Alexa's own spoken permission prompt for reminders (no speech of ours).
-    ask_reminder_permission: bool = False
-    # The Alexa app card where the user can allow reminders (instead of `card`).
-    reminder_permission_card: bool = False
-
-    @property
-    def ends_session(self) -> bool:
-        return self.reprompt is None
-
-
-class ReminderOutcome(Enum):
-    """What became of a request to the Reminders API."""
-
-    SET = "set"
-    NO_PERMISSION = "no_permission"  # 401 or 403: the user has not allowed reminders (or took it back)
-    FAILED = "failed"  # throttled, server error, timeout, unreachable
-
-
-class ReminderScheduler(Protocol):
-    """The Reminders API as the dialog sees it (skill.core.reminders implements it)."""
-
-    def permission_granted(self) -> bool: ...
-
-    def schedule(self, text: str, locale: str) -> ReminderOutcome: ...
-
-
-class PermissionAnswer(Enum):
-    """The user's answer to Alexa's spoken permission prompt."""
-
-    ACCEPTED = "accepted"
-    REFUSED = "refused"  # denied, or not answered
-    FAILED = "failed"  # the prompt itself failed
+if TYPE_CHECKING:
+    from skill.core.replies import ReminderScheduler
 
 
 class Conversation:
@@ -103,45 +32,35 @@ class Conversation:
     """
 
     def __init__(self, speech: Speech, attributes: Mapping | None = None, *, screen: bool = False):
-        attributes = attributes if isinstance(attributes, Mapping) else {}
+        # Each field is checked on its own (skill.core.session): the client sends them
+        # back, and garbage in one must not lose the others (or a sign reported now).
+        stored = session.read(attributes)
         self.speech = speech
         self.shows_screen = screen
-        self.triage = Triage.from_dict(attributes.get("triage"))
-        # Each field is checked on its own: the client sends them back, and
-        # garbage in one must not lose the others (or a sign reported now).
-        self.asking: Question | None = rules.question_by_id(attributes.get("asking"))
-        self._last = self._read_last(attributes.get("last"))
-        self.voice = Voice.from_stored(attributes.get("voice"))  # how the rest of the session is spoken
+        self.triage = stored.triage
+        self.asking: Question | None = stored.asking
+        self._last = self._render_last(stored.last)
+        self.voice = stored.voice  # how the rest of the session is spoken
         # The reminder is on offer only where it was offered: after the self-care advice.
-        self.offering_reminder = attributes.get("offering_reminder") is True and self.asking is None and self._self_care_concluded()
+        self.offering_reminder = stored.offering_reminder and self.asking is None and self._self_care_concluded()
         self._heard = ""  # this turn's answer, for the screen
 
     def _self_care_concluded(self) -> bool:
         assessment = self.triage.assessment()
         return assessment.concluded and assessment.level is Level.SELF_CARE
 
-    def _read_last(self, stored: object) -> dict[str, str] | None:
+    def _render_last(self, last: tuple[session.Pieces | None, session.Pieces | None] | None) -> dict[str, str] | None:
         """The last reply that asked something, rendered again from the locale
-        keys it was stored as; None if anything in it is not the skill's own."""
-        if not isinstance(stored, Mapping):
+        keys it was kept as; None if anything in it is not the skill's own."""
+        if last is None or last[0] is None or last[1] is None:
             return None
-        speech = self.speech.render_stored(stored.get("speech"))
-        reprompt = self.speech.render_stored(stored.get("reprompt"))
+        speech, reprompt = self.speech.render(last[0]), self.speech.render(last[1])
         return {"speech": speech, "reprompt": reprompt} if speech and reprompt else None
 
     def attributes(self) -> dict:
         """What to keep in the session for the next turn."""
-        attributes: dict[str, object] = {
-            "triage": self.triage.to_dict(),
-            "asking": self.asking.id if self.asking else None,
-            "last": {key: stored_pieces(text) for key, text in self._last.items()} if self._last else None,
-        }
-        if self.offering_reminder:
-            attributes["offering_reminder"] = True
-        voice = self.voice.to_stored()
-        if voice:  # only a voice asked for: a default session's attributes are as before
-            attributes["voice"] = voice
-        return attributes
+        last = (session.pieces_of(self._last["speech"]), session.pieces_of(self._last["reprompt"])) if self._last else None
+        return session.write(session.Stored(self.triage, self.asking, last, self.offering_reminder, self.voice))
 
     # ---- building replies ------------------------------------------------
 
@@ -195,8 +114,7 @@ class Conversation:
         return order.index(self.asking) + 1, max(left) + 1
 
     def _card(self, title_key: str, text_key: str, **fields: str) -> Card:
-        text = self.speech.text(text_key, **fields)
-        return Card(title=self.speech.text(title_key), text=f"{text}\n\n{self.speech.text('card_footer')}")
+        return advice.card(self.speech, title_key, text_key, **fields)
 
     def _end(self, speech: str, card: Card | None = None, screen: Screen | None = None) -> Reply:
         self.asking = None
@@ -204,47 +122,15 @@ class Conversation:
         return Reply(speech=speech, reprompt=None, card=card, screen=screen)
 
     def _conclude(self, assessment: rules.Assessment) -> Reply:
+        speech, card, screen = advice.advice(self.speech, assessment, shows_screen=self.shows_screen, heard=self._heard)
         level = assessment.level
-        unsure = ""
-        if assessment.counted_unsure:
-            # The signs of the one question answered "not sure" twice.
-            unsure = self.speech.ssml("unsure_counted", names=self.speech.names_or(assessment.counted_unsure))
-        if level is Level.EMERGENCY:
-            # Rule 1: the first sentence says to call the emergency number; short, and said again last.
-            # One "yes" may stand for several signs of a question: any one of them is the reason.
-            names = self.speech.names_or(assessment.raised_by)
-            speech = self._say(
-                self.speech.ssml("advice.EMERGENCY.first"),
-                unsure,
-                self.speech.ssml("advice.EMERGENCY.reason"),
-                self.speech.ssml("advice.EMERGENCY.closing"),
-            )
-        elif level is Level.SEE_DOCTOR:
-            names = self.speech.names(assessment.raised_by)
-            speech = self._say(unsure, self.speech.ssml("advice.SEE_DOCTOR.speech", names=names))
-        else:
-            # Complete without the card: the emergency signs to watch for, spoken.
-            names = self.speech.names_or(rules.EMERGENCY_SIGNS)
-            warning = self.speech.ssml(
-                "advice.SELF_CARE.warning", names=self.speech.names_or(rules.EMERGENCY_SIGNS, key="plain")
-            )
-            speech = self._say(self.speech.ssml("advice.SELF_CARE.speech"), warning)
-        card = self._card(
-            self.speech.advice_key(level, "card_title"), self.speech.advice_key(level, "card_text"), names=names
-        )
-        screen = self._show(
-            ADVICE_SCREENS[level],
-            title=self.speech.ssml(self.speech.advice_key(level, "card_title")),
-            lines=tuple(line for line in (unsure, self.speech.ssml(self.speech.advice_key(level, "card_text"), names=names)) if line),
-            heard=self._heard,
-        )
         if level is Level.SELF_CARE:
             # Rule 13: the week-of-rest check is easy to forget; offer a reminder.
             # (Not after see-doctor advice, which is to call now; never after an emergency.)
             self.asking = None
             self.offering_reminder = True
             reply = self._ask(speech)
-            return replace(reply, card=card, screen=screen)
+            return reply.replace(card=card, screen=screen)
         return self._end(speech, card, screen)
 
     def _advance(self, *lead: str, level_before: Level) -> Reply:
@@ -371,7 +257,7 @@ class Conversation:
 
     def duration(self, value: str | None) -> Reply:
         """How long the spasms have lasted: answers the week-of-rest question."""
-        return self._answer_how_long(rules.parse_duration(value))
+        return self._answer_how_long(dates.duration_of(value))
 
     def started(self, value: str | None, today: date) -> Reply:
         """When the spasms began (an AMAZON.DATE value, "since Monday"),
@@ -394,7 +280,7 @@ class Conversation:
         back = self.speech.ssml("back_to_question") if self.asking or self.offering_reminder else ""
         reply = self._ask(answer, back)
         if topic is Topic.CONTACT:
-            return replace(reply, card=self._card("contact_card_title", "contact_card_text"))
+            return reply.replace(card=self._card("contact_card_title", "contact_card_text"))
         return reply
 
     def help(self) -> Reply:

@@ -13,34 +13,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from ask_sdk_core.dispatch_components import (
-    AbstractExceptionHandler,
-    AbstractRequestHandler,
-    AbstractRequestInterceptor,
-    AbstractResponseInterceptor,
-)
+from ask_sdk_core.dispatch_components import AbstractRequestHandler, AbstractRequestInterceptor, AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_request_type, is_intent_name, is_request_type
-from ask_sdk_core.utils.request_util import get_slot
+from ask_sdk_core.utils import get_intent_name, get_request_type, is_request_type
 from ask_sdk_model import Directive, Response
-from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill.core import contract, reminders, speech
+from skill.core import contract, reminders, slots, speech
 from skill.core.contract import Topic
-from skill.core.conversation import Conversation, Reply, Screen
+from skill.core.conversation import Conversation
 from skill.core.logtext import printable
-from skill.core.rules import Level, Symptom
+from skill.core.replies import Reply, Screen
 
 logger = logging.getLogger(__name__)
 
 # Keys in handler_input.attributes_manager.request_attributes.
 CONVERSATION = "conversation"
-
-UNRECOGNIZED = "unrecognized"  # a slot value that matched no symptom
 
 # The requests a person makes (by voice or touch, or by coming back from a flow): the only ones answered with speech.
 SPOKEN_REQUEST_TYPES = contract.SPOKEN_REQUEST_TYPES
@@ -61,7 +51,7 @@ def conversation_of(handler_input: HandlerInput) -> Conversation:
     return conversation
 
 
-def _loaded_conversation(handler_input: HandlerInput) -> Conversation | None:
+def loaded_conversation(handler_input: HandlerInput) -> Conversation | None:
     conversation = handler_input.attributes_manager.request_attributes.get(CONVERSATION)
     return conversation if isinstance(conversation, Conversation) else None
 
@@ -79,7 +69,7 @@ def _render_directive(handler_input: HandlerInput, screen: Screen) -> Directive:
 
     from skill.core import screen as screens
 
-    strings = _strings_for(handler_input)  # the reply's own locale
+    strings = strings_for(handler_input)  # the reply's own locale
     return RenderDocumentDirective(
         token=screens.TOKEN, document=screens.document_for(screen), datasources=screens.datasources(screen, strings)
     )
@@ -91,7 +81,7 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
         # no speech of ours and no shouldEndSession: the session is Alexa's until it answers.
         return handler_input.response_builder.add_directive(reminders.permission_request()).response
     # The voice the person asked for ("slower", "louder"), around the whole speech and reprompt.
-    conversation = _loaded_conversation(handler_input)
+    conversation = loaded_conversation(handler_input)
     voice = conversation.voice if conversation is not None else speech.DEFAULT_VOICE
     builder = handler_input.response_builder.speak(speech.spoken_in(reply.speech, voice))
     if reply.card:
@@ -107,38 +97,10 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     return builder.response
 
 
-def _resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | str | None:
-    """The symptom a slot resolved to; "unrecognized" when the user said
-    something that matched no symptom; None when the slot is empty."""
-    slot = get_slot(handler_input, slot_name)
-    if slot is None:
-        return None
-    # The resolution's id is trusted even without a `value` (null or "").
-    resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
-    for authority in resolutions:
-        status = getattr(authority.status, "code", None)
-        if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
-            value_id = getattr(authority.values[0].value, "id", None)
-            if isinstance(value_id, str) and value_id in Symptom.__members__:
-                return Symptom(value_id)
-    if not slot.value:
-        return None
-    # Words outside the value list ("can't feel my heels"): read by their parts.
-    from skill.core import lexicon  # loaded only when needed: not on the cold start
-
-    return lexicon.resolve_spoken(slot.value, _locale(handler_input)) or UNRECOGNIZED
-
-
-def _locale(handler_input: HandlerInput) -> str:
-    locale = getattr(handler_input.request_envelope.request, "locale", None)
-    return locale if isinstance(locale, str) else speech.DEFAULT_LOCALE
-
-
-def _strings_for(handler_input: HandlerInput) -> speech.Speech:
+def strings_for(handler_input: HandlerInput) -> speech.Speech:
     """The request's locale's strings; the default locale's if it has none we support."""
-    locale = getattr(handler_input.request_envelope.request, "locale", None)
     try:
-        return speech.for_locale(locale if isinstance(locale, str) else speech.DEFAULT_LOCALE)
+        return speech.for_locale(slots.locale_of(handler_input))
     except speech.UnsupportedLocaleError:
         return speech.for_locale(speech.DEFAULT_LOCALE)
 
@@ -150,7 +112,7 @@ class LoadConversationInterceptor(AbstractRequestInterceptor):
     """Loads the locale's strings and the conversation kept in the session."""
 
     def process(self, handler_input: HandlerInput) -> None:
-        strings = _strings_for(handler_input)
+        strings = strings_for(handler_input)
         # Out-of-session requests (and one-shot ones Alexa sends without a
         # session) have no attributes: the SDK raises if asked for them.
         in_session = handler_input.request_envelope.session is not None
@@ -162,7 +124,7 @@ class SaveConversationInterceptor(AbstractResponseInterceptor):
     """Keeps the conversation in the session attributes, and only there."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
-        conversation = _loaded_conversation(handler_input)
+        conversation = loaded_conversation(handler_input)
         if conversation is not None and handler_input.request_envelope.session is not None:
             handler_input.attributes_manager.session_attributes = conversation.attributes()
 
@@ -189,15 +151,8 @@ class LogRequestInterceptor(AbstractRequestInterceptor):
 Move = Callable[[Conversation, HandlerInput], Reply]
 
 
-def _named_symptoms(handler_input: HandlerInput) -> tuple[list[Symptom], int]:
-    """The symptoms in the symptom slots, and how many slot values matched none."""
-    resolved = [_resolved_symptom(handler_input, name) for name in contract.SYMPTOM_SLOTS]
-    symptoms = [value for value in resolved if isinstance(value, Symptom)]
-    return symptoms, sum(1 for value in resolved if value == UNRECOGNIZED)
-
-
-def _report(conversation: Conversation, handler_input: HandlerInput) -> Reply:
-    return conversation.report(*_named_symptoms(handler_input))
+def report(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+    return conversation.report(*slots.named_symptoms(handler_input))
 
 
 def _deny(conversation: Conversation, handler_input: HandlerInput) -> Reply:
@@ -206,37 +161,18 @@ def _deny(conversation: Conversation, handler_input: HandlerInput) -> Reply:
 
     # Words Alexa resolved to a sign that is no emergency are trusted: a denial
     # of "spasms not improving after a week of rest" is a denial.
-    spoken = (_slot_text(handler_input, name) for name in contract.SYMPTOM_SLOTS if _may_be_a_report(handler_input, name))
-    reported = [sign for words in spoken if words for sign in lexicon.negative_in_form(words, _locale(handler_input))]
+    spoken = (slots.slot_text(handler_input, name) for name in contract.SYMPTOM_SLOTS if slots.may_be_a_report(handler_input, name))
+    reported = [sign for words in spoken if words for sign in lexicon.negative_in_form(words, slots.locale_of(handler_input))]
     if reported:
         return conversation.report(reported)
-    return conversation.deny(*_named_symptoms(handler_input))
-
-
-def _may_be_a_report(handler_input: HandlerInput, name: str) -> bool:
-    resolved = _resolved_symptom(handler_input, name)
-    return not isinstance(resolved, Symptom) or resolved.level is Level.EMERGENCY
-
-
-def _slot_text(handler_input: HandlerInput, name: str) -> str | None:
-    slot = get_slot(handler_input, name)
-    return slot.value if slot is not None and isinstance(slot.value, str) and slot.value else None
-
-
-def _today(handler_input: HandlerInput) -> date:
-    """The request's date (UTC): Alexa resolves dates in the user's zone, so
-    near midnight this can be a day late, which only errs towards "a week"."""
-    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
-    if isinstance(stamp, datetime):
-        return (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone(UTC).date()
-    return datetime.now(UTC).date()
+    return conversation.deny(*slots.named_symptoms(handler_input))
 
 
 def _duration(conversation: Conversation, handler_input: HandlerInput) -> Reply:
-    start = _slot_text(handler_input, contract.START_DATE_SLOT)
-    if start is not None and _slot_text(handler_input, contract.DURATION_SLOT) is None:
-        return conversation.started(start, _today(handler_input))
-    return conversation.duration(_slot_text(handler_input, contract.DURATION_SLOT))
+    start = slots.slot_text(handler_input, contract.START_DATE_SLOT)
+    if start is not None and slots.slot_text(handler_input, contract.DURATION_SLOT) is None:
+        return conversation.started(start, slots.today(handler_input))
+    return conversation.duration(slots.slot_text(handler_input, contract.DURATION_SLOT))
 
 
 def _yes(conversation: Conversation, handler_input: HandlerInput) -> Reply:
@@ -253,7 +189,7 @@ def _info(topic: Topic) -> Move:
 # this table to check it against each locale's interaction model.
 INTENT_MOVES: dict[str, Move] = {
     contract.START_CHECK: lambda conversation, _: conversation.start_check(),
-    contract.REPORT_SYMPTOM: _report,
+    contract.REPORT_SYMPTOM: report,
     contract.DENY_SYMPTOM: _deny,
     contract.CALL_FOR_HELP: lambda conversation, _: conversation.call_for_help(),
     contract.SLOWER: lambda conversation, _: conversation.change_voice(conversation.voice.slower(), "voice.slower"),
@@ -366,76 +302,6 @@ class UnexpectedRequestHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         logger.warning("unexpected request %s", printable(get_request_type(handler_input)))
         return respond(handler_input, conversation_of(handler_input).fallback())
-
-
-class CatchAllExceptionHandler(AbstractExceptionHandler):
-    """Logs the failure without the request's data and keeps the question.
-    A symptom report that failed is tried once more on a fresh conversation, so
-    a fault in reading the stored state never swallows a reported emergency;
-    requests no person made get the empty response even after a failure."""
-
-    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
-        return True
-
-    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
-        try:
-            return self._handle(handler_input, exception)
-        except Exception as failure:  # never raise from here: the raw reader answers instead
-            logger.error("exception handler failed: %s", type(failure).__name__)
-            return _raw_answer(handler_input)
-
-    def _handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
-        tb = exception.__traceback__
-        while tb is not None and tb.tb_next is not None:
-            tb = tb.tb_next
-        where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
-        # The exception's type and place only: its message may hold request data.
-        request_type = printable(get_request_type(handler_input))
-        logger.error("error handling %s: %s at %s", request_type, type(exception).__name__, printable(where, 300))
-        if not is_spoken_to(handler_input):
-            return silence(handler_input)
-        conversation, reply = _report_afresh(handler_input) or _apology(handler_input)
-        # Response interceptors do not run after an exception: save here.
-        if handler_input.request_envelope.session is not None:
-            handler_input.attributes_manager.session_attributes = conversation.attributes()
-        return respond(handler_input, reply)
-
-
-def _raw_answer(handler_input: HandlerInput) -> Response:
-    """raw_event's answer to the request, as a Response."""
-    from skill.core import lenient, raw_event
-
-    envelope = handler_input.request_envelope
-    try:
-        event = lenient.DefaultSerializer().serialize(envelope)
-    except Exception:
-        event = None
-    answer = raw_event.fallback_response(event)["response"]
-    return cast(Response, lenient.read(answer, Response) or Response())
-
-
-def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | None:
-    """A failed symptom report, made again on a conversation that trusts
-    nothing stored (a report means the same whatever was stored); None if the
-    request is no report or fails again."""
-    if not is_intent_name(contract.REPORT_SYMPTOM)(handler_input):
-        return None
-    conversation = Conversation(_strings_for(handler_input), screen=has_screen(handler_input))
-    loaded = _loaded_conversation(handler_input)
-    if loaded is not None:  # its voice was checked when it loaded: keep it for the rest of the session
-        conversation.voice = loaded.voice
-    try:
-        return conversation, _report(conversation, handler_input)
-    except Exception as exception:  # the apology follows
-        logger.error("report failed again: %s", type(exception).__name__)
-        return None
-
-
-def _apology(handler_input: HandlerInput) -> tuple[Conversation, Reply]:
-    conversation = _loaded_conversation(handler_input)
-    if conversation is None:  # failed before the conversation loaded
-        conversation = Conversation(_strings_for(handler_input), screen=has_screen(handler_input))
-    return conversation, conversation.error()
 
 
 REQUEST_HANDLERS = (

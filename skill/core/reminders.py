@@ -26,7 +26,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.services import ApiClient, ApiClientRequest, ApiClientResponse, ServiceException
 
 from skill.core import contract
-from skill.core.conversation import PermissionAnswer, ReminderOutcome
+from skill.core.replies import PermissionAnswer, ReminderOutcome
 
 if TYPE_CHECKING:
     from ask_sdk_model.interfaces.connections import SendRequestDirective

@@ -6,14 +6,20 @@ and the function that turns answers into advice.
 
 Source: OrthoNY, "When To See A Doctor For Back Spasms" (quoted, sentence by sentence, in
 docs/medical-content.md).
+
+The value types are `skill.core.values.Value`s and a plain class, not
+dataclasses: a dataclass compiles its methods at import, which every Lambda
+cold start pays.
+How the answers are kept between turns is `skill.core.session`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import Enum, IntEnum
+
+from skill.core.values import Value, init
 
 
 class Level(IntEnum):
@@ -61,15 +67,18 @@ LEVELS: Mapping[Symptom, Level] = {
 }
 
 
-
-@dataclass(frozen=True)
-class Question:
+class Question(Value):
     """One guided question: the signs it asks about, all of one level. A "yes"
     (or a second "not sure") counts for each of them; a sign reported by name
     counts alone. A one-sign question's id is its sign's id."""
 
+    __slots__ = ("id", "signs")
     id: str
     signs: tuple[Symptom, ...]
+
+    def __init__(self, id: str, signs: tuple[Symptom, ...]) -> None:
+        init(self, "id", id)
+        init(self, "signs", signs)
 
     @property
     def level(self) -> Level:
@@ -130,8 +139,8 @@ class Answer(str, Enum):
         return self is not Answer.NO
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(Value):
+    __slots__ = ("counted_unsure", "level", "pending", "raised_by")
     level: Level
     # The signs that raised the level, in question order.
     raised_by: tuple[Symptom, ...]
@@ -139,6 +148,12 @@ class Assessment:
     counted_unsure: tuple[Symptom, ...]
     # Questions with an unanswered sign that could still change the advice, in order.
     pending: tuple[Question, ...]
+
+    def __init__(self, level: Level, raised_by: tuple[Symptom, ...], counted_unsure: tuple[Symptom, ...], pending: tuple[Question, ...]) -> None:
+        init(self, "level", level)
+        init(self, "raised_by", raised_by)
+        init(self, "counted_unsure", counted_unsure)
+        init(self, "pending", pending)
 
     @property
     def concluded(self) -> bool:
@@ -176,13 +191,25 @@ def assess(answers: Mapping[Symptom, Answer]) -> Assessment:
     return Assessment(level=level, raised_by=raised, counted_unsure=counted_unsure, pending=pending)
 
 
-@dataclass
 class Triage:
     """One check in progress: the answers, in the order they were given (so
     "go back" can undo the last), and which questions got one "not sure"."""
 
-    answers: dict[Symptom, Answer] = field(default_factory=dict)
-    unsure_once: set[Question] = field(default_factory=set)
+    __slots__ = ("answers", "unsure_once")
+
+    def __init__(self, answers: dict[Symptom, Answer] | None = None, unsure_once: set[Question] | None = None):
+        self.answers: dict[Symptom, Answer] = answers if answers is not None else {}
+        self.unsure_once: set[Question] = unsure_once if unsure_once is not None else set()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Triage):
+            return NotImplemented
+        return self.answers == other.answers and self.unsure_once == other.unsure_once
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Triage(answers={self.answers!r}, unsure_once={self.unsure_once!r})"
 
     def answer(self, symptom: Symptom, answer: Answer) -> None:
         """One sign's answer (reported or denied by name, or a length of time)."""
@@ -226,60 +253,11 @@ class Triage:
     def assessment(self) -> Assessment:
         return assess(self.answers)
 
-    # Session attributes are JSON: plain strings only.
-    def to_dict(self) -> dict:
-        return {
-            "answers": [[s.value, a.value] for s, a in self.answers.items()],
-            "unsure_once": sorted(q.id for q in self.unsure_once),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping | None) -> Triage:
-        """Rebuild from session attributes; anything malformed is dropped rather
-        than trusted (attributes round-trip through the client)."""
-        triage = cls()
-        if not isinstance(data, Mapping):
-            return triage
-        answers, unsure_once = data.get("answers"), data.get("unsure_once")
-        for pair in answers if isinstance(answers, list) else ():
-            try:
-                symptom, answer = Symptom(pair[0]), Answer(pair[1])
-            except (TypeError, ValueError, IndexError, KeyError):
-                continue
-            triage.answers[symptom] = answer
-        for value in unsure_once if isinstance(unsure_once, list) else ():
-            question = question_by_id(value)
-            if question is not None:
-                triage.unsure_once.add(question)
-        return triage
-
 
 def question_by_id(value: object) -> Question | None:
     """The question with this id, or None for anything else (ids come back
     from the client in session attributes)."""
     return QUESTION_BY_ID.get(value) if isinstance(value, str) else None
-
-
-def parse_duration(value: str | None) -> timedelta | None:
-    """An AMAZON.DURATION value (ISO-8601, e.g. "P10D", "P2W", "PT36H") as a
-    timedelta, or None when it cannot be understood. Months and years count as
-    30 and 365 days: only "a week or more" matters here."""
-    if not value or not isinstance(value, str):
-        return None
-    import isodate  # local: keeps the module importable for pure-logic use
-
-    try:
-        duration = isodate.parse_duration(value.strip().upper())
-    except (isodate.ISO8601Error, ValueError, OverflowError, TypeError):
-        return None
-    if isinstance(duration, isodate.Duration):
-        try:
-            duration = timedelta(days=float(duration.years) * 365 + float(duration.months) * 30) + duration.tdelta
-        except (OverflowError, ValueError):
-            return None
-    if duration <= timedelta(0):
-        return None
-    return duration
 
 
 def not_improving_from_duration(duration: timedelta) -> Answer:

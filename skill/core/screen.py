@@ -10,14 +10,13 @@ only when a device has a screen, so a voice-only cold start never pays for it.
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from skill.core import contract
-from skill.core.conversation import Screen, ScreenKind
-from skill.core.speech import Speech, unescape
+from skill.core.replies import Screen, ScreenKind
+from skill.core.speech import Speech, plain_text
 
 DOCUMENTS_DIR = Path(__file__).resolve().parent / "apl"
 
@@ -50,15 +49,6 @@ LOCALE_KEYS: tuple[str, ...] = (
     *(f"screen.labels.{name}" for name in LABELS),
 )
 
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-def shown(ssml: str) -> str:
-    """An SSML fragment as a screen shows it: plain text."""
-    return _SPACE.sub(" ", unescape(_TAG.sub("", ssml))).strip()
-
-
 @cache
 def document(name: str) -> dict[str, Any]:
     """The APL document `name` (a file stem in DOCUMENTS_DIR), read once."""
@@ -77,12 +67,12 @@ def datasources(screen: Screen, speech: Speech) -> dict[str, Any]:
     if screen.progress is not None:
         number, total = screen.progress
         progress = speech.text("screen.progress", number=str(number), total=str(total))
-    heard = speech.text("screen.heard", answer=shown(screen.heard)) if screen.heard else ""
+    heard = speech.text("screen.heard", answer=plain_text(screen.heard)) if screen.heard else ""
     data = {
         "kind": screen.kind.value,
-        "title": shown(screen.title),
-        "lines": [shown(line) for line in screen.lines],
-        "question": shown(screen.question),
+        "title": plain_text(screen.title),
+        "lines": [plain_text(line) for line in screen.lines],
+        "question": plain_text(screen.question),
         "progress": progress,
         "heard": heard,
         "callClinic": speech.text("screen.call_clinic"),

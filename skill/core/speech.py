@@ -7,20 +7,23 @@ well-formed; for cards the same templates are filled with plain text.
 
 Rendered speech remembers what it was rendered from (`Ssml.pieces`: locale
 keys and plain-text fields), so a reply can be kept in the session as keys and
-rendered again; SSML that comes back from the client is never spoken.
+rendered again (`skill.core.session` keeps and checks them); SSML that comes
+back from the client is never spoken.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from skill.core.rules import Level, Question, Symptom
+from skill.core.values import Value, init
 
-LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+# absolute(), not resolve(): no symlink to follow here, and resolve() costs a system call per folder on every cold start.
+LOCALES_DIR = Path(__file__).absolute().parent / "locales"
 DEFAULT_LOCALE = "en-US"
 
 
@@ -44,13 +47,19 @@ def unescape(ssml_text: str) -> str:
     return ssml_text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+
+
+def plain_text(ssml: str) -> str:
+    """What a listener hears of the skill's SSML (a whole <speak> or a fragment),
+    as text: tags dropped, what `escape` made undone, runs of white space one space.
+    The one way SSML becomes text: for the screen, the terminal, the try page and the tests."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", ssml))).strip()  # compiled at first use, cached by `re`
+
+
 # A locale key and the fields it was filled with: each a list of symptoms as
 # `Listing.source` (what can be kept and rendered again), or plain text (never kept).
 Piece = tuple[str, dict[str, object]]
 
-# Limits on stored speech rendered again: a few phrases, a few symptoms each.
-MAX_STORED_PIECES = 8
-MAX_STORED_SYMPTOMS = len(Symptom)
 # How a list of symptoms is worded (Speech.names, names_or, denials), and its
 # per-symptom keys ("name": "a fever"; "plain": "lose feeling in your limbs").
 LISTINGS = {"and": ("name",), "or": ("name", "plain"), "denied": ("denied",)}
@@ -91,42 +100,23 @@ def join(parts: Sequence[str]) -> str:
     return text
 
 
-def stored_pieces(speech: str | None) -> list[list] | None:
-    """How `speech` is kept in session attributes (JSON): its pieces, or None
-    when it was not rendered from locale strings alone."""
-    if not isinstance(speech, Ssml) or not speech.pieces:
-        return None
-    if any(not isinstance(value, dict) for _, fields in speech.pieces for value in fields.values()):
-        return None  # a field of free text: never kept to be spoken again
-    return [[key, dict(fields)] for key, fields in speech.pieces]
-
-
 # Alexa's SSML prosody values, one step per "slower" or "louder", from today's
 # speech (None: no <prosody> at all, so default speech is byte for byte as before).
 RATES: tuple[str | None, ...] = (None, "slow", "x-slow")
 VOLUMES: tuple[str | None, ...] = (None, "loud", "x-loud")
 
 
-@dataclass(frozen=True)
-class Voice:
+class Voice(Value):
     """How the rest of a session is spoken: a prosody rate and volume (None:
-    the default). Kept in the session attributes as {"rate": .., "volume": ..}."""
+    the default). Kept in the session attributes by `skill.core.session`."""
 
-    rate: str | None = None
-    volume: str | None = None
+    __slots__ = ("rate", "volume")
+    rate: str | None
+    volume: str | None
 
-    @classmethod
-    def from_stored(cls, stored: object) -> Voice:
-        """The voice kept by `to_stored`; each value that is not one of ours is dropped."""
-        if not isinstance(stored, Mapping):
-            return DEFAULT_VOICE
-        rate, volume = stored.get("rate"), stored.get("volume")
-        return cls(rate if rate in RATES else None, volume if volume in VOLUMES else None)
-
-    def to_stored(self) -> dict[str, str] | None:
-        """For the session attributes; None for the default voice (nothing stored)."""
-        stored = {name: value for name, value in (("rate", self.rate), ("volume", self.volume)) if value}
-        return stored or None
+    def __init__(self, rate: str | None = None, volume: str | None = None) -> None:
+        init(self, "rate", rate)
+        init(self, "volume", volume)
 
     def slower(self) -> Voice:
         return Voice(RATES[min(RATES.index(self.rate) + 1, len(RATES) - 1)], self.volume)
@@ -192,40 +182,29 @@ class Speech:
         }
         return Ssml(escape(self._template(key)).format(**self._ssml_fields, **escaped), [(key, arguments)])
 
-    def render_stored(self, stored: object) -> Ssml | None:
-        """Speech kept by `stored_pieces`, rendered again from this locale's
-        strings; None unless every piece is one of its keys and every field a
-        list of symptom ids it words itself (no text from the client is spoken)."""
-        if not isinstance(stored, list) or not 0 < len(stored) <= MAX_STORED_PIECES:
-            return None
+    def render(self, pieces: Iterable[Piece]) -> Ssml | None:
+        """Speech kept as its pieces (checked by `skill.core.session`), rendered
+        again from this locale's strings; None unless every piece is one of its
+        keys and every field a symptom list it words itself, so no text from
+        the client is ever spoken."""
         parts = []
-        for piece in stored:
-            if not (isinstance(piece, list) and len(piece) == 2):
-                return None
-            key, fields = piece
-            if not (isinstance(key, str) and isinstance(fields, dict)):
-                return None
-            read = {name: self._listing(value) for name, value in fields.items() if name not in self._ssml_fields}
-            listings = {name: value for name, value in read.items() if value is not None}
-            if len(listings) != len(fields):
-                return None
-            try:
+        try:
+            for key, fields in pieces:
+                listings = {}
+                for name, source in fields.items():
+                    if name in self._ssml_fields or not isinstance(source, Mapping):
+                        return None
+                    listings[name] = self.listing(source)
                 parts.append(self.ssml(key, **listings))
-            except (KeyError, IndexError, TypeError, ValueError):  # no such key, or fields that do not fit it
-                return None
+        except (KeyError, IndexError, TypeError, ValueError):  # no such key, or fields that do not fit it
+            return None
         rendered = join(parts)
-        return rendered if isinstance(rendered, Ssml) else None
+        return rendered if isinstance(rendered, Ssml) and parts else None
 
-    def _listing(self, source: object) -> Listing | None:
-        """The words of a stored `Listing.source`; None unless it is exactly one."""
-        if not (isinstance(source, Mapping) and set(source) == {"symptoms", "list", "key"}):
-            return None
-        ids, kind, key = source["symptoms"], source["list"], source["key"]
-        if not (isinstance(ids, list) and 0 < len(ids) <= MAX_STORED_SYMPTOMS and kind in LISTINGS and key in LISTINGS[kind]):
-            return None
-        if not all(isinstance(value, str) and value in Symptom.__members__ for value in ids):
-            return None
-        symptoms = list(dict.fromkeys(Symptom(value) for value in ids))
+    def listing(self, source: Mapping) -> Listing:
+        """The words of a `Listing.source`, in this locale."""
+        symptoms = [Symptom(value) for value in source["symptoms"]]
+        kind, key = source["list"], source["key"]
         if kind == "and":
             return self.names(symptoms)
         return self.names_or(symptoms, key) if kind == "or" else self.denials(symptoms)

@@ -11,9 +11,11 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from skill.core import contract, raw_event
+from skill.core import contract, raw_event, session
 from skill.core.rules import Symptom
-from skill.testing.response_checks import plain, symptom_slot
+from skill.core.speech import Voice
+from skill.core.speech import plain_text as plain
+from skill.testing.response_checks import symptom_slot
 from skill.tools.alexa import envelopes
 
 
@@ -21,7 +23,7 @@ def base_events() -> list[dict[str, Any]]:
     """The events mutated: emergency reports in both locales (one in a session
     mid-check with stored attributes), a see-doctor report, a launch, a yes, a session end."""
     emergency = {contract.SYMPTOM_SLOT: symptom_slot(Symptom.LIMB_NUMBNESS, "I can't feel my legs")}
-    attributes = {"triage": {}, "asking": "emergency_signs", "last": None, "voice": {"rate": "slow"}}
+    attributes = {session.TRIAGE: {}, session.ASKING: "emergency_signs", session.LAST: None, session.VOICE: session.write_voice(Voice("slow"))}
     return [
         envelopes.intent_request(contract.REPORT_SYMPTOM, emergency),
         envelopes.intent_request(contract.REPORT_SYMPTOM, emergency, locale="es-US", attributes=attributes),

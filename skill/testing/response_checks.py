@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from html import unescape
 from typing import Any
 
 from skill.core import speech
 from skill.core.rules import Symptom
+from skill.core.speech import plain_text
 from skill.tools.alexa.envelopes import REMINDERS_SCOPE, AlexaSession, SlotFill
 
 PHONE = "(518) 489-2663"
@@ -31,11 +31,6 @@ class ResponseCheckError(AssertionError):
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise ResponseCheckError(message)
-
-
-def plain(ssml: str) -> str:
-    """What a listener hears, as text."""
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", ssml))).strip()
 
 
 # Alexa's SSML values for <prosody> (its SSML reference): named rates and
@@ -94,8 +89,8 @@ def check_response(envelope: dict[str, Any]) -> dict[str, Any]:
     if response.get("shouldEndSession") is False:
         reprompt = response["reprompt"]["outputSpeech"]["ssml"]
         check_ssml(reprompt)
-        _require(bool(plain(reprompt)), "empty reprompt")
-        _require(any(plain(reprompt).endswith(line) for line in REPROMPT_SAFETY_LINES), "a reprompt without the emergency line")
+        _require(bool(plain_text(reprompt)), "empty reprompt")
+        _require(any(plain_text(reprompt).endswith(line) for line in REPROMPT_SAFETY_LINES), "a reprompt without the emergency line")
         _require(TELEPHONE_EMERGENCY in reprompt, "the reprompt's emergency number is not a telephone say-as")
     else:
         _require(response.get("shouldEndSession") is True, "a closing response sets shouldEndSession explicitly")

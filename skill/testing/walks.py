@@ -42,8 +42,11 @@ from typing import Any
 
 from skill.core import speech
 from skill.core.builder import LambdaHandler
-from skill.core.rules import QUESTIONS, Question, Symptom, question_by_id
-from skill.testing.response_checks import check_response, plain, symptom_slot
+from skill.core.rules import QUESTIONS, Question, Symptom
+from skill.core.session import ASKING, LAST, OFFERING_REMINDER, TRIAGE, read_asking
+from skill.core.speech import plain_text as plain
+from skill.testing.response_checks import check_response, symptom_slot
+from skill.testing.tampering import KEEP, KNOWN_FIELDS, random_json, tamper
 from skill.tools.alexa.envelopes import AlexaSession, session_ended_request
 from skill.tools.alexa.lambda_entry import load_lambda_handler
 
@@ -53,8 +56,6 @@ Step = tuple[Any, ...]
 # skill.core.contract, so that a wrong name there is caught by the walks instead of copied into them.
 
 EMERGENCY_SIGNS = frozenset(s for s in Symptom if s.level.name == "EMERGENCY")
-KNOWN_FIELDS = ("asking", "last", "offering_reminder", "triage", "voice")
-KEEP = "<keep>"  # a tamper value that leaves its field alone
 
 INTENTS = (
     "AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent", "AMAZON.HelpIntent", "AMAZON.RepeatIntent",
@@ -91,30 +92,6 @@ class Heard:
 
 # "remind(er)"; "recordatorio" / "recordaré" and the offer's "¿Le recuerdo ...?": lower case.
 REMINDER_STEMS = {"en-US": ("remind",), "es-US": ("record", "recuerd")}
-
-
-SSML_INJECTIONS = (
-    "</speak><audio src='https://evil.example/a.mp3'/><speak>",
-    "a & b",
-    "<break time='10s'/>Fine",
-    "Say <say-as interpret-as='telephone'>555</say-as>",
-    "line\nbreak\x00\x1b[31m",
-)
-# Values a tamperer might choose because they look like the skill's own data.
-PLAUSIBLE: tuple[Any, ...] = (
-    *(s.value for s in Symptom), *(q.id for q in QUESTIONS), "yes", "no", "unsure", *SSML_INJECTIONS,
-    {"answers": [["MUSCLE_WEAKNESS", "no"]], "unsure_once": ["FEVER", "NUMBNESS", "LIMB_NUMBNESS"]},
-    {"answers": [["FEVER", "yes"], ["LIMB_NUMBNESS", "unsure"]]},
-    {"answers": [[s.value, "no"] for s in Symptom]},
-    {"answers": [["FEVER", "maybe"], "x", [1], [[], {}]], "unsure_once": 5},
-    {"speech": [["welcome", {}]], "reprompt": [["offer", {}]]},
-    {"speech": [["ack_see_doctor", {"names": SSML_INJECTIONS[0]}]], "reprompt": [["questions.FEVER.ask", {}]]},
-    {"speech": [["welcome", {"emergency_number": "<audio/>"}]], "reprompt": [["no.such.key", {}]]},
-    {"speech": SSML_INJECTIONS[0], "reprompt": SSML_INJECTIONS[1]},
-    {"speech": 12, "reprompt": ["x"]},
-    {"rate": "slow", "volume": "x-loud"}, {"rate": "x-slow"}, {"rate": "20%", "volume": "+4dB"},
-    {"rate": SSML_INJECTIONS[0], "volume": "loud"}, {"rate": ["slow"], "volume": {"loud": True}},
-)  # fmt: skip
 
 
 @dataclass
@@ -176,17 +153,7 @@ class Oracle:
 def _asking(attributes: dict) -> Question | None:
     """The question the skill will take an answer to: the one stored in the
     attributes this request carries."""
-    return question_by_id(attributes.get("asking"))
-
-
-def _tamper(session: AlexaSession, values: Sequence[Any]) -> set[str]:
-    fields = sorted(set(session.attributes) | set(KNOWN_FIELDS))
-    changed = set()
-    for name, value in zip(fields, values, strict=False):
-        if value != KEEP:
-            session.attributes[name] = value
-            changed.add(name)
-    return changed
+    return read_asking(attributes)
 
 
 @functools.cache
@@ -228,11 +195,11 @@ def walk(  # noqa: C901, PLR0912, PLR0915 - the walk is one loop over the step k
             previous_question = None
         if kind == "tamper":
             if not session.ended:
-                changed = _tamper(session, step[1])
+                changed = tamper(session, step[1])
                 tally.tampers += 1
-                if changed - {"asking", "triage"}:  # what the skill will repeat is no longer what it said
+                if changed - {ASKING, TRIAGE}:  # what the skill will repeat is no longer what it said
                     previous_question = None
-                if changed - {"asking", "last"}:
+                if changed - {ASKING, LAST}:
                     oracle = Oracle(trusted=False)
             continue
         if (kind == "launch") != session.ended and kind in ("launch", "session_ended"):
@@ -272,7 +239,7 @@ def walk(  # noqa: C901, PLR0912, PLR0915 - the walk is one loop over the step k
             response = session.permission_answer(step[1])
         else:
             intent = step[1]
-            if session.attributes.get("offering_reminder") is True and intent in ("AMAZON.YesIntent", "AMAZON.NoIntent"):
+            if session.attributes.get(OFFERING_REMINDER) is True and intent in ("AMAZON.YesIntent", "AMAZON.NoIntent"):
                 pass  # the answer to the reminder offer: no sign changes
             elif intent in ("AMAZON.YesIntent", "AMAZON.NoIntent") and asking:
                 oracle.record(asking.signs, intent == "AMAZON.YesIntent")
@@ -317,7 +284,7 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
             tally.invalid_responses += 1
             tally.problem("a session end answered with speech", plan, str(body))
         return
-    offering = (response.get("sessionAttributes") or {}).get("offering_reminder") is True
+    offering = (response.get("sessionAttributes") or {}).get(OFFERING_REMINDER) is True
     if AlexaSession.asks_for_permission(response) or offering:
         tally.reminder_offers += offering
         tally.permission_prompts += not offering
@@ -357,25 +324,6 @@ def _check(response: dict, plan: Sequence[Step], tally: Tally, oracle: Oracle, e
 
 
 # ---- plans from `random`, for the benchmark ------------------------------------
-
-
-def random_json(rng: random.Random, depth: int = 0) -> Any:
-    """Any JSON value: scalars of every type, and lists and objects of them."""
-    kind = rng.randrange(8 if depth < 3 else 5)
-    if kind == 0:
-        return None
-    if kind == 1:
-        return rng.choice([True, False])
-    if kind == 2:
-        return rng.choice([0, -1, 7, 2**53, rng.randint(-(10**6), 10**6), rng.uniform(-1e6, 1e6)])
-    if kind == 3:
-        return "".join(chr(rng.choice([rng.randrange(32, 127), rng.randrange(0, 0x3000)])) for _ in range(rng.randrange(8)))
-    if kind == 4:
-        return rng.choice(PLAUSIBLE)
-    if kind in (5, 6):
-        return [random_json(rng, depth + 1) for _ in range(rng.randrange(4))]
-    keys = ["answers", "unsure_once", "speech", "reprompt", "rate", "volume", "x", ""]
-    return {rng.choice(keys): random_json(rng, depth + 1) for _ in range(rng.randrange(4))}
 
 
 def random_plan(rng: random.Random, tamper: bool, max_steps: int = 25) -> list[Step]:

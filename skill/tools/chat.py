@@ -24,9 +24,10 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from skill.core.builder import LambdaHandler, lambda_handler_for
+from skill.core.speech import plain_text
 from skill.tools import nlu
 from skill.tools.alexa import reminders_standin
-from skill.tools.alexa.device import TypedDevice, load_matcher, plain_text, voice_of
+from skill.tools.alexa.device import TypedDevice, describe, load_matcher, voice_of
 from skill.tools.alexa.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, AlexaSession, session_ended_request
 
 ALEXA = "Alexa: "
@@ -163,7 +164,7 @@ class Chat:
         """One line from the user (an invocation opens or asks the skill): understood, sent, answered."""
         turn = self.device.say(line)
         if self.show_intent and turn.match:
-            self._print(turn.match.describe())
+            self._print(describe(turn.match))
         self._show(turn.response)
 
     def leave(self) -> None:

@@ -24,8 +24,8 @@ from typing import Any
 
 from skill.core import speech
 from skill.core.builder import lambda_handler_for
+from skill.core.speech import plain_text as plain
 from skill.tools import nlu, paths
-from skill.tools.alexa.device import plain_text as plain
 from skill.tools.alexa.envelopes import DEFAULT_SKILL_ID, AlexaSession
 from skill.tools.cli import CliError
 

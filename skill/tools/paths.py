@@ -3,12 +3,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 INTERACTION_MODEL_DIR = PROJECT_ROOT / "interaction_model"
 LAMBDA_DIR = PROJECT_ROOT / "lambda"
 CORE_DIR = PROJECT_ROOT / "skill" / "core"
+# Amazon's APL renderer (apl-viewhost-web), pinned in renderer/package-lock.json: `npm ci --prefix renderer`.
+RENDERER_DIR = PROJECT_ROOT / "renderer"
+RENDERER_INSTALL = "npm ci --prefix renderer"
+# Its script: where $BACK_SPASM_APL_VIEWHOST says (an index.js installed elsewhere), or the pinned copy.
+VIEWHOST_JS = Path(os.environ.get("BACK_SPASM_APL_VIEWHOST") or RENDERER_DIR / "node_modules" / "apl-viewhost-web" / "index.js")
 
 
 def models_dir(model_dir: Path = INTERACTION_MODEL_DIR) -> Path:

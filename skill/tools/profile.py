@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.tools import alexa_standin, evaluation
-from skill.tools.alexa.device import load_matcher, model_path
+from skill.tools.alexa.device import load_matcher, model_path, slot_readings
 from skill.tools.alexa.envelopes import DEFAULT_LOCALE
 from skill.tools.cli import CliError
 from skill.tools.nlu import Match
@@ -53,15 +53,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def profile(match: Match, utterance: str) -> dict[str, Any]:
     """One line's profile, JSON-ready."""
-    slots: dict[str, Any] = {}
-    for name, fill in match.slots.items():
-        if fill is None:
-            slots[name] = None
-        elif fill.slot_type is None:  # a built-in type: the value Alexa sends
-            slots[name] = {"value": fill.spoken}
+    slots: dict[str, Any] = dict.fromkeys(match.slots)  # an unfilled slot: null
+    for reading in slot_readings(match):
+        if reading.resolution is None:  # a built-in type: the value Alexa sends
+            slots[reading.name] = {"value": reading.said}
         else:
-            status = "ER_SUCCESS_MATCH" if fill.value_id else "ER_SUCCESS_NO_MATCH"
-            slots[name] = {"value": fill.spoken, "id": fill.value_id, "resolution": status}
+            slots[reading.name] = {"value": reading.said, "id": reading.value_id, "resolution": reading.resolution}
     return {
         "utterance": utterance,
         "intent": match.intent,

@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Any
 
 from skill.core import contract, speech
 from skill.core.builder import lambda_handler_for
+from skill.core.speech import plain_text
 from skill.tools import paths
-from skill.tools.alexa import device, reminders_standin
-from skill.tools.alexa.device import TypedDevice, plain_text, voice_of
+from skill.tools.alexa import reminders_standin
+from skill.tools.alexa.device import TypedDevice, load_matcher, voice_of
 from skill.tools.alexa.envelopes import DEFAULT_LOCALE, DEFAULT_SKILL_ID, SCREEN_TOKEN, SCREEN_VIEWPORT, AlexaSession, user_event_request
 from skill.tools.cli import CliError, require_web
 
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from flask import Flask
 
     from skill.core.builder import LambdaHandler
-    from skill.tools.nlu import Match, Nlu
 
 DEFAULT_PORT = 8080
 HOST = "127.0.0.1"
@@ -62,7 +62,7 @@ SCREEN = {
     "scale": 0.75,
 }
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
-VIEWHOST_JS = paths.PROJECT_ROOT / "tests" / "browser" / "node_modules" / "apl-viewhost-web" / "index.js"
+VIEWHOST_JS = paths.VIEWHOST_JS
 STATIC = "try_static"
 
 
@@ -80,24 +80,14 @@ class TryPageError(Exception):
 
 @dataclass
 class PageSession:
-    """One conversation on the page: a locale, a device and Alexa's session."""
+    """One conversation on the page: a locale, a device ("voice" or "screen"),
+    Alexa's session and the typed-line device that drives it (the one `chat` drives)."""
 
     locale: str
     device: str
     alexa: AlexaSession
+    typed: TypedDevice
     lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-def describe_match(match: Match) -> dict[str, Any]:
-    """What the skill understood, for the page: the intent, and each filled slot
-    with what was said and what entity resolution made of it."""
-    slots = []
-    for name, fill in match.slots.items():
-        if fill is None:
-            continue
-        resolved = fill.value_id if fill.slot_type is None or fill.value_id else "no match"
-        slots.append({"name": name, "said": fill.spoken, "value": resolved or fill.spoken})
-    return {"intent": match.intent, "slots": slots, "how": match.how}
 
 
 # Shown (and spoken by the browser) when the skill hands over to Alexa's permission prompt.
@@ -154,7 +144,7 @@ class TryPage:
         if not isinstance(device, str) or device not in DEVICES:
             raise TryPageError(f"Unknown device {str(device)[:40]!r}; choose one of {', '.join(DEVICES)}.")
         alexa = AlexaSession(self._invoke, locale=locale, skill_id=self._skill_id, screen=device == "screen")
-        session = PageSession(locale, device, alexa)
+        session = PageSession(locale, device, alexa, TypedDevice(load_matcher(locale), alexa))
         session_id = secrets.token_urlsafe(16)
         with self._lock:
             self._sessions[session_id] = session
@@ -180,17 +170,9 @@ class TryPage:
         if len(line) > MAX_LINE:
             raise TryPageError(f"That line is {len(line):,} characters long; nobody says that much at once. Keep it under {MAX_LINE}.")
         session = self._session(session_id)
-        device = TypedDevice(load_matcher(session.locale), session.alexa)
         with session.lock:
-            turn = device.say(line)
-        if turn.how == "open":
-            heard: dict[str, Any] = {"intent": "LaunchRequest", "slots": [], "how": "open"}
-        elif turn.how == "permission":  # the answer to Alexa's permission prompt, not an intent
-            heard = {"intent": "Connections.Response", "slots": [{"name": "status", "said": line, "value": turn.permission}], "how": "permission"}
-        else:
-            assert turn.match is not None
-            heard = describe_match(turn.match)
-        return {"heard": heard, **describe_response(turn.response)}
+            turn = session.typed.say(line)
+        return {"heard": turn.heard(), **describe_response(turn.response)}
 
     def touch(self, session_id: Any, arguments: Any, source: Any, token: Any) -> dict[str, Any]:
         """A touch on the rendered screen: the UserEvent a device sends."""
@@ -209,16 +191,10 @@ class TryPage:
 
 
 @cache
-def load_matcher(locale: str) -> Nlu:
-    """The device's matcher for `locale`, built once."""
-    return device.load_matcher(locale)
-
-
-@cache
 def flow_svg(locale: str) -> bytes:
-    from skill.tools import flow
+    from skill.tools import flow_drawing
 
-    return flow.flow_svg(locale)
+    return flow_drawing.flow_svg(locale)
 
 
 # ---- the web app -------------------------------------------------------------------
@@ -309,7 +285,7 @@ def create_app(page: TryPage, port: int) -> Flask:  # noqa: C901 - the count is 
     @app.get("/viewhost.js")
     def viewhost() -> Response:
         if not VIEWHOST_JS.is_file():
-            raise TryPageError("Amazon's APL viewhost is not installed: npm ci --prefix tests/browser", 404)
+            raise TryPageError(f"Amazon's APL viewhost is not installed: {paths.RENDERER_INSTALL}", 404)
         return send_file(VIEWHOST_JS, mimetype="text/javascript")
 
     @app.get("/flow.svg")

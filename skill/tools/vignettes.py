@@ -27,6 +27,7 @@ from pathlib import Path
 from skill.core import contract, speech
 from skill.core.builder import LambdaHandler, lambda_handler_for
 from skill.core.rules import LEVELS, QUESTION_BY_ID, Level, Symptom
+from skill.core.session import ASKING
 from skill.tools import alexa_standin
 from skill.tools.alexa import reminders_standin
 from skill.tools.alexa.envelopes import AlexaSession
@@ -249,7 +250,7 @@ def run_patient(
 
     def say(line: str) -> dict:
         match = recognise(line)
-        said.append((str(session.attributes.get("asking") or "-"), line, match.intent))
+        said.append((str(session.attributes.get(ASKING) or "-"), line, match.intent))
         return session.intent(match.intent, match.slots)
 
     said: list[tuple[str, str, str]] = []
@@ -258,7 +259,7 @@ def run_patient(
     answers = 0
     advice = advice_of(response, titles)
     while advice is None and not session.ended and answers < MAX_TURNS:
-        key = session.attributes.get("asking")
+        key = session.attributes.get(ASKING)
         if key is not None:
             asks[key] += 1
         response = say(patient.answer(key))

@@ -10,21 +10,21 @@ Each language's word tables live in one module (`english`, `spanish`); a third
 language is one such module, joined in `words`, plus its lexicon data file.
 
 - `matcher`: `Nlu`, the recognition itself, its steps in order; may import: core, tools.alexa, tools.model.
-- `result`: `Match`, what a line is matched to, with a docstring per field; may import: tools.alexa.
+- `result`: `Match`, what a line is matched to, with a docstring per field; may import: core, tools.alexa.
 - `normalize`: case, punctuation and contractions, the same way on both sides ("I'm" -> "i am"); may import: nothing outside nlu.
 - `spoken_numbers`: number words and time units ("ten days" -> "P10D"); may import: nothing outside nlu.
 - `spoken_dates`: spoken dates to ISO 8601 ("last tuesday"); may import: nothing outside nlu.
 - `patterns`: the model's samples as patterns and its slot values as tables (`validate` checks example phrases with them); may import: tools.model.
 - `slot_values`: entity resolution, said words to a slot value (exact, close by rapidfuzz, or ER_SUCCESS_NO_MATCH); may import: tools.alexa.
-- `nearby`: slips corrected and close samples found (rapidfuzz); may import: tools.alexa.
-- `signs`: a naive Bayes guess of the sign or request from the model's own phrases, for lines no sample fits; may import: nothing outside nlu.
-- `rewrites`: a line's words rewritten (hedges and time words dropped, negation toggled, a yes or no with words around it); may import: nothing outside nlu.
+- `nearby`: slips corrected and close samples found (rapidfuzz); may import: core, tools.alexa.
+- `signs`: a naive Bayes guess of the sign or request from the model's own phrases, for lines no sample fits; may import: core.
+- `rewrites`: a line's words rewritten (hedges and time words dropped, negation toggled, a yes or no with words around it); may import: core.
 - `asides`: a no that opens a line with an aside after it ("no, just the back"); may import: core.
 - `by_parts`: the lexicon's reading (signs by parts, polarity by scope) where it knows better than the samples; may import: core, tools.alexa.
 - `invocation`: "ask back spasm helper ..." split from the request; may import: nothing outside nlu.
 - `model_words`: the lexicon's words written into the model's SymptomType synonyms, within Amazon's limits; may import: core.
-- `english`: English word tables; may import: nothing outside nlu.
-- `spanish`: Spanish word tables; may import: nothing outside nlu.
+- `english`: English word tables; may import: core.
+- `spanish`: Spanish word tables; may import: core.
 - `words`: each language's tables joined, by language; may import: nothing outside nlu.
 """
 

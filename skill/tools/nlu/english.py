@@ -11,43 +11,45 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from skill.core import contract
+
 # The built-in intents' usual phrasings (Amazon trains these into every
 # skill); added to whatever samples the model gives a built-in it declares.
 BUILTIN_PHRASES: Mapping[str, tuple[str, ...]] = {
-    "AMAZON.YesIntent": (
+    contract.YES: (
         "yes", "yeah", "yep", "yup", "ya", "yes please", "sure", "ok", "okay", "correct",
         "right", "that's right", "affirmative", "absolutely", "of course", "definitely",
         "uh huh", "yes I do", "yes I have", "yes I am", "yes I did", "yes it is",
         "yes it does", "yes it has", "I think so",
     ),
-    "AMAZON.NoIntent": (
+    contract.NO: (
         "no", "nope", "nah", "no thanks", "no thank you", "not really", "negative",
         "no way", "no I do not", "no I have not", "no I am not", "no I did not",
         "no it is not", "no it does not", "no it has not", "I don't think so",
     ),
-    "AMAZON.HelpIntent": ("help", "help me", "I need help", "what are my options", "instructions"),
-    "AMAZON.StopIntent": (
+    contract.HELP: ("help", "help me", "I need help", "what are my options", "instructions"),
+    contract.STOP: (
         "stop", "quit", "exit", "stop it", "shut up", "be quiet", "goodbye", "bye",
         "I'm done", "that's all", "enough", "end", "I want to stop",
     ),
-    "AMAZON.CancelIntent": ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
-    "AMAZON.NavigateHomeIntent": ("home", "go home", "go to home", "main menu"),
-    "AMAZON.RepeatIntent": (
+    contract.CANCEL: ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
+    contract.NAVIGATE_HOME: ("home", "go home", "go to home", "main menu"),
+    contract.REPEAT: (
         "repeat", "repeat that", "repeat please", "say it again", "say that again",
         "come again", "pardon", "one more time", "what was that", "can you repeat that",
         "could you repeat that", "can you say that again",
     ),
-    "AMAZON.StartOverIntent": (
+    contract.START_OVER: (
         "start over", "restart", "start again", "reset", "from the top",
         "start from scratch", "let's start over", "I want to start over",
     ),
-    "AMAZON.PreviousIntent": ("go back", "back", "previous", "undo", "last question"),
+    contract.PREVIOUS: ("go back", "back", "previous", "undo", "last question"),
 }
 
 # Everyday ways of saying yes or no that a device's built-in intents know;
 # matched as whole lines, like the built-in phrasings.
 EVERYDAY_ANSWERS: Mapping[str, tuple[str, ...]] = {
-    "AMAZON.YesIntent": (
+    contract.YES: (
         "you bet", "you betcha", "sadly yes", "sadly yeah", "afraid so", "i am afraid so", "i am afraid i do",
         "i am afraid i have", "yes sadly", "unfortunately yes", "yes unfortunately", "i do", "i have", "i did",
         "i am", "it is", "it does", "it has", "sure do", "sure is", "sure did", "yes indeed", "indeed",
@@ -55,7 +57,7 @@ EVERYDAY_ANSWERS: Mapping[str, tuple[str, ...]] = {
         "yes it has", "certainly", "you got it", "i would say so", "sure enough", "big time", "for sure",
         "i reckon so", "that would be a yes", "that is a yes", "i would say yes", "i guess i do", "i guess i have",
     ),
-    "AMAZON.NoIntent": (
+    contract.NO: (
         "nah none of that", "none of that", "none of those", "none", "not that i have noticed",
         "not that i know of", "not that i can tell", "not as far as i know", "can not say i have",
         "can not say i do", "can not say that i have", "i can not say i have", "i can not say i do",

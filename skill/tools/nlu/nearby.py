@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from skill.core import contract
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu.normalize import BARE_CONTRACTIONS, LEADING_FILLERS, TRAILING_FILLERS, negated, normalize
 from skill.tools.nlu.patterns import SamplePattern
@@ -28,7 +29,7 @@ MAX_FUZZY_CARRIER_WORDS = 2
 # Words this short are never taken for typos ("ya" is not "yes").
 MIN_TYPO_LENGTH = 4
 # Answers that only ever match a whole line (see NearSamples._add).
-_STRICT_INTENTS = {"AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent"}
+_STRICT_INTENTS = {contract.YES, contract.NO, contract.NOT_SURE}
 
 Exact = Mapping[str, tuple[str, str]]  # normalised slot-less sample -> (intent, sample)
 Values = Mapping[str, Mapping[str, tuple[str, str]]]  # slot type -> key -> (value id, name)

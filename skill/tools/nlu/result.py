@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from skill.core import contract
 from skill.tools.alexa.envelopes import SlotFill
 
-FALLBACK_INTENT = "AMAZON.FallbackIntent"
+FALLBACK_INTENT = contract.FALLBACK
 
 
 @dataclass(frozen=True)

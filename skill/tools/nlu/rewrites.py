@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from skill.core import contract
 from skill.tools.nlu.normalize import NEGATIONS
 from skill.tools.nlu.words import (
     ANSWER_WORDS,
@@ -49,9 +50,9 @@ def answer(words: list[str]) -> str | None:
     if set(words) & CLEAR_YES and set(words) & CLEAR_NO:
         return None
     if set(words) & NO_WORDS:
-        return "AMAZON.NoIntent"
+        return contract.NO
     if set(words) & YES_WORDS:
-        return "AMAZON.YesIntent"
+        return contract.YES
     return None
 
 

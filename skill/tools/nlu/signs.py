@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from skill.core.rules import Symptom
 from skill.tools.nlu import spanish
 from skill.tools.nlu.normalize import NEGATIONS
 
@@ -144,7 +145,7 @@ class SignClassifier:
         return Guess(IMPROVING, self._phrases[IMPROVING][0][0], not any(w in NEGATIONS for w in words), 0.0)
 
 
-IMPROVING = "NOT_IMPROVING"
+IMPROVING = Symptom.NOT_IMPROVING.value
 _FUNCTION_STEMS = frozenset(
     stem(word) for word in ("feeling", "strength", "control", "balance", "coordination", "sensation", *spanish.FUNCTIONS)
 )

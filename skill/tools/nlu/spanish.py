@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from skill.core import contract
+
 # ---- normalisation and negation -------------------------------------------------
 NEGATIONS = frozenset({"sin", "ni", "nada", "nunca", "jamas", "ningun", "ninguno", "ninguna", "tampoco"})
 LEADING_FILLERS = frozenset({"eh", "ehh", "mmm", "pues", "oye", "mira", "ay", "este"})
@@ -48,14 +50,14 @@ ASIDE_AFTER_NO = frozenset({
 CLEAR_NO = frozenset({"no", "nop", "nel"})
 # Everyday yes and no, matched as whole lines.
 EVERYDAY_ANSWERS = {
-    "AMAZON.YesIntent": (
+    contract.YES: (
         "andale", "andale pues", "asi es", "pues si", "si pues", "claro que si", "por supuesto", "desgraciadamente si",
         "lamentablemente si", "por desgracia si", "me temo que si", "sin duda", "eso si", "si senor", "si senora",
         "si la verdad", "sale", "orale", "simon", "ajam", "si tengo", "si me pasa", "si me ha pasado", "cierto",
         "asi mero", "eso mero", "efectivo", "desde luego", "la verdad que si", "si como no", "como no",
         "afirmativo", "simon que si",
     ),
-    "AMAZON.NoIntent": (
+    contract.NO: (
         "que va", "no nada de eso", "nada de eso", "para nada", "no para nada", "en absoluto", "nada", "ninguno",
         "ninguna", "ninguna de esas", "ninguno de esos", "no que yo sepa", "no que yo haya notado", "no he notado nada",
         "no he notado", "no no", "nel pastel", "no tengo", "no me pasa", "no me ha pasado", "no nunca", "nunca",

@@ -96,7 +96,7 @@ async function showScreen(screen) {
     return;
   }
   if (!window.AplRenderer || !window.aplEngineReady) {
-    note.textContent = "The screen cannot be drawn: Amazon's APL viewhost is not installed (npm ci --prefix tests/browser).";
+    note.textContent = "The screen cannot be drawn: Amazon's APL viewhost is not installed (npm ci --prefix renderer).";
     host.dataset.state = "unavailable";
     return;
   }
