@@ -28,4 +28,5 @@ def create_app(verify: bool = True):
         verify=verify,
         trust_roots=roots,
         fetch_certificate=lambda url: chain,
+        certificate_cache=pki_dir / "certificate-cache",  # the benchmark's own, never ~/.cache
     )

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+import atexit
+import itertools
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from skill.core import reminders
 from skill.core.speech import supported_locales
 from tests import fake_reminders_api
 from tests.support import LAMBDA_HANDLER, Dialog
+
+# Endpoints built at import time or by module-scoped fixtures cache certificate
+# chains here, never in ~/.cache; each test then gets a directory of its own.
+_CERTIFICATE_CACHE_DIR = tempfile.mkdtemp(prefix="back-spasm-test-certificates-")
+os.environ["BACK_SPASM_CERT_CACHE_DIR"] = _CERTIFICATE_CACHE_DIR
+atexit.register(shutil.rmtree, _CERTIFICATE_CACHE_DIR, True)
+_CERTIFICATE_CACHES = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def _certificate_cache_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("certificate-caches")
+
+
+@pytest.fixture(autouse=True)
+def _own_certificate_cache(_certificate_cache_root, monkeypatch):
+    """Each test's endpoints (and the gunicorns it starts) cache certificate
+    chains in a directory of their own, never in ~/.cache; the directory is
+    made only if an endpoint is built."""
+    monkeypatch.setenv("BACK_SPASM_CERT_CACHE_DIR", str(_certificate_cache_root / str(next(_CERTIFICATE_CACHES))))
 
 
 @pytest.fixture(params=supported_locales(), ids=str)

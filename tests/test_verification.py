@@ -17,7 +17,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from skill.hosting import verification
+from skill.hosting import download_budget, verification
+from skill.hosting.download_budget import DownloadBudget
 from skill.hosting.verification import (
     AlexaRequestVerifier,
     SkillIdVerifier,
@@ -84,6 +85,15 @@ def test_certificate_url_accepted(url):
     ("https://s3.amazonaws.com:80/echo.api/echo-api-cert.pem", "port"),
     ("https://s3.amazonaws.com:99999/echo.api/echo-api-cert.pem", "valid URL"),
     ("", "scheme"),
+    # Shapes Alexa never sends, that a server might read differently from the normalisation here.
+    ("https://s3.amazonaws.com/echo.api/%2e%2e/invalid.path/echo-api-cert.pem", "percent escape"),
+    ("https://s3.amazonaws.com/echo.api/..%2finvalid.path/echo-api-cert.pem", "percent escape"),
+    ("https://s3.amazonaws.com/echo.api/..\\invalid.path\\echo-api-cert.pem", "character"),
+    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem;x=1", "character"),
+    ("https://s3.amazonaws.com/echo.api/echo-api-c\u00e9rt.pem", "non-ASCII"),
+    ("https://s3.amazonaws.com/echo.api/echo-api-\ncert.pem", "control"),
+    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem ", "space"),
+    ("https://s3.amazonaws.com./echo.api/echo-api-cert.pem", "host"),
 ])
 def test_certificate_url_refused(url, rule):
     with pytest.raises(VerificationException, match=rule):
@@ -228,11 +238,11 @@ def test_bad_url_is_refused_before_any_download(verifier, pki):
 def test_chain_is_fetched_and_validated_once_per_url(verifier, pki, monkeypatch):
     validations = []
     real_validate = verifier._validate
-    monkeypatch.setattr(verifier, "_validate", lambda url: validations.append(url) or real_validate(url))
+    monkeypatch.setattr(verifier, "_validate", lambda pem: validations.append(pem) or real_validate(pem))
     for _ in range(50):
         verifier.verify(pki.headers(BODY), BODY, None)
     assert pki.fetched == [CERT_URL]
-    assert validations == [CERT_URL]
+    assert validations == [pki.chain_pem()]
 
 
 def test_warm_path_still_checks_every_signature(verifier, pki):
@@ -495,18 +505,20 @@ def test_a_failing_url_is_downloaded_once_while_remembered(pki, certificate_serv
 def test_junk_urls_neither_evict_the_real_chain_nor_download_without_bound(pki, certificate_server):
     fetch, downloads = certificate_server
     verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch)
-    assert _try(verifier, pki, GOOD) is None
+    assert _try(verifier, pki, GOOD) is None  # the first-come lane's first token
     reasons = [_try(verifier, pki, f"https://s3.amazonaws.com/echo.api/junk-{n}.pem") for n in range(100)]
-    assert sum("budget" in (reason or "") for reason in reasons) == 100 - (verification.DOWNLOADS_PER_MINUTE - 1)
-    assert len(downloads) == verification.DOWNLOADS_PER_MINUTE  # good.pem and 9 junk URLs, in the first minute
+    junk_downloads = download_budget.NEW_BURST - 1  # what is left of the first-come lane's burst
+    assert sum("budget" in (reason or "") for reason in reasons) == 100 - junk_downloads
+    assert len(downloads) == 1 + junk_downloads
     assert _try(verifier, pki, GOOD) is None  # still cached: no download, no budget needed
     assert verifier.cache_info()["urls"] == [GOOD]
-    assert len(downloads) == verification.DOWNLOADS_PER_MINUTE
+    assert len(downloads) == 1 + junk_downloads
 
 
 def test_concurrent_requests_for_a_new_url_share_one_download(pki, certificate_server):
     fetch, downloads = certificate_server
-    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch, downloads_per_minute=1)
+    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch,
+                                    budget=DownloadBudget(time.time(), new_per_minute=1))
     results: list[str | None] = []
     threads = [threading.Thread(target=lambda: results.append(_try(verifier, pki, GOOD))) for _ in range(20)]
     for thread in threads:

@@ -45,8 +45,8 @@ def pki() -> TestPKI:
     return pki
 
 
-@pytest.fixture(scope="module")
-def app(pki):
+@pytest.fixture
+def app(pki):  # one per test: each has the whole certificate download budget
     return create_app(skill_id=SKILL_ID, trust_roots=pki.trust_roots, fetch_certificate=pki.fetch)
 
 

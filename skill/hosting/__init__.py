@@ -2,7 +2,9 @@
 verification. Imports from `skill.core`, never from `skill.tools` or `skill.testing`.
 
 - `app`: the Flask app around the same skill as the Lambda; may import: core.
-- `certificates`: where Alexa's signing certificate chain comes from; may import: nothing outside hosting.
+- `certificate_store`: validated certificate chains on disk, shared by the workers and kept across restarts; may import: nothing outside hosting.
+- `certificates`: Alexa's signing certificate chain: URL rules, download, validation; may import: nothing outside hosting.
+- `download_budget`: who may start a certificate download now (lanes a flood of new URLs cannot spend); may import: nothing outside hosting.
 - `envelope_shape`: the shape of a request envelope, checked before the SDK sees it; may import: nothing outside hosting.
 - `logs`: what the endpoint writes to its logs; may import: nothing outside hosting.
 - `oscrypto_compat`: lets oscrypto import on OpenSSL 3.0.10 and later; may import: nothing outside hosting.

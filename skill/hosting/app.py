@@ -43,6 +43,7 @@ from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIME
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 
 from skill.core.builder import create_skill
+from skill.hosting.certificate_store import CertificateStore, StoreUnavailableError, default_directory
 from skill.hosting.envelope_shape import envelope_problem
 from skill.hosting.logs import REQUEST_ID_HEADER, DropSdkFailureRecords, configure_logging
 from skill.hosting.verification import (
@@ -179,6 +180,17 @@ def handle_unexpected_error(error: Exception) -> Response:
 # ---- the app factory ---------------------------------------------------------
 
 
+def open_certificate_store(directory: str | os.PathLike[str] | None) -> CertificateStore | None:
+    """The disk cache of certificate chains (None: $BACK_SPASM_CERT_CACHE_DIR or the
+    default), or None with a warning when it cannot be used: then each worker
+    caches in memory only, and a restart starts empty."""
+    try:
+        return CertificateStore(default_directory() if directory is None else directory)
+    except StoreUnavailableError as problem:
+        logger.warning("certificate cache unusable, chains are kept in memory only: %s", problem)
+        return None
+
+
 def create_app(
     skill_id: str | None = None,
     verify: bool = True,
@@ -186,11 +198,14 @@ def create_app(
     max_body_bytes: int = MAX_BODY_BYTES,
     trust_roots: Sequence[Any] | None = None,
     fetch_certificate: Callable[[str], bytes] | None = None,
+    certificate_cache: str | os.PathLike[str] | None = None,
 ) -> Flask:
     """The endpoint. `skill_id` None reads ALEXA_SKILL_ID ("" checks no id).
-    `trust_roots` (cryptography Certificates; default certifi's roots) and
-    `fetch_certificate` (url -> PEM; default: download, 2 s timeout) exist
-    for tests and benchmarks."""
+    `certificate_cache`: the directory of validated certificate chains shared
+    by the workers (None reads BACK_SPASM_CERT_CACHE_DIR, else
+    ~/.cache/back-spasm/alexa-certificates). `trust_roots` (cryptography
+    Certificates; default certifi's roots) and `fetch_certificate` (url ->
+    PEM; default: download, 2 s timeout) exist for tests and benchmarks."""
     configure_logging()
     if skill_id is None:
         skill_id = os.environ.get(SKILL_ID_ENV, "")
@@ -214,7 +229,8 @@ def create_app(
         logger.warning("%s is not set: requests for any skill id are accepted", SKILL_ID_ENV)
     if verify:
         verifiers.append(TimestampVerifier())
-        verifiers.append(AlexaRequestVerifier(trust_roots=trust_roots, fetch_certificate=fetch_certificate))
+        verifiers.append(AlexaRequestVerifier(trust_roots=trust_roots, fetch_certificate=fetch_certificate,
+                                              store=open_certificate_store(certificate_cache)))
     else:
         logger.warning(NO_VERIFY_WARNING)
 

@@ -16,19 +16,31 @@ key of a certificate whose PEM chain Alexa publishes at the URL in the
 * (for any skill) the application id is the skill's own.
 
 `AlexaRequestVerifier` does all of the signature part. The certificate chain
-is downloaded (with a short timeout) and validated *once per URL*, with
-cryptography's X.509 path validation (`cryptography.x509.verification`,
-the web-PKI server profile for the name echo-api.amazon.com) against a trust
-store (certifi's Mozilla roots by default). The validated chain's public key
-and its validity window are cached by URL in a small LRU; every request
-re-checks the window, so an expired leaf is never accepted, and an entry is
-dropped (and its URL revalidated from scratch) as soon as it expires. A warm
-request therefore costs one dict lookup, one clock read, one base64 decode and
-one RSA-2048 signature check.
+is validated *once per URL* (skill.hosting.certificates: cryptography's X.509
+path validation, web-PKI server profile, name echo-api.amazon.com, against
+certifi's Mozilla roots by default). The validated chain's public key and its
+validity window are cached by URL in a small LRU; every request re-checks the
+window, so an expired leaf is never accepted, and an entry is dropped (and its
+URL validated again from scratch) as soon as it expires. A warm request
+therefore costs one dict lookup, one clock read, one base64 decode and one
+RSA-2048 signature check.
 
-Only the trust roots and the certificate download are constructor
-parameters: tests and the benchmark substitute a test CA and a local
-certificate source, and run everything else exactly as in production.
+A URL not in memory is looked for, in this order: in the disk cache shared by
+every worker (skill.hosting.certificate_store; the chain is validated again
+when read), among the failures remembered there, and only then downloaded,
+by one worker at a time (a per-URL lock across processes, and within a worker
+one download that every request for the URL waits for), if the download
+budget allows it (skill.hosting.download_budget: URLs that validated before,
+and the URL asked for most, have capacity a flood of new URLs cannot spend).
+A URL whose download or chain failed is refused without a new download for a
+while: FINAL_FAILURE_SECONDS for a never-seen URL that failed for good (S3's
+403 or 404, a chain that does not validate; shared through the disk cache),
+FAILURE_CACHE_SECONDS for anything worth retrying soon, and for a URL that
+validated before.
+
+Only the trust roots, the certificate download, the disk cache and the budget
+are constructor parameters: tests and the benchmark substitute a test CA and a
+local certificate source, and run everything else exactly as in production.
 """
 
 from __future__ import annotations
@@ -39,8 +51,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from ask_sdk_webservice_support import verifier_constants as constants
@@ -55,16 +65,21 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.hashes import SHA256
-from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
+from cryptography.x509.verification import Store
 
+from skill.hosting.certificate_store import CertificateStore
 from skill.hosting.certificates import (
     DOWNLOAD_TIMEOUT_SECONDS,
     MAX_CHAIN_BYTES,
+    ValidatedChain,
     canonical_certificate_url,
     certifi_trust_roots,
     download_certificate_chain,
+    is_final_download_failure,
     validate_certificate_url,
+    validate_chain,
 )
+from skill.hosting.download_budget import DownloadBudget
 
 __all__ = [
     "DOWNLOAD_TIMEOUT_SECONDS",
@@ -82,13 +97,14 @@ __all__ = [
 
 CERT_URL_HEADER = constants.SIGNATURE_CERT_CHAIN_URL_HEADER  # "SignatureCertChainUrl"
 SIGNATURE_HEADER = constants.SIGNATURE_HEADER  # "Signature-256"
-SIGNING_NAME = constants.CERT_CHAIN_DOMAIN  # "echo-api.amazon.com"
 TIMESTAMP_TOLERANCE_MS = constants.MAX_NORMAL_REQUEST_TOLERANCE_IN_MILLIS  # 150 000
 
 DEFAULT_CACHE_SIZE = 16  # chains that validated; nothing else ever evicts one
-FAILURE_CACHE_SECONDS = 30.0  # a URL whose chain failed (download or validation) is refused without retry meanwhile
+FAILURE_CACHE_SECONDS = 30.0  # a failure worth retrying soon (a time-out, a 5xx), or of a URL that validated before
+FINAL_FAILURE_SECONDS = 600.0  # a never-seen URL that failed for good (403/404, a chain that does not validate)
 FAILURE_CACHE_SIZE = 1024
-DOWNLOADS_PER_MINUTE = 10  # per verifier (one per worker process): all URLs together
+KNOWN_URLS = 64  # URLs whose chain validated in this worker (the budget's "known" lane)
+WAIT_SECONDS = DOWNLOAD_TIMEOUT_SECONDS + 1  # the longest a request waits for another's download
 MAX_SIGNATURE_CHARS = 2048  # base64 of a 4096-bit signature is 684
 
 CertificateFetcher = Callable[[str], bytes]
@@ -98,14 +114,21 @@ CertificateFetcher = Callable[[str], bytes]
 _clock = time.time
 
 
+class _NotNowError(VerificationException):
+    """A refusal that is no verdict on the URL (no budget, or another worker
+    still fetching it): not remembered as a failure."""
+
+
+class _FailureError(VerificationException):
+    """The URL's chain could not be had or did not validate; remembered for
+    `seconds`, and through the disk cache when `share`."""
+
+    def __init__(self, message: str, seconds: float, share: bool):
+        super().__init__(message)
+        self.seconds, self.share = seconds, share
+
+
 # ---- the signature verifier ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _ValidatedChain:
-    public_key: rsa.RSAPublicKey
-    not_before: float  # POSIX seconds; the intersection of every certificate's window
-    not_after: float
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
@@ -125,6 +148,8 @@ class AlexaRequestVerifier(AbstractVerifier):
     `trust_roots`: the root certificates a chain must lead to (default:
     certifi's Mozilla bundle, loaded on first use). `fetch_certificate`:
     url -> PEM bytes (default: `download_certificate_chain`, 2 s timeout).
+    `store`: the disk cache shared by the workers (default: none, memory
+    only). `budget`: who may download now (default: DownloadBudget's lanes).
     """
 
     def __init__(
@@ -133,19 +158,21 @@ class AlexaRequestVerifier(AbstractVerifier):
         fetch_certificate: CertificateFetcher | None = None,
         *,
         cache_size: int = DEFAULT_CACHE_SIZE,
-        downloads_per_minute: int = DOWNLOADS_PER_MINUTE,
+        store: CertificateStore | None = None,
+        budget: DownloadBudget | None = None,
     ):
         if trust_roots is not None and not trust_roots:
             raise ValueError("trust_roots is empty: no chain could ever be trusted")
         self._trust_roots = list(trust_roots) if trust_roots is not None else None
-        self._store: Store | None = None
+        self._roots: Store | None = None
         self._fetch = fetch_certificate or download_certificate_chain
-        self._cache: OrderedDict[str, _ValidatedChain] = OrderedDict()
+        self._store = store
+        self._budget = budget or DownloadBudget(_clock())
+        self._cache: OrderedDict[str, ValidatedChain] = OrderedDict()
         self._cache_size = max(1, cache_size)
         self._failures: OrderedDict[str, tuple[float, str]] = OrderedDict()  # url -> (retry after, reason)
         self._pending: dict[str, threading.Event] = {}  # url -> set when its download is over
-        self._downloads_per_minute = max(1, downloads_per_minute)
-        self._tokens, self._tokens_at = float(self._downloads_per_minute), _clock()
+        self._known: OrderedDict[str, None] = OrderedDict()  # URLs whose chain validated here
         self._lock = threading.Lock()
         self._padding = padding.PKCS1v15()
         self._hash = SHA256()
@@ -180,14 +207,16 @@ class AlexaRequestVerifier(AbstractVerifier):
         """The public key of a validated, currently valid chain at `cert_url`.
 
         What a stranger who knows the skill id can make this cost is bounded:
-        every spelling of one URL is one cache entry; a URL that failed is
-        refused without a new download for FAILURE_CACHE_SECONDS; at most
-        DOWNLOADS_PER_MINUTE downloads start per minute, all URLs together;
-        requests arriving while a URL is being fetched wait for that one
-        download instead of starting their own; and the chains that
-        validated live in their own LRU, which failures never enter."""
+        a URL shape Alexa never sends is refused before anything else; every
+        spelling of one URL is one cache entry; a URL that failed is refused
+        without a new download for a while; downloads are budgeted per worker
+        in lanes, so that new URLs cannot spend what a URL that validated
+        before, or the URL asked for most, needs; one download per URL at a
+        time, across the workers; and the chains that validated live in their
+        own LRU (and on disk), which failures never enter."""
         key = canonical_certificate_url(cert_url)
-        for _attempt in range(2):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
             now = _clock()
             with self._lock:
                 entry = self._cache.get(key)
@@ -203,23 +232,19 @@ class AlexaRequestVerifier(AbstractVerifier):
                     del self._failures[key]
                 pending = self._pending.get(key)
                 if pending is None:
-                    if not self._take_download(now):
-                        raise VerificationException(
-                            f"certificate download budget spent ({self._downloads_per_minute} per minute)")
+                    self._budget.note(key, now)
                     self._pending[key] = threading.Event()
                     break
-            pending.wait(DOWNLOAD_TIMEOUT_SECONDS + 1)  # someone else is fetching it: use their result
-        else:
-            raise VerificationException("certificate chain is still being fetched")
+            # Someone in this worker is fetching it: use their result.
+            if not pending.wait(max(0.0, deadline - time.monotonic())):
+                raise VerificationException("certificate chain is still being fetched")
         try:
-            entry = self._validate(key)
-        except VerificationException as failure:
-            with self._lock:
-                self._failures[key] = (_clock() + FAILURE_CACHE_SECONDS, str(failure))
-                self._failures.move_to_end(key)
-                while len(self._failures) > FAILURE_CACHE_SIZE:
-                    self._failures.popitem(last=False)
-            raise
+            entry = self._resolve(key)
+        except _FailureError as failure:
+            self._remember_failure(key, failure)
+            raise VerificationException(str(failure)) from None
+        except _NotNowError as refusal:
+            raise VerificationException(str(refusal)) from None
         finally:
             with self._lock:
                 self._pending.pop(key).set()
@@ -228,84 +253,86 @@ class AlexaRequestVerifier(AbstractVerifier):
             self._cache.move_to_end(key)
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
+            self._known[key] = None
+            self._known.move_to_end(key)
+            while len(self._known) > KNOWN_URLS:
+                self._known.popitem(last=False)
+            self._budget.forget(key)
         return entry.public_key
-
-    def _take_download(self, now: float) -> bool:
-        """A token from the download budget (a bucket refilled evenly over a
-        minute); called with the lock held."""
-        rate = self._downloads_per_minute / 60.0
-        self._tokens = min(float(self._downloads_per_minute), self._tokens + (now - self._tokens_at) * rate)
-        self._tokens_at = now
-        if self._tokens < 1:
-            return False
-        self._tokens -= 1
-        return True
 
     # -- the cold path: once per certificate URL -------------------------------
 
-    def _trust_store(self) -> Store:
-        if self._store is None:
-            roots = self._trust_roots if self._trust_roots is not None else certifi_trust_roots()
-            self._store = Store(roots)
-        return self._store
+    def _resolve(self, key: str) -> ValidatedChain:
+        """The disk cache, then a remembered failure, then a download; one
+        worker at a time per URL."""
+        store = self._store
+        if store is None:
+            return self._download(key)
+        with store.fetch_lock(key, WAIT_SECONDS) as held:
+            if not held:
+                raise _NotNowError("certificate chain is still being fetched (by another worker)")
+            pem = store.load_chain(key)
+            if pem is not None:
+                try:
+                    return self._validate(pem)
+                except VerificationException:
+                    store.discard_chain(key)  # expired, or not from a root trusted now: fetch afresh
+            now = _clock()
+            failure = store.failure(key, now)
+            if failure is not None:
+                raise _FailureError(f"{failure[1]} (a recent failure, not retried yet)", failure[0] - now, share=False)
+            entry, pem = self._download_pem(key)
+            store.save_chain(key, pem)
+            return entry
 
-    def _validate(self, cert_url: str) -> _ValidatedChain:
+    def _download(self, key: str) -> ValidatedChain:
+        return self._download_pem(key)[0]
+
+    def _download_pem(self, key: str) -> tuple[ValidatedChain, bytes]:
+        with self._lock:
+            known = key in self._known
+            lane = self._budget.take(key, known=known, now=_clock())
+            if lane is None:
+                raise _NotNowError(self._budget.refusal(known))
         try:
-            pem = self._fetch(cert_url)
+            pem = self._fetch(key)
         except Exception as error:
-            raise VerificationException(
-                f"could not download the certificate chain ({type(error).__name__})"
-            ) from None
+            final = is_final_download_failure(error) and not known
+            raise _FailureError(f"could not download the certificate chain ({type(error).__name__})",
+                                FINAL_FAILURE_SECONDS if final else FAILURE_CACHE_SECONDS, share=final) from None
         try:
-            certificates = x509.load_pem_x509_certificates(pem)
-        except ValueError:
-            raise VerificationException("certificate chain is not PEM certificates") from None
-        leaf, intermediates = certificates[0], certificates[1:]
+            return self._validate(pem), pem
+        except VerificationException as failure:
+            raise _FailureError(str(failure), FAILURE_CACHE_SECONDS if known else FINAL_FAILURE_SECONDS,
+                                share=not known) from None
 
-        now = _clock()
-        if not leaf.not_valid_before_utc.timestamp() <= now <= leaf.not_valid_after_utc.timestamp():
-            raise VerificationException("signing certificate is expired or not yet valid")
-        try:
-            san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-        except x509.ExtensionNotFound:
-            san = None
-        if san is None or SIGNING_NAME not in san.get_values_for_type(x509.DNSName):
-            raise VerificationException(f"signing certificate is not for {SIGNING_NAME}")
-        try:
-            key_usage = leaf.extensions.get_extension_for_class(x509.KeyUsage).value
-        except x509.ExtensionNotFound:
-            key_usage = None
-        if key_usage is not None and not key_usage.digital_signature:
-            raise VerificationException("signing certificate may not sign")
-        public_key = leaf.public_key()
-        if not isinstance(public_key, rsa.RSAPublicKey) or public_key.key_size < 2048:
-            raise VerificationException("signing certificate key is not RSA-2048 or larger")
+    def _remember_failure(self, key: str, failure: _FailureError) -> None:
+        retry_after = _clock() + failure.seconds
+        reason = str(failure).removesuffix(" (a recent failure, not retried yet)")
+        with self._lock:
+            self._failures[key] = (retry_after, reason)
+            self._failures.move_to_end(key)
+            while len(self._failures) > FAILURE_CACHE_SIZE:
+                self._failures.popitem(last=False)
+            self._budget.forget(key)
+        if failure.share and self._store is not None:
+            self._store.save_failure(key, retry_after, reason)
 
-        # Path validation, by cryptography: signatures, validity, CA
-        # constraints, key usages, name match, up to a root in the store.
+    def _trust_store(self) -> Store:
+        if self._roots is None:
+            roots = self._trust_roots if self._trust_roots is not None else certifi_trust_roots()
+            self._roots = Store(roots)
+        return self._roots
 
-        verifier = (
-            PolicyBuilder()
-            .store(self._trust_store())
-            .time(datetime.fromtimestamp(now, UTC))
-            .build_server_verifier(x509.DNSName(SIGNING_NAME))
-        )
-        try:
-            chain = verifier.verify(leaf, intermediates)
-        except VerificationError as error:
-            detail = " ".join(str(error).split())[:160]
-            raise VerificationException(f"certificate chain does not validate: {detail}") from None
-
-        return _ValidatedChain(
-            public_key=public_key,
-            not_before=max(cert.not_valid_before_utc.timestamp() for cert in chain),
-            not_after=min(cert.not_valid_after_utc.timestamp() for cert in chain),
-        )
+    def _validate(self, pem: bytes) -> ValidatedChain:
+        return validate_chain(pem, self._trust_store(), _clock())
 
     def cache_info(self) -> dict:
         with self._lock:
             return {"urls": list(self._cache), "size": len(self._cache), "max_size": self._cache_size,
-                    "failed_urls": list(self._failures), "download_tokens": self._tokens}
+                    "failed_urls": list(self._failures), "known_urls": list(self._known),
+                    "store": str(self._store.directory) if self._store is not None else None,
+                    **self._budget.info(_clock())}
 
 
 # ---- the other two checks --------------------------------------------------
