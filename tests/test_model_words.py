@@ -78,3 +78,17 @@ def test_check_command_reports_and_exits_1(tmp_path, capsys):
 def test_no_model_is_a_one_line_error(tmp_path, capsys):
     assert main(["words", "--model-dir", str(tmp_path)]) == 2
     assert "no interaction model" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("locale", "intent", "phrase"), [("en-US", "AMAZON.NoIntent", "nuh uh"), ("es-US", "AMAZON.NoIntent", "que va")])
+def test_everyday_answers_are_samples_of_the_built_in_yes_and_no(locale, intent, phrase):
+    from skill.tools.nlu.model_words import write_answers
+
+    data = model(locale)
+    intents = {i["name"]: i for i in data["interactionModel"]["languageModel"]["intents"]}
+    assert phrase in intents[intent]["samples"]
+    # taken out, the check sees it and writing puts it back, once
+    intents[intent]["samples"].remove(phrase)
+    assert any(f'"{phrase}"' in problem for problem in out_of_sync(data, locale))
+    assert write_answers(data, locale) == 1 and write_answers(data, locale) == 0
+    assert out_of_sync(data, locale) == []

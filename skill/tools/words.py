@@ -1,6 +1,7 @@
 """`back-spasm words`: write the lexicon's words (skill/core/lexicon) into
-each locale's interaction model as SymptomType synonyms; `--check` only says
-what is out of sync (exit 1). Only SymptomType's synonyms are rewritten."""
+each locale's interaction model as SymptomType synonyms, and the matcher's
+everyday yes and no as samples of the built-in yes and no intents; `--check`
+only says what is out of sync (exit 1). Nothing else is rewritten."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from skill.tools.nlu.model_words import out_of_sync, write_synonyms
+from skill.tools.nlu.model_words import out_of_sync, write_answers, write_synonyms
 from skill.tools.paths import INTERACTION_MODEL_DIR, display, models_dir
 
 
@@ -40,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
             changed = write_synonyms(data, path.stem)
         except ValueError as error:
             raise CliError(f"{display(path)}: {error}") from None
-        if changed:
+        answers = write_answers(data, path.stem)
+        if changed or answers:
             path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(f"{display(path)}: {changed} synonym{'s' if changed != 1 else ''} written")
+        print(f"{display(path)}: {changed} synonym{'s' if changed != 1 else ''}, {answers} answer sample{'s' if answers != 1 else ''} written")
     return status

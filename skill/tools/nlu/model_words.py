@@ -4,9 +4,11 @@ the words the matcher and the Lambda read.
 Every finding or event phrase of a locale's lexicon that makes a sign on its
 own (`skill.core.lexicon.compose` with no site said) is a synonym of that
 sign's `SymptomType` value; a phrase that is already another value's synonym
-moves to the sign the lexicon composes. Nothing else in the model is touched:
-other slot types, intents and samples stay as they are, and writing twice
-changes nothing (`back-spasm words`; `back-spasm validate` checks it).
+moves to the sign the lexicon composes. The matcher's everyday yes and no
+("you bet", "qué va") are samples of AMAZON.YesIntent and AMAZON.NoIntent,
+where no intent has them yet, so a device is not taught otherwise. Nothing
+else in the model is touched, and writing twice changes nothing (`back-spasm
+words`; `back-spasm validate` checks it).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from skill.core import lexicon
+from skill.core import contract, lexicon
 from skill.core.lexicon import ORDINARY, compose
 from skill.core.rules import Symptom
+from skill.tools.nlu import english, spanish
 from skill.tools.nlu.normalize import normalize
 
 SYMPTOM_TYPE = "SymptomType"
@@ -66,8 +69,46 @@ def _symptom_type(data: Any) -> dict[str, Any] | None:
     return None
 
 
+# Amazon's limit on one sample utterance.
+MAX_SAMPLE_CHARS = 200
+
+
+def _intents(data: Any) -> list[dict[str, Any]]:
+    return list(data.get("interactionModel", {}).get("languageModel", {}).get("intents", []))
+
+
+def missing_answers(data: Any, locale: str) -> list[tuple[str, str]]:
+    """The everyday yes and no (intent, phrase) that no intent of the model has as a sample."""
+    words = spanish if locale.split("-")[0] == "es" else english
+    intents = {intent.get("name"): intent for intent in _intents(data)}
+    known = {normalize(sample) for intent in intents.values() for sample in intent.get("samples", [])}
+    missing = []
+    for name in (contract.YES, contract.NO):
+        if name not in intents:
+            continue
+        for phrase in words.EVERYDAY_ANSWERS.get(name, ()):
+            if normalize(phrase) not in known and len(phrase) <= MAX_SAMPLE_CHARS:
+                known.add(normalize(phrase))
+                missing.append((name, phrase))
+    return missing
+
+
+def write_answers(data: Any, locale: str) -> int:
+    """Adds the missing everyday yes and no as samples (in place); returns how many."""
+    intents = {intent.get("name"): intent for intent in _intents(data)}
+    missing = missing_answers(data, locale)
+    for name, phrase in missing:
+        intents[name].setdefault("samples", []).append(phrase)
+    return len(missing)
+
+
 def out_of_sync(data: Any, locale: str) -> list[str]:
-    """What the model's SymptomType lacks of the lexicon: one line each."""
+    """What the model lacks of the lexicon and the everyday answers: one line each."""
+    answers = [f'everyday answer "{phrase}" is not a sample of {name}' for name, phrase in missing_answers(data, locale)]
+    return answers + _synonyms_out_of_sync(data, locale)
+
+
+def _synonyms_out_of_sync(data: Any, locale: str) -> list[str]:
     slot_type = _symptom_type(data)
     if slot_type is None:
         return [f"no {SYMPTOM_TYPE} slot type"]
