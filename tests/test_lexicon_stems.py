@@ -181,3 +181,27 @@ def test_words_that_look_alike(locale, line, expected):
 
 def test_a_closely_fitted_sample_yields_to_the_lexicon():
     assert load_matcher("es-US").match("no va mejorando").intent in ("DenySymptomIntent", "AMAZON.NoIntent")
+
+
+@pytest.mark.parametrize(
+    ("line", "sign"),
+    [
+        # US Spanish mixes in English: the English lexicon reads what the Spanish one does not name
+        ("I lost weight como veinte libras and then the spasms started", S.WEIGHT_LOSS),
+        ("my legs are numb desde ayer", S.LIMB_NUMBNESS),
+    ],
+)
+def test_a_spanish_line_with_english_in_it_is_read_in_both(line, sign):
+    assert sign in read(line, "es-US").reported
+
+
+@pytest.mark.parametrize(
+    ("line", "intent"),
+    [("call nine one one porfa necesito ayuda", "CallForHelpIntent"), ("how long do these last más o menos", "HowLongIntent")],
+)
+def test_the_spanish_matcher_tries_the_english_model_for_what_it_cannot_place(line, intent):
+    assert load_matcher("es-US").match(line).intent == intent
+
+
+def test_an_english_line_is_not_read_with_the_spanish_lexicon():
+    assert read("no siento las piernas", "en-US").mentions == ()

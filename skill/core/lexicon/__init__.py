@@ -8,6 +8,7 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 
 - `context`: ConText, a mention's polarity by scope (triggers, terminators, pseudo-triggers, hedges); may import: nothing outside lexicon.
 - `text`: the lexicon's text handling (normalising, word spans); may import: nothing outside lexicon.
+- `forms`: a word's forms: Snowball stems, and a phrase in the other persons; may import: nothing outside lexicon.
 
     read("my husband can't feel his legs", "en-US")
     -> one mention: LIMB_NUMBNESS, affirmed, negative in form
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from skill.core.lexicon import context, text
+from skill.core.lexicon import context, forms, text
 from skill.core.lexicon.context import Phrase, Polarity, Role, Span
 from skill.core.rules import LEVELS, SIGN_ORDER, Symptom
 
@@ -50,8 +51,6 @@ ORDINARY = "ORDINARY"
 # A site said with nothing wrong with it ("nothing wrong with my bowels"): the sign it denies.
 _SITE_DENIES: Mapping[str, Symptom] = {"BLADDER": Symptom.BLADDER_BOWEL_CONTROL}
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
-# Shorter stems are not compared: the words are.
-MIN_STEM_CHARS = 4
 _URGENCY = {sign: (-LEVELS[sign].value, index) for index, sign in enumerate(SIGN_ORDER)}
 
 
@@ -146,6 +145,9 @@ class Lexicon:
     # a word's stem (Snowball): "accidents" and "accident", "flojitas" and
     # "flojita" compare the same; every phrase above is matched by its stems
     stem: Callable[[str], str] = str
+    # other locales' lexicons read too, for the signs this one does not name:
+    # US Spanish speakers mix in English ("I lost weight, como veinte libras")
+    also_reads: tuple[str, ...] = ()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -329,7 +331,7 @@ def for_locale(locale: str) -> Lexicon:
 
     def findings(items, label: str) -> list[tuple[Phrase, str]]:  # type: ignore[no-untyped-def]
         # Said of another person too ("no tiene fuerza" as "no tengo fuerza"): a caregiver speaks for the patient.
-        return [(variant, label) for phrase, _ in phrases(items, label) for variant in _in_every_person(phrase, persons)]
+        return [(variant, label) for phrase, _ in phrases(items, label) for variant in forms.in_every_person(phrase, persons)]
 
     targets = [p for name, items in data["findings"].items() for p in findings(items, name)]
     targets += [p for name, items in data["events"].items() for p in findings(items, f"EVENT:{name}")]
@@ -353,51 +355,21 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(rules.get("normal_flips", ())),
         frozenset(rules.get("clitics", ())),
         frozenset(rules.get("verb_clitics", ())),
-        _stemmer(data.get("stemmer"), frozenset(text.fold(w) for w in data.get("whole_words", ()))),
+        forms.stemmer(data.get("stemmer"), frozenset(text.fold(w) for w in data.get("whole_words", ()))),
+        tuple(data.get("also_reads", ())),
     )  # fmt: skip
 
 
-# Variants of one phrase in other persons, at most (the phrase itself first).
-MAX_PERSON_VARIANTS = 8
-
-
-def _in_every_person(phrase: Phrase, persons: Mapping[str, tuple[str, ...]]) -> list[Phrase]:
-    """The phrase with its first-person verbs in the other persons the
-    lexicon lists ("no puedo controlar" -> "no puede controlar", "no pueden
-    controlar"), each verb of the phrase varied on its own."""
-    variants = [phrase]
-    for index, word in enumerate(phrase):
-        for other in persons.get(word, ()):
-            variants += [(*v[:index], other, *v[index + 1 :]) for v in variants if v[index] == word]
-    unique = list(dict.fromkeys(variants))
-    return unique[:MAX_PERSON_VARIANTS]
-
-
-def _stemmer(language: object, whole_words: frozenset[str] = frozenset()) -> Callable[[str], str]:
-    """Snowball's stemmer for the lexicon's language ("english", "spanish");
-    words as they are when the lexicon names none. `whole_words` keep their
-    whole form: their stem is another word's ("sentar", to sit, and "sentir",
-    to feel, are both "sent")."""
-    if not isinstance(language, str):
-        return str
-    import snowballstemmer  # loaded with the lexicon only: not on the Lambda's cold start
-
-    stemmer = snowballstemmer.stemmer(language)
-
-    @cache
-    def stem(word: str) -> str:
-        if word in whole_words:
-            return word
-        # A stem this short says too little ("pesado" and "peso" are both "pes"): the word as said.
-        stemmed: str = stemmer.stemWord(word)
-        return stemmed if len(stemmed) >= MIN_STEM_CHARS else word
-
-    return stem
-
-
 def read(line: str, locale: str = DEFAULT_LOCALE) -> Reading:
-    """The signs `line` names, each with its polarity."""
-    return for_locale(locale).read(line)
+    """The signs `line` names, each with its polarity; a sign this locale's
+    lexicon does not name is read by the lexicons it `also_reads`."""
+    lexicon = for_locale(locale)
+    reading = lexicon.read(line)
+    for other in lexicon.also_reads:
+        named = {mention.sign for mention in reading.mentions}
+        extra = tuple(m for m in for_locale(other).read(line).mentions if m.sign not in named)
+        reading = Reading(reading.mentions + extra)
+    return reading
 
 
 def resolve_spoken(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:

@@ -43,7 +43,7 @@ from skill.tools.nlu.rewrites import answer, toggled, unsure, without_intensifie
 from skill.tools.nlu.signs import SignClassifier, denies
 from skill.tools.nlu.slot_values import SlotValues
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
-from skill.tools.nlu.words import BUILTIN_PHRASES, CLAUSE_BREAKS, EVERYDAY_ANSWERS, LEXICON_LOCALES, QUESTION_WORDS
+from skill.tools.nlu.words import ALSO_MATCHES, BUILTIN_PHRASES, CLAUSE_BREAKS, EVERYDAY_ANSWERS, LEXICON_LOCALES, QUESTION_WORDS
 
 # A bare symptom phrase found inside a longer line must be this long: a
 # lone "weak" or "fall" in a sentence may be about something else.
@@ -77,6 +77,8 @@ class Nlu:
         """`language`: the model locale's language ("es" for es-US), for how
         typed digits are said ("911": "nine one one", "nueve uno uno")."""
         self.language = language
+        # the matcher of a language this one's speakers mix in, tried when this one understands nothing
+        self.also: Nlu | None = None
         samples = SampleIndex(model)
         self.invocation_name = samples.invocation_name
         self.intent_names = model.intent_names
@@ -132,8 +134,13 @@ class Nlu:
         """What Alexa would send for a typed line: the samples' best match,
         overruled by the signs the line names by their parts where those
         know better (`by_parts`)."""
-        found = self._match_samples(text)
-        return by_parts.revise(found, text, self._lexicon_locale, self._symptom_names, self._fill)
+        found = by_parts.revise(self._match_samples(text), text, self._lexicon_locale, self._symptom_names, self._fill)
+        if found.intent == FALLBACK_INTENT and self.also is not None:
+            # US Spanish speakers mix in English ("call nine one one porfa"): the other model's reading.
+            other = self.also.match(text)
+            if other.intent != FALLBACK_INTENT and other.intent in self.intent_names:
+                return other
+        return found
 
     def _match_samples(self, text: str) -> Match:
         # A slip in a negation flips the meaning ("i cnat feel my legs"):
@@ -387,4 +394,10 @@ def load(path: Path) -> Nlu:
 
 @cache
 def _load(path: str) -> Nlu:
-    return Nlu(model_file.load(Path(path)), language=Path(path).stem.split("-")[0])
+    language = Path(path).stem.split("-")[0]
+    nlu = Nlu(model_file.load(Path(path)), language=language)
+    also = ALSO_MATCHES.get(language)
+    sibling = Path(path).with_name(f"{LEXICON_LOCALES[also]}.json") if also is not None and also in LEXICON_LOCALES else None
+    if sibling is not None and sibling.is_file():
+        nlu.also = _load(str(sibling))
+    return nlu

@@ -47,5 +47,7 @@ HEDGE_PHRASES = english.HEDGE_PHRASES
 TRAILING = english.TRAILING
 # The words after a line's first "no" that make it an answer, per language (None: any word).
 ASIDE_AFTER_NO: Mapping[str, frozenset[str] | None] = {"en": english.ASIDE_AFTER_NO, "es": spanish.ASIDE_AFTER_NO}
+# A language whose speakers mix in another: its lines that fit nothing are matched by the other's model too.
+ALSO_MATCHES: Mapping[str, str] = {"es": "en"}
 # The locale each language's lexicon is kept under (skill/core/lexicon/<locale>.json).
 LEXICON_LOCALES: Mapping[str, str] = {"en": "en-US", "es": "es-US"}

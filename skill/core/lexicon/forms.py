@@ -1,0 +1,52 @@
+"""A word's forms: its Snowball stem, so inflections compare the same
+("tingled", "tingling"; "dormidas", "dormido"), and a phrase in the other
+persons, so a caregiver's words read as the patient's ("no tiene fuerza" as
+"no tengo fuerza")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cache
+
+from skill.core.lexicon.context import Phrase
+
+# Shorter stems are not compared: the words are.
+MIN_STEM_CHARS = 4
+
+
+# Variants of one phrase in other persons, at most (the phrase itself first).
+MAX_PERSON_VARIANTS = 8
+
+
+def in_every_person(phrase: Phrase, persons: Mapping[str, tuple[str, ...]]) -> list[Phrase]:
+    """The phrase with its first-person verbs in the other persons the
+    lexicon lists ("no puedo controlar" -> "no puede controlar", "no pueden
+    controlar"), each verb of the phrase varied on its own."""
+    variants = [phrase]
+    for index, word in enumerate(phrase):
+        for other in persons.get(word, ()):
+            variants += [(*v[:index], other, *v[index + 1 :]) for v in variants if v[index] == word]
+    unique = list(dict.fromkeys(variants))
+    return unique[:MAX_PERSON_VARIANTS]
+
+
+def stemmer(language: object, whole_words: frozenset[str] = frozenset()) -> Callable[[str], str]:
+    """Snowball's stemmer for the lexicon's language ("english", "spanish");
+    words as they are when the lexicon names none. `whole_words` keep their
+    whole form: their stem is another word's ("sentar", to sit, and "sentir",
+    to feel, are both "sent")."""
+    if not isinstance(language, str):
+        return str
+    import snowballstemmer  # loaded with the lexicon only: not on the Lambda's cold start
+
+    stemmer = snowballstemmer.stemmer(language)
+
+    @cache
+    def stem(word: str) -> str:
+        if word in whole_words:
+            return word
+        # A stem this short says too little ("pesado" and "peso" are both "pes"): the word as said.
+        stemmed: str = stemmer.stemWord(word)
+        return stemmed if len(stemmed) >= MIN_STEM_CHARS else word
+
+    return stem
