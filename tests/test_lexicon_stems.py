@@ -205,3 +205,29 @@ def test_the_spanish_matcher_tries_the_english_model_for_what_it_cannot_place(li
 
 def test_an_english_line_is_not_read_with_the_spanish_lexicon():
     assert read("no siento las piernas", "en-US").mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a new subject begins a new clause: the negation before it stops there
+        ("my mom can't get upright she's stuck hunched over", {(S.CANNOT_SIT_OR_STAND, A)}),
+        ("my pants don't fit anymore i'm down two sizes", {(S.WEIGHT_LOSS, A)}),
+        # ... unless the negation is of saying or thinking, which reaches past it
+        ("can't say he's been wobbly", {(S.BALANCE_COORDINATION, N)}),
+        ("i don't think she's feverish", {(S.FEVER, N)}),
+    ],
+)
+def test_a_new_subject_ends_a_negation_scope(line, expected):
+    assert mentions(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "sign"),
+    [
+        ("quiero hacer pipí y no arranca tengo que pujar", S.URINATION_DIFFICULTY),
+        ("he descansado más de una semana y ni tantito mejor", S.NOT_IMPROVING),
+    ],
+)
+def test_spanish_findings_negative_in_form(line, sign):
+    assert sign in read(line, "es-US").reported
