@@ -28,7 +28,7 @@ from skill.hosting.certificate_store import CertificateStore, StoreUnavailableEr
 from skill.hosting.certificates import download_certificate_chain
 from skill.hosting.download_budget import DownloadBudget
 from skill.hosting.verification import AlexaRequestVerifier, VerificationException
-from skill.testing.signing import TestPKI, key, make_ca, make_leaf, make_pki, pem
+from skill.testing.signing import TestPKI, answer_download, key, make_ca, make_leaf, make_pki, pem
 
 ROOT = Path(__file__).resolve().parent.parent
 BODY = json.dumps({"version": "1.0", "request": {"type": "LaunchRequest"}})
@@ -52,16 +52,7 @@ class _Server(http.server.BaseHTTPRequestHandler):
         type(self).requests.append(self.path)
         time.sleep(self.delay)
         body = self.chains.get(self.path)
-        try:
-            if body is None:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            pass
+        answer_download(self, body)
 
     def log_message(self, *args):
         pass

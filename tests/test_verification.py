@@ -28,7 +28,7 @@ from skill.hosting.verification import (
     download_certificate_chain,
     validate_certificate_url,
 )
-from skill.testing.signing import CERT_URL, TestPKI, key, make_ca, make_leaf, make_pki, pem, sign
+from skill.testing.signing import CERT_URL, TestPKI, answer_download, key, make_ca, make_leaf, make_pki, pem, sign
 
 BODY = json.dumps({"version": "1.0", "request": {"type": "LaunchRequest"}})
 NOW = dt.datetime.now(dt.UTC)
@@ -434,16 +434,7 @@ class _CertificateServer(http.server.BaseHTTPRequestHandler):
         if self.path.endswith("slow.pem"):
             time.sleep(3.0)
         body = self.chains.get(self.path)
-        try:
-            if body is None:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            pass  # the client gave up first
+        answer_download(self, body)
 
     def log_message(self, *args):
         pass

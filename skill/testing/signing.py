@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import ipaddress
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -174,3 +175,18 @@ def make_pki() -> TestPKI:
     pki = TestPKI(root=root, intermediate=intermediate, leaf=leaf, leaf_key=leaf_key)
     pki.chains[CERT_URL] = pki.chain_pem()
     return pki
+
+
+def answer_download(handler: BaseHTTPRequestHandler, body: bytes | None) -> None:
+    """How the test certificate servers answer one GET: the chain, or 404 for
+    a URL they do not hold; a client that gave up first is not an error."""
+    try:
+        if body is None:
+            handler.send_error(404)
+            return
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+    except OSError:
+        pass
