@@ -231,3 +231,12 @@ def test_a_new_subject_ends_a_negation_scope(line, expected):
 )
 def test_spanish_findings_negative_in_form(line, sign):
     assert sign in read(line, "es-US").reported
+
+
+def test_the_english_model_is_tried_for_requests_only():
+    # a Spanish answer the English model would misread is never taken from it
+    from skill.tools.nlu import matcher
+
+    assert matcher.contract.NO not in matcher._MIXED_IN_REQUESTS
+    assert matcher.contract.DENY_SYMPTOM not in matcher._MIXED_IN_REQUESTS
+    assert matcher.contract.CALL_FOR_HELP in matcher._MIXED_IN_REQUESTS

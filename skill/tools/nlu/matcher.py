@@ -70,6 +70,10 @@ _INSIDE_INTENTS = {
 _GUESSABLE_INTENTS = frozenset(
     {contract.START_CHECK, contract.CAUSES, contract.HOW_LONG, contract.SELF_CARE, contract.CONTACT, contract.CALL_FOR_HELP}
 )
+# What a line that fits nothing may be taken for from the model of a language mixed in.
+_MIXED_IN_REQUESTS = _GUESSABLE_INTENTS | {contract.HELP, contract.STOP, contract.CANCEL, contract.REPEAT}
+
+
 class Nlu:
     """Indexes built once from an interaction model; `match(text)` per line."""
 
@@ -136,9 +140,10 @@ class Nlu:
         know better (`by_parts`)."""
         found = by_parts.revise(self._match_samples(text), text, self._lexicon_locale, self._symptom_names, self._fill)
         if found.intent == FALLBACK_INTENT and self.also is not None:
-            # US Spanish speakers mix in English ("call nine one one porfa"): the other model's reading.
+            # US Spanish speakers mix in English ("call nine one one porfa"): the other model's
+            # reading, for requests only; never an answer or a denial, which a Spanish line could be misread as.
             other = self.also.match(text)
-            if other.intent != FALLBACK_INTENT and other.intent in self.intent_names:
+            if other.intent in _MIXED_IN_REQUESTS and other.intent in self.intent_names:
                 return other
         return found
 
