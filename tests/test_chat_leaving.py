@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from skill.tools.alexa.device import load_matcher
+from skill.tools.alexa.device import describe, load_matcher
 from skill.tools.chat import NOTES
 from tests.support import Dialog
 from tests.test_chat import chat, ok
@@ -32,7 +32,7 @@ def test_how_do_i_quit_gets_the_help_that_says_how(locale):
     matcher = load_matcher(locale)
     for line in HOW_DO_I_QUIT[locale]:
         match = matcher.match(line)
-        assert match.intent == "AMAZON.HelpIntent", (line, match.describe())
+        assert match.intent == "AMAZON.HelpIntent", (line, describe(match))
     dialog = Dialog(locale=locale)
     dialog.launch()
     dialog.intent(matcher.match(HOW_DO_I_QUIT[locale][0]).intent)

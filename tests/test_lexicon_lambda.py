@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from skill.core.rules import Symptom
+from skill.tools.alexa.device import describe
 from skill.tools.alexa.envelopes import SlotFill
 from tests.support import Dialog, is_emergency_advice
 
@@ -95,7 +96,7 @@ def test_a_typed_emergency_gets_call_911_first(matchers, locale, line, during_ch
         session.yes()  # the check starts; a question is being asked
     found = matchers[locale].match(line)
     session.intent(found.intent, found.slots)
-    assert is_emergency_advice(session), (line, found.describe())
+    assert is_emergency_advice(session), (line, describe(found))
 
 
 @pytest.mark.parametrize("locale", ["en-US", "es-US"])

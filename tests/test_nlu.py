@@ -13,6 +13,7 @@ import pytest
 
 from skill.core.rules import QUESTIONS, Level
 from skill.tools import model, nlu
+from skill.tools.alexa.device import describe
 from skill.tools.alexa.envelopes import SlotFill, intent_request
 from skill.tools.nlu import FALLBACK_INTENT, normalize, parse_duration
 from skill.tools.paths import model_path
@@ -68,14 +69,14 @@ def test_every_slot_sample_matches_its_intent_with_every_value(matcher, intent, 
     if set(slot_types[name] for name in used) == {"AMAZON.DURATION"}:
         for spoken, iso in (("ten days", "P10D"), ("two weeks", "P2W"), ("36 hours", "PT36H")):
             match = matcher.match(sample.replace("{duration}", spoken))
-            assert match.intent == intent, (sample, spoken, match.describe())
+            assert match.intent == intent, (sample, spoken, describe(match))
             assert match.slots["duration"].spoken == iso
         return
     if set(slot_types[name] for name in used) == {"AMAZON.DATE"}:
         for spoken in ("monday", "yesterday", "last week"):
             match = matcher.match(sample.replace("{startDate}", spoken))
-            assert match.intent == intent, (sample, spoken, match.describe())
-            assert re.fullmatch(r"\d{4}-(\d{2}-\d{2}|W\d{2})", match.slots["startDate"].spoken), match.describe()
+            assert match.intent == intent, (sample, spoken, describe(match))
+            assert re.fullmatch(r"\d{4}-(\d{2}-\d{2}|W\d{2})", match.slots["startDate"].spoken), describe(match)
         return
     assert {slot_types[name] for name in used} == {"SymptomType"}
     values = [value.name for value in SYMPTOM_VALUES]
@@ -85,9 +86,9 @@ def test_every_slot_sample_matches_its_intent_with_every_value(matcher, intent, 
         other_spoken, other_id = values[k - 1], ids[k - 1]
         text = sample.replace("{symptom}", spoken).replace("{otherSymptom}", other_spoken)
         match = matcher.match(text)
-        assert match.intent == intent, (text, match.describe())
+        assert match.intent == intent, (text, describe(match))
         expected = [value_id, other_id if "otherSymptom" in used else None]
-        assert symptom_ids(match) == expected, (text, match.describe())
+        assert symptom_ids(match) == expected, (text, describe(match))
 
 
 @pytest.mark.parametrize(
@@ -100,8 +101,8 @@ def test_every_slot_sample_matches_its_intent_with_every_value(matcher, intent, 
 )
 def test_every_synonym_resolves_to_its_value_id(matcher, value_id, phrase):
     match = matcher.match(phrase)
-    assert match.intent == REPORT, match.describe()
-    assert symptom_ids(match)[0] == value_id, match.describe()
+    assert match.intent == REPORT, describe(match)
+    assert symptom_ids(match)[0] == value_id, describe(match)
     fill = match.slots["symptom"]
     canonical = next(v.name for v in SYMPTOM_VALUES if v.id == value_id)
     assert (fill.slot_type, fill.resolved_name) == ("SymptomType", canonical)
@@ -159,7 +160,7 @@ def test_normalize(text, normal):
 )
 def test_case_punctuation_contractions_and_fillers(matcher, variant):
     match = matcher.match(variant)
-    assert match.intent == REPORT and symptom_ids(match) == ["LIMB_NUMBNESS", None], match.describe()
+    assert match.intent == REPORT and symptom_ids(match) == ["LIMB_NUMBNESS", None], describe(match)
 
 
 @pytest.mark.parametrize(
@@ -173,7 +174,7 @@ def test_case_punctuation_contractions_and_fillers(matcher, variant):
 )
 def test_close_phrasings_are_matched_with_rapidfuzz(matcher, text, value_id):
     match = matcher.match(text)
-    assert match.intent == REPORT and symptom_ids(match)[0] == value_id, match.describe()
+    assert match.intent == REPORT and symptom_ids(match)[0] == value_id, describe(match)
 
 
 @pytest.mark.parametrize(
@@ -263,7 +264,7 @@ def test_parse_duration_rejects_what_is_not_a_duration(text):
 )
 def test_duration_intent(matcher, text, iso):
     match = matcher.match(text)
-    assert match.intent == "DurationIntent", match.describe()
+    assert match.intent == "DurationIntent", describe(match)
     assert match.slots["duration"] == SlotFill(spoken=iso)
 
 
@@ -284,7 +285,7 @@ def test_unrelated_lines_go_to_fallback(matcher, text):
 )
 def test_a_denied_symptom_is_never_reported(matcher, text):
     match = matcher.match(text)
-    assert match.intent != REPORT or symptom_ids(match) == [None, None], match.describe()
+    assert match.intent != REPORT or symptom_ids(match) == [None, None], describe(match)
 
 
 def test_a_yes_inside_a_longer_sentence_is_not_an_answer(matcher):
@@ -309,8 +310,8 @@ def test_a_yes_inside_a_longer_sentence_is_not_an_answer(matcher):
 )
 def test_two_slot_reports(matcher, text, ids):
     match = matcher.match(text)
-    assert match.intent == REPORT, match.describe()
-    assert symptom_ids(match) == ids, match.describe()
+    assert match.intent == REPORT, describe(match)
+    assert symptom_ids(match) == ids, describe(match)
 
 
 def test_two_slot_report_with_one_unrecognised_symptom_says_so(matcher):
@@ -400,7 +401,7 @@ def test_short_answers_and_hedges(matcher, text, intent):
 )
 def test_reports_said_loosely_are_reports(matcher, text, symptom):
     match = matcher.match(text)
-    assert match.intent == REPORT and symptom in symptom_ids(match), match.describe()
+    assert match.intent == REPORT and symptom in symptom_ids(match), describe(match)
 
 
 @pytest.mark.parametrize(
@@ -418,13 +419,13 @@ def test_reports_said_loosely_are_reports(matcher, text, symptom):
 )
 def test_negations_are_denials_of_the_sign(matcher, text, symptom):
     match = matcher.match(text)
-    assert match.intent == "DenySymptomIntent" and symptom_ids(match)[0] == symptom, match.describe()
+    assert match.intent == "DenySymptomIntent" and symptom_ids(match)[0] == symptom, describe(match)
 
 
 def test_two_signs_in_two_clauses(matcher):
     match = matcher.match("i lost a lot of weight and it's getting worse")
     assert match.intent == REPORT
-    assert set(symptom_ids(match)) == {"WEIGHT_LOSS", "NOT_IMPROVING"}, match.describe()
+    assert set(symptom_ids(match)) == {"WEIGHT_LOSS", "NOT_IMPROVING"}, describe(match)
 
 
 @pytest.mark.parametrize(
@@ -433,7 +434,7 @@ def test_two_signs_in_two_clauses(matcher):
 )
 def test_other_requests_are_not_guessed_into_the_skill(matcher, text):
     match = matcher.match(text)
-    assert match.intent not in (REPORT, "DenySymptomIntent", "DurationIntent", "AMAZON.StopIntent"), match.describe()
+    assert match.intent not in (REPORT, "DenySymptomIntent", "DurationIntent", "AMAZON.StopIntent"), describe(match)
 
 
 def test_a_start_date_fills_the_date_slot(matcher):

@@ -15,6 +15,7 @@ import pytest
 
 from skill.core import contract
 from skill.tools import evaluation
+from skill.tools.alexa.device import describe
 from skill.tools.nlu import load, parse_duration
 from skill.tools.nlu.spoken_dates import parse_date
 from skill.tools.paths import PROJECT_ROOT, model_path
@@ -54,7 +55,7 @@ def matcher():
 )
 def test_spanish_lines(matcher, line, intent, symptoms):
     match = matcher.match(line)
-    assert (match.intent, set(evaluation.symptom_ids(match))) == (intent, symptoms), match.describe()
+    assert (match.intent, set(evaluation.symptom_ids(match))) == (intent, symptoms), describe(match)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +72,7 @@ def test_spanish_lines(matcher, line, intent, symptoms):
 def test_spanish_durations(matcher, line, iso):
     match = matcher.match(line)
     fill = match.slots.get(contract.DURATION_SLOT)
-    assert match.intent == contract.DURATION and fill is not None and fill.spoken == iso, match.describe()
+    assert match.intent == contract.DURATION and fill is not None and fill.spoken == iso, describe(match)
 
 
 def test_spanish_numbers_and_dates_parse():
@@ -88,7 +89,7 @@ def test_spanish_numbers_and_dates_parse():
 def test_since_a_spanish_date_is_a_start_date(matcher):
     match = matcher.match("desde el lunes")
     fill = match.slots.get(contract.START_DATE_SLOT)
-    assert match.intent == contract.DURATION and fill is not None and parse_date("lunes", date.today()) == fill.spoken, match.describe()
+    assert match.intent == contract.DURATION and fill is not None and parse_date("lunes", date.today()) == fill.spoken, describe(match)
 
 
 # ---- the command line, in Spanish ------------------------------------------------------

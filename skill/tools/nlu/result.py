@@ -33,21 +33,5 @@ class Match:
     sample: str | None = None
     """The model's sample utterance the line matched, when one did."""
 
-    def describe(self) -> str:
-        """One line for `--show-intent`."""
-        parts = [self.intent]
-        for name, fill in self.slots.items():
-            if fill is None:
-                continue
-            if fill.slot_type is None:
-                parts.append(f"{name}={fill.spoken}")
-            elif fill.value_id:
-                parts.append(f'{name}="{fill.spoken}"->{fill.value_id}')
-            else:
-                parts.append(f'{name}="{fill.spoken}"->ER_SUCCESS_NO_MATCH')
-        how = self.how if self.how == "fallback" else f"{self.how} {self.score:.0f}"
-        if self.sample is not None:
-            how += f': "{self.sample}"'
-        return f"[{' '.join(parts)}] ({how})"
 
 
