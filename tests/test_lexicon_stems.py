@@ -240,3 +240,21 @@ def test_the_english_model_is_tried_for_requests_only():
     assert matcher.contract.NO not in matcher._MIXED_IN_REQUESTS
     assert matcher.contract.DENY_SYMPTOM not in matcher._MIXED_IN_REQUESTS
     assert matcher.contract.CALL_FOR_HELP in matcher._MIXED_IN_REQUESTS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # fitted to the denial sample "not {symptom}" with an ability synonym: an ability lost is a report
+        "she can't walk a straight line she's bouncing off the walls",
+        "not walk straight",
+        # a negation of a finding does not reach across into another clause's finding
+        "he can't pick his right foot up it kinda drags along the floor",
+    ],
+)
+def test_an_ability_said_lost_is_a_report(line):
+    assert load_matcher("en-US").match(line).intent == "ReportSymptomIntent"
+
+
+def test_an_ability_kept_is_still_a_denial():
+    assert load_matcher("en-US").match("i can walk a straight line").intent == "DenySymptomIntent"

@@ -41,12 +41,19 @@ _GUESSED = "intent"
 Fill = Callable[[str, Mapping[str, SlotFill]], dict[str, SlotFill | None]]
 
 
-def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill: Fill) -> Match:
+def revise(
+    found: Match, text: str, locale: str, names: Mapping[str, str], fill: Fill, abilities: frozenset[str] = frozenset()
+) -> Match:
     """`found`, or what the lexicon reads in `text` where it knows better.
-    `names`: each symptom value id's canonical name in the model."""
+    `names`: each symptom value id's canonical name in the model; `abilities`:
+    its synonyms that name what the body should do ("walk a straight line",
+    the model also having "i can not walk a straight line")."""
     unplaced = found.how in _UNPLACED or (found.how == _GUESSED and not _asked_as_question(text))
     if found.intent not in (REPORT_INTENT, DENY_INTENT) and not unplaced:
         return found
+    if found.intent == DENY_INTENT and _ability_negated(found, text, abilities):
+        # "she can't walk a straight line" fitted to "not {symptom}": an ability lost is a report.
+        return Match(REPORT_INTENT, found.slots, "parts", found.score, found.sample)
     reading = lexicon.read(text, locale)
     reported, denied = reading.reported, reading.denied
     # A sample fitted with a slot value found only close ("no va mejorando" for
@@ -89,6 +96,23 @@ def _slot_negative_in_form(found: Match, text: str, locale: str) -> bool:
         fill and normalize(fill.spoken).split() == words[1:] and lexicon.negative_in_form(fill.spoken, locale)
         for fill in found.slots.values()
     )
+
+
+_NEGATIONS_BEFORE = frozenset({"not", "no", "never", "cannot"})
+
+
+def _ability_negated(found: Match, text: str, abilities: frozenset[str]) -> bool:
+    """A denial sample filled with an ability the line says is lost: the
+    slot's words come right after a negation."""
+    words = normalize(text).split()
+    for slot in found.slots.values():
+        spoken = normalize(slot.spoken).split() if slot and slot.value_id else []
+        if not spoken or " ".join(spoken) not in abilities:
+            continue
+        for start in range(1, len(words) - len(spoken) + 1):
+            if words[start : start + len(spoken)] == spoken and words[start - 1] in _NEGATIONS_BEFORE:
+                return True
+    return False
 
 
 def _asked_as_question(text: str) -> bool:

@@ -91,6 +91,8 @@ class Nlu:
         self._slot_types = samples.slot_types
         self._lexicon_locale = LEXICON_LOCALES.get(language, lexicon.DEFAULT_LOCALE)
         self._symptom_names = {value_id: name for value_id, name in self._values.get(SYMPTOM_TYPE, {}).values()}
+        symptoms = self._values.get(SYMPTOM_TYPE, {})
+        self._abilities = frozenset(s for s in symptoms if f"i can not {s}" in symptoms or f"no puedo {s}" in symptoms)
         self._patterns = samples.slotted
         # normalised slot-less sample -> (intent, sample)
         self._exact = dict(samples.exact)
@@ -138,7 +140,7 @@ class Nlu:
         """What Alexa would send for a typed line: the samples' best match,
         overruled by the signs the line names by their parts where those
         know better (`by_parts`)."""
-        found = by_parts.revise(self._match_samples(text), text, self._lexicon_locale, self._symptom_names, self._fill)
+        found = by_parts.revise(self._match_samples(text), text, self._lexicon_locale, self._symptom_names, self._fill, self._abilities)
         if found.intent == FALLBACK_INTENT and self.also is not None:
             # US Spanish speakers mix in English ("call nine one one porfa"): the other model's
             # reading, for requests only; never an answer or a denial, which a Spanish line could be misread as.
