@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from skill.core.lexicon import context, forms, text
@@ -360,6 +360,8 @@ def for_locale(locale: str) -> Lexicon:
     )  # fmt: skip
 
 
+# The matcher asks for one line's reading at several steps: read it once.
+@lru_cache(maxsize=256)
 def read(line: str, locale: str = DEFAULT_LOCALE) -> Reading:
     """The signs `line` names, each with its polarity; a sign this locale's
     lexicon does not name is read by the lexicons it `also_reads`."""

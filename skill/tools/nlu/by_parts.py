@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from skill.core import contract, lexicon
 from skill.core.rules import Symptom
 from skill.tools.alexa.envelopes import SlotFill
-from skill.tools.nlu.normalize import normalize
+from skill.tools.nlu.normalize import NEGATIONS, normalize
 from skill.tools.nlu.result import Match
 from skill.tools.nlu.words import QUESTION_WORDS
 
@@ -98,9 +98,6 @@ def _slot_negative_in_form(found: Match, text: str, locale: str) -> bool:
     )
 
 
-_NEGATIONS_BEFORE = frozenset({"not", "no", "never", "cannot"})
-
-
 def _ability_negated(found: Match, text: str, abilities: frozenset[str]) -> bool:
     """A denial sample filled with an ability the line says is lost: the
     slot's words come right after a negation."""
@@ -110,7 +107,7 @@ def _ability_negated(found: Match, text: str, abilities: frozenset[str]) -> bool
         if not spoken or " ".join(spoken) not in abilities:
             continue
         for start in range(1, len(words) - len(spoken) + 1):
-            if words[start : start + len(spoken)] == spoken and words[start - 1] in _NEGATIONS_BEFORE:
+            if words[start : start + len(spoken)] == spoken and words[start - 1] in NEGATIONS:
                 return True
     return False
 

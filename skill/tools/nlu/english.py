@@ -86,6 +86,8 @@ CLEAR_NO = frozenset({"no", "nope", "nah"})
 # After a line's first "no", any word begins an aside ("no, just the back"):
 # English negates a verb with "not", never with a bare "no".
 ASIDE_AFTER_NO = None
+# What a symptom synonym follows when it names an ability ("i can not" + "walk straight").
+ABILITY_LEADS = ("i can not",)
 # Words that may come with a yes or a no without changing it.
 ANSWER_WORDS = frozenset(
     {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",

@@ -43,7 +43,7 @@ from skill.tools.nlu.rewrites import answer, toggled, unsure, without_intensifie
 from skill.tools.nlu.signs import SignClassifier, denies
 from skill.tools.nlu.slot_values import SlotValues
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
-from skill.tools.nlu.words import ALSO_MATCHES, BUILTIN_PHRASES, CLAUSE_BREAKS, EVERYDAY_ANSWERS, LEXICON_LOCALES, QUESTION_WORDS
+from skill.tools.nlu.words import ABILITY_LEADS, ALSO_MATCHES, BUILTIN_PHRASES, CLAUSE_BREAKS, EVERYDAY_ANSWERS, LEXICON_LOCALES, QUESTION_WORDS
 
 # A bare symptom phrase found inside a longer line must be this long: a
 # lone "weak" or "fall" in a sentence may be about something else.
@@ -92,7 +92,7 @@ class Nlu:
         self._lexicon_locale = LEXICON_LOCALES.get(language, lexicon.DEFAULT_LOCALE)
         self._symptom_names = {value_id: name for value_id, name in self._values.get(SYMPTOM_TYPE, {}).values()}
         symptoms = self._values.get(SYMPTOM_TYPE, {})
-        self._abilities = frozenset(s for s in symptoms if f"i can not {s}" in symptoms or f"no puedo {s}" in symptoms)
+        self._abilities = frozenset(s for s in symptoms if any(f"{lead} {s}" in symptoms for lead in ABILITY_LEADS))
         self._patterns = samples.slotted
         # normalised slot-less sample -> (intent, sample)
         self._exact = dict(samples.exact)

@@ -48,6 +48,8 @@ ASIDE_AFTER_NO = frozenset({
     "ninguno", "ninguna", "gracias", "senor", "senora", "pues", "pos", "fijese", "todo", "eso", "tampoco",
 })  # fmt: skip
 CLEAR_NO = frozenset({"no", "nop", "nel"})
+# What a symptom synonym follows when it names an ability ("no puedo" + "caminar derecho").
+ABILITY_LEADS = ("no puedo",)
 # Everyday yes and no, matched as whole lines.
 EVERYDAY_ANSWERS = {
     contract.YES: (

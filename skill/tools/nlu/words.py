@@ -40,6 +40,7 @@ CLEAR_YES = _union("CLEAR_YES")
 CLEAR_NO = _union("CLEAR_NO")
 ANSWER_WORDS = _union("ANSWER_WORDS")
 UNSURE_WORDS = _union("UNSURE_WORDS")
+ABILITY_LEADS: tuple[str, ...] = tuple(lead for module in LANGUAGES for lead in getattr(module, "ABILITY_LEADS", ()))
 OPPOSITE_PREFIXES = english.OPPOSITE_PREFIXES
 AUXILIARIES = english.AUXILIARIES
 INTENSIFIERS = english.INTENSIFIERS
