@@ -71,9 +71,9 @@ def test_every_locale_names_every_part(locale):
     parts = lexicon.for_locale(locale)
     labels = {label for _, label in parts.targets}
     assert {"NUMB", "TINGLING", "WEAK", "GIVING_WAY", "INCONTINENCE", "UNSTEADY", "CLUMSY", "RETENTION",
-            "FEVER", "WEIGHT_LOSS", "NO_IMPROVEMENT"} <= labels  # fmt: skip
+            "FEVER", "WEIGHT_LOSS", "NO_IMPROVEMENT", "LOOSE"} <= labels  # fmt: skip
     assert {"EVENT:FALL", "EVENT:CRASH", "EVENT:BLOW", "EVENT:TACKLE"} <= labels
-    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "TOILET", "SIDE"}
+    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "TOILET", "CLOTHES", "WEIGHT", "SIDE"}
 
 
 def mentions(line, locale="en-US"):

@@ -49,7 +49,9 @@ _BLADDER_SITES = frozenset({"BLADDER", "TOILET"})
 # Everyday phrases holding a finding's words ("fell asleep", "by accident"): no sign.
 ORDINARY = "ORDINARY"
 # A site said with nothing wrong with it ("nothing wrong with my bowels"): the sign it denies.
-_SITE_DENIES: Mapping[str, Symptom] = {"BLADDER": Symptom.BLADDER_BOWEL_CONTROL}
+_SITE_DENIES: Mapping[str, Symptom] = {"BLADDER": Symptom.BLADDER_BOWEL_CONTROL, "WEIGHT": Symptom.WEIGHT_LOSS}
+# Clothes said to be loose or falling off: weight lost, not a weak limb ("la ropa me queda floja").
+_CLOTHES = "CLOTHES"
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
 _URGENCY = {sign: (-LEVELS[sign].value, index) for index, sign in enumerate(SIGN_ORDER)}
 
@@ -59,7 +61,7 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
     loss of feeling x one side = ONE_SIDED_NUMBNESS, x bladder or bowel =
     BLADDER_BOWEL_CONTROL, x a limb (or nowhere said) = LIMB_NUMBNESS; loss
     of control x bladder = BLADDER_BOWEL_CONTROL, x a limb = MUSCLE_WEAKNESS;
-    every event = SIGNIFICANT_TRAUMA."""
+    loose or weak x clothes = WEIGHT_LOSS; every event = SIGNIFICANT_TRAUMA."""
     if finding in _SENSORY:
         if one_side:
             return Symptom.ONE_SIDED_NUMBNESS
@@ -69,6 +71,12 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
     if finding == "CONTROL_LOSS":
         if sites & _BLADDER_SITES:
             return Symptom.BLADDER_BOWEL_CONTROL
+        return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
+    if finding in ("LOOSE", "WEAK") and _CLOTHES in sites and "LIMB" not in sites:
+        return Symptom.WEIGHT_LOSS
+    if finding == "LOOSE" and "TOILET" in sites:  # "my pants are hanging off me"
+        return Symptom.WEIGHT_LOSS
+    if finding == "LOOSE":  # loose, baggy: of clothes only ("my back feels looser" is no sign)
         return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
     if finding.startswith("EVENT:"):
         return Symptom.SIGNIFICANT_TRAUMA
@@ -148,6 +156,8 @@ class Lexicon:
     # other locales' lexicons read too, for the signs this one does not name:
     # US Spanish speakers mix in English ("I lost weight, como veinte libras")
     also_reads: tuple[str, ...] = ()
+    # words that say nothing before an answer ("well, no", "pues no"): the no still opens the clause
+    fillers: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -187,9 +197,13 @@ class Lexicon:
         out: list[Mention] = []
         negative = [_negative(words, target, tables.negatives) for target in targets]
         bound = [words[target.start] in tables.clitics for target in targets]
-        polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound)
+        opens_negated = [words[target.start] in tables.negatives for target in targets]
+        polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated)
         for target, polarity in zip(targets, polarities, strict=True):
             if target.label == ORDINARY:
+                continue
+            if target.label == "NO_IMPROVEMENT" and "WEIGHT" in sites:  # "mi peso sigue igual": weight kept
+                out.append(Mention(Symptom.WEIGHT_LOSS, Polarity.NEGATED, target.label, False))
                 continue
             sign = compose(target.label, sites, segments[target.start] in sides)
             if sign is None:
@@ -204,8 +218,10 @@ class Lexicon:
                 out.append(Mention(sign, Polarity.NEGATED, target.label, False, of_question=True))
                 continue
             out.append(Mention(sign, polarity, target.label, negative_form))
-        # Only an organ said to be fine denies: "I'm not able to control my bladder" does not.
-        if not targets and context.find(words, tables.site_fine, [True] * len(words)):
+        # Only an organ said to be fine denies: "I'm not able to control my bladder" does not,
+        # nor one said to be "not fine", "not the same".
+        fine = [s for s in context.find(words, tables.site_fine, [True] * len(words)) if s.start == 0 or words[s.start - 1] not in tables.negatives]
+        if not targets and fine:
             for site, sign in _SITE_DENIES.items():
                 if site in sites:
                     out.append(Mention(sign, Polarity.NEGATED, f"SITE:{site}", False))
@@ -220,7 +236,8 @@ class Lexicon:
             at -= 1
         before = words[at] if at >= 0 else ""
         # ... unless the finding opens with a clitic, which the no can only negate ("no se puede sentar").
-        answering = at == 0 and before in tables.negatives and words[target.start] not in self.verb_clitics
+        opens = all(word in tables.fillers for word in words[:at])
+        answering = opens and before in tables.negatives and words[target.start] not in self.verb_clitics
         if before in tables.normal_flips and not answering:
             return Polarity.HEDGED
         return Polarity.NEGATED
@@ -239,6 +256,7 @@ class _Stemmed:
     normal_flips: frozenset[str]
     clitics: frozenset[str]
     negatives: frozenset[str]
+    fillers: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -251,7 +269,7 @@ class _Stemmed:
             phrases(lexicon.targets), phrases(lexicon.sites), phrases(lexicon.modifiers), phrases(lexicon.site_fine),
             phrases(lexicon.question_objects), frozenset(map(stem, lexicon.joiners)),
             frozenset(map(stem, lexicon.normal_flips)), frozenset(map(stem, lexicon.clitics)),
-            frozenset(map(stem, _NEGATIVE_WORDS)),
+            frozenset(map(stem, _NEGATIVE_WORDS)), frozenset(map(stem, lexicon.fillers)),
         )  # fmt: skip
 
 
@@ -357,6 +375,7 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(rules.get("verb_clitics", ())),
         forms.stemmer(data.get("stemmer"), frozenset(text.fold(w) for w in data.get("whole_words", ()))),
         tuple(data.get("also_reads", ())),
+        frozenset(text.fold(w) for w in rules.get("fillers", ())),
     )  # fmt: skip
 
 

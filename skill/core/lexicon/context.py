@@ -106,13 +106,16 @@ def polarities(
     window: int,
     negative_in_form: Sequence[bool] = (),
     bound: Sequence[bool] = (),
+    self_negated: Sequence[bool] = (),
 ) -> list[Polarity]:
     """The polarity of each target in one clause. A backward trigger after a
     finding negative in form is its adverb ("no puedo hacer pipí bien", "I
     can't walk fine"), not its negation. A `bound` target (one that opens
     with a clitic, "se me sale") is negated forward only by a trigger right
     before it ("no se me sale"): a "no" further back belongs to another verb
-    ("ya no alcanzo a llegar, se me sale")."""
+    ("ya no alcanzo a llegar, se me sale"). A `self_negated` target opens
+    with its own negation ("no tengo fuerza"): a trigger before it belongs to
+    another predicate ("no me caí, no tengo fuerza") and never reaches it."""
     free = [True] * len(words)
     for target in targets:
         for i in range(target.start, target.end):
@@ -123,6 +126,8 @@ def polarities(
     for span in pseudo:
         free[span.start : span.end] = [False] * (span.end - span.start)
     found = find(words, [m for m in table if m[1] != Role.PSEUDO], free)
+    # A backward trigger that opens with a forward one ("no esta") negates forward too ("no esta mareado").
+    openers = {phrase[0] for phrase, role in table if role == Role.FORWARD and len(phrase) == 1}
     stops = [span for span in found if span.label == Role.TERMINATOR]
     out: list[Polarity] = []
     for index, target in enumerate(targets):
@@ -130,16 +135,21 @@ def polarities(
         adverb_only = index < len(negative_in_form) and negative_in_form[index]
         reach = 0 if index < len(bound) and bound[index] else window
         for span in found:
-            if span.label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:
-                limit = reach if span.label == Role.FORWARD else window
+            label = span.label
+            if label == Role.BACKWARD and span.end <= target.start and words[span.start] in openers:
+                label = Role.FORWARD
+            if label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:
+                if label == Role.FORWARD and index < len(self_negated) and self_negated[index]:
+                    continue
+                limit = reach if label == Role.FORWARD else window
                 reaches = target.start - span.end <= limit and not _stopped(stops, span.end, target.start)
-            elif span.label in (Role.BACKWARD, Role.HEDGE) and span.start >= target.end:
-                if adverb_only and span.label == Role.BACKWARD:
+            elif label in (Role.BACKWARD, Role.HEDGE) and span.start >= target.end:
+                if adverb_only and label == Role.BACKWARD:
                     continue
                 reaches = span.start - target.end <= window and not _stopped(stops, target.end, span.start)
             else:
                 continue
-            if reaches and span.label == Role.HEDGE:
+            if reaches and label == Role.HEDGE:
                 hedged = True
             elif reaches:
                 negated = True

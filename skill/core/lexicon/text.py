@@ -27,6 +27,8 @@ def tokens(text: str, contractions: Mapping[str, str]) -> list[str]:
             out.extend(contractions[word].split())
         elif word.endswith("n't"):
             out.extend((word[:-3], "not"))
+        elif word.endswith("'s") and "*'s" in contractions:  # "my weight's the same": "weight is"
+            out.extend((word[:-2], contractions["*'s"]))
         else:
             out.append(word.replace("'", ""))
     return [word for word in out if word]

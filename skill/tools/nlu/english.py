@@ -66,6 +66,9 @@ EVERYDAY_ANSWERS: Mapping[str, tuple[str, ...]] = {
         "i did not", "it is not", "it does not", "it has not", "no siree", "not in the least", "no such thing",
         "none whatsoever", "not that i noticed", "not lately", "not so far", "not yet", "neither", "negatory",
         "nothing like that thank goodness", "that would be a no", "that is a no", "i would say no",
+        "i would not say so", "would not say so", "i would not say that", "neither one", "neither of them",
+        "neither one of them", "none of them", "neither of those", "no to both", "no to both of them",
+        "not as far as i can tell", "not that i am aware of", "i would not think so", "i do not think so",
     ),
 }
 LAUNCH_PHRASES = frozenset({"open", "launch", "start", "run", "use", "ask", "tell", "talk to"})

@@ -1,0 +1,183 @@
+"""Compositions and scopes added after the third fresh split was studied:
+clothes that hang loose are weight lost; an organ or a topic said to be fine
+(or "the same") denies its sign, never when it is said to be "not fine"; a
+finding that opens with its own negation is not reached by an earlier one; a
+postposed "no está" negates what comes before it; a "no" after fillers still
+answers; comparatives of relief deny "not improving"; and the everyday polite
+no's ("I wouldn't say so")."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.core.lexicon import Polarity, read
+from skill.core.rules import Symptom
+from skill.tools.alexa.device import load_matcher
+
+A, N, H = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.HEDGED
+S = Symptom
+
+
+def mentions(line, locale="en-US"):
+    return {(m.sign, m.polarity) for m in read(line, locale).mentions}
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "my pants are hanging off me"),
+        ("en-US", "my belt's on the last notch now"),
+        ("en-US", "all my clothes are baggy"),
+        ("es-US", "la ropa me queda bien floja"),
+        ("es-US", "los pantalones me quedan guangos"),
+    ],
+)
+def test_loose_clothes_are_weight_lost(locale, line):
+    assert read(line, locale).reported == [S.WEIGHT_LOSS]
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("es-US", "las piernas flojas", S.MUSCLE_WEAKNESS),  # loose or weak x a limb: a weak limb
+        ("en-US", "my legs feel loose and floppy", S.MUSCLE_WEAKNESS),
+    ],
+)
+def test_loose_limbs_are_weak(locale, line, sign):
+    assert sign in read(line, locale).reported
+
+
+@pytest.mark.parametrize("line", ["my back feels looser", "my back is a lot looser today"])
+def test_loose_alone_is_no_sign(line):
+    assert S.WEIGHT_LOSS not in read(line).reported and S.MUSCLE_WEAKNESS not in read(line).reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("en-US", "my weight's the same as always", S.WEIGHT_LOSS),
+        ("en-US", "my weight hasn't changed", S.WEIGHT_LOSS),
+        ("es-US", "mi peso sigue igual", S.WEIGHT_LOSS),
+        ("es-US", "el peso lo tengo igual que siempre", S.WEIGHT_LOSS),
+        ("en-US", "my bladder is fine", S.BLADDER_BOWEL_CONTROL),
+    ],
+)
+def test_a_topic_said_to_be_fine_or_the_same_denies_its_sign(locale, line, sign):
+    reading = read(line, locale)
+    assert sign in reading.denied and not reading.reported
+
+
+@pytest.mark.parametrize("line", ["my bladder is not fine", "my bowels are not normal", "my weight is not the same"])
+def test_an_organ_said_not_fine_is_no_denial(line):
+    assert not read(line).denied
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("es-US", "no me caí no tengo fuerza en las piernas", S.MUSCLE_WEAKNESS),
+        ("es-US", "no fue un golpe no siento los pies", S.LIMB_NUMBNESS),
+        ("en-US", "i didn't fall no feeling in my legs", S.LIMB_NUMBNESS),
+    ],
+)
+def test_a_finding_that_opens_with_its_own_negation_is_not_reached_by_an_earlier_one(locale, line, sign):
+    assert sign in read(line, locale).reported
+    assert load_matcher(locale).match(line).intent == "ReportSymptomIntent"
+
+
+@pytest.mark.parametrize(
+    ("line", "sign", "polarity"),
+    [
+        ("ella levanta sus cosas igual que siempre débil no está", S.MUSCLE_WEAKNESS, N),
+        ("entumida no está pero le duele mucho", S.LIMB_NUMBNESS, N),
+    ],
+)
+def test_a_postposed_no_esta_negates_what_it_follows(line, sign, polarity):
+    assert (sign, polarity) in mentions(line, "es-US")
+
+
+@pytest.mark.parametrize("line", ["no está débil", "no ando tropezando ni nada de eso"])
+def test_a_backward_trigger_that_opens_with_no_still_negates_forward(line):
+    reading = read(line, "es-US")
+    assert reading.denied and not reading.reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("es-US", "pues no ya me puedo mover más", S.NOT_IMPROVING),
+        ("es-US", "bueno no ambos lados los siento igual", S.ONE_SIDED_NUMBNESS),
+        ("en-US", "well no she's steady on her feet", S.BALANCE_COORDINATION),
+    ],
+)
+def test_a_no_after_fillers_still_answers(locale, line, sign):
+    reading = read(line, locale)
+    assert sign in reading.denied and not reading.reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "not as bad as it was"),
+        ("en-US", "it's not so bad now i can move better"),
+        ("es-US", "ya no es tan fuerte como antes"),
+        ("es-US", "me duele menos"),
+    ],
+)
+def test_relief_said_as_a_comparative_denies_not_improving(locale, line):
+    reading = read(line, locale)
+    assert S.NOT_IMPROVING in reading.denied and not reading.reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "it's not one bit better"),
+        ("es-US", "descansé más de una semana y sigue igualito que el primer día"),
+        ("es-US", "no se le ha aliviado nada"),
+    ],
+)
+def test_no_relief_is_still_a_report(locale, line):
+    assert load_matcher(locale).match(line).intent == "ReportSymptomIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("es-US", "siento igualito los dos lados del cuerpo"),
+        ("es-US", "el lado izquierdo y el derecho se me sienten parejos"),
+        ("en-US", "both sides feel the same to me"),
+    ],
+)
+def test_both_sides_the_same_denies_one_sided_numbness(locale, line):
+    reading = read(line, locale)
+    assert S.ONE_SIDED_NUMBNESS in reading.denied and not reading.reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "i wouldn't say so"),
+        ("en-US", "neither one"),
+        ("en-US", "none of them"),
+        ("es-US", "yo diría que no"),
+        ("es-US", "ninguna de las dos"),
+    ],
+)
+def test_polite_and_two_sign_nos_are_no(locale, line):
+    assert load_matcher(locale).match(line).intent == "AMAZON.NoIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("es-US", "a mi abuelita se le durmieron los pies y no se le despiertan", S.LIMB_NUMBNESS),
+        ("es-US", "mi viejo se hizo del dos en la cama", S.BLADDER_BOWEL_CONTROL),
+        ("es-US", "no atino a dar un paso sin agarrarme de la pared", S.BALANCE_COORDINATION),
+        ("en-US", "she can't hold herself up straight in the chair she just slumps over", S.CANNOT_SIT_OR_STAND),
+        ("en-US", "i can't get my water to start", S.URINATION_DIFFICULTY),
+        ("en-US", "mom's gotten real thin lately", S.WEIGHT_LOSS),
+    ],
+)
+def test_everyday_words_for_signs(locale, line, sign):
+    assert sign in read(line, locale).reported
