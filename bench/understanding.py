@@ -40,7 +40,7 @@ def main() -> int:
     for split in SPLITS:
         path = PROJECT_ROOT / "tests" / "corpus" / f"{args.locale}.{split}.tsv"
         examples = evaluation.load_corpus(path)
-        for result in (*evaluation.evaluate(matcher, examples), evaluation.score("standin", examples, standin.match)):
+        for result in (*evaluation.evaluate(matcher, examples), evaluation.score_device("standin", examples, standin.match, args.locale)):
             emergencies = sum(e.is_emergency for e in examples)
             found = emergencies - len(result.emergencies_missed())
             print(

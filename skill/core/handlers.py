@@ -152,7 +152,16 @@ Move = Callable[[Conversation, HandlerInput], Reply]
 
 
 def report(conversation: Conversation, handler_input: HandlerInput) -> Reply:
-    return conversation.report(*slots.named_symptoms(handler_input))
+    symptoms, unrecognized = slots.named_symptoms(handler_input)
+    if not symptoms and unrecognized:
+        # Alexa heard a report in words outside the list that deny a sign ("she's not weak anywhere"): a denial.
+        from skill.core import lexicon  # loaded only when needed: not on the cold start
+
+        locale = slots.locale_of(handler_input)
+        denied = [sign for words in slots.unresolved_words(handler_input) for sign in lexicon.denied_only(words, locale)]
+        if denied:
+            return conversation.deny(denied)
+    return conversation.report(symptoms, unrecognized)
 
 
 def _deny(conversation: Conversation, handler_input: HandlerInput) -> Reply:

@@ -48,6 +48,15 @@ def named_symptoms(handler_input: HandlerInput) -> tuple[list[Symptom], int]:
     return symptoms, sum(1 for value in resolved if value == UNRECOGNIZED)
 
 
+def unresolved_words(handler_input: HandlerInput) -> list[str]:
+    """The words of the symptom slots that matched no symptom, read or not."""
+    return [
+        words
+        for name in contract.SYMPTOM_SLOTS
+        if resolved_symptom(handler_input, name) == UNRECOGNIZED and (words := slot_text(handler_input, name))
+    ]
+
+
 def may_be_a_report(handler_input: HandlerInput, name: str) -> bool:
     """Whether a denial's slot may hide a report: words Alexa resolved to a sign
     that is no emergency are trusted as they were resolved."""

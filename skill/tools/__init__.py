@@ -20,7 +20,7 @@ What they share:
 - `alexa`: the simulated Alexa side (envelopes, typed-line device, reminders stand-in, Lambda entry); may import: core, tools.cli, tools.nlu, tools.paths.
 - `alexa_standin`: an Alexa-like recogniser trained only on the interaction model, for measuring; may import: core, tools.alexa, tools.model, tools.nlu.
 - `cli`: the `back-spasm` dispatcher and its one-line errors; may import: nothing outside tools.
-- `evaluation`: the labelled corpus and its scores; may import: core, tools.nlu.
+- `evaluation`: the labelled corpus and its scores, a device's match read as the skill reads it; may import: core, tools.alexa, tools.nlu.
 - `flow_drawing`: the decision flow drawn from the rules (for `flow` and `try`); may import: core, tools.alexa, tools.cli.
 - `glossary`: the glossary in docs/medical-content.md, generated; may import: core, tools.paths.
 - `lambda_wheels`: the Lambda's pinned dependencies (the lock, the wheel cache, pip); may import: tools.paths.

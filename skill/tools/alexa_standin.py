@@ -10,7 +10,16 @@ sign classifier. It is more forgiving than exact matching, as a device is:
 2. the line, so reduced, is compared with every sample reduced the same way
    (rapidfuzz ratio), among the samples whose slots the line can fill;
 3. the nearest sample wins, its slots filled from the values found, in
-   order; below `CUTOFF`, AMAZON.FallbackIntent, as on a device.
+   order;
+4. failing that, a custom slot is open, as on a device, where a slot type's
+   values are training data, not a closed list: a sample with one such slot
+   whose words begin and end the line (the most of them wins) takes the
+   words between as the slot's value, unresolved (ER_SUCCESS_NO_MATCH), if
+   they hold a word the model teaches only as that type's values ("legs",
+   "bladder"), never a word of its samples; the skill then reads them;
+5. else AMAZON.FallbackIntent, as on a device.
+
+`StandIn(model, open_slots=False)` is the stricter reader of steps 1-3 and 5.
 
 Used by bench/vignettes.py, bench/understanding.py and `back-spasm profile
 --evaluate` as a third recogniser beside the matcher and exact samples.
@@ -28,6 +37,7 @@ from rapidfuzz import fuzz, process
 from skill.tools import model as model_file
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu import BUILTIN_PHRASES, FALLBACK_INTENT, Match, SampleIndex, normalize, parse_duration
+from skill.tools.nlu.signs import STOP_WORDS
 
 # Nearest-sample score (0-100) below which the line is not understood.
 CUTOFF = 75
@@ -36,6 +46,9 @@ VALUE_CUTOFF = 88
 MIN_FUZZY_CHARS = 5
 MAX_VALUE_WORDS = 8
 DURATION_TYPE = "AMAZON.DURATION"
+# Words too common to tell an open slot's value from any other words ("but", "by").
+COMMON_WORDS = STOP_WORDS | frozenset({"but", "by", "from", "out", "off", "over", "down", "after", "before", "when", "while",
+                                       "came", "comes", "even", "still", "since", "because", "pero", "por", "desde", "cuando"})  # fmt: skip
 # How a reduced line is compared with a reduced sample: character edits, in order.
 SCORER = fuzz.ratio
 
@@ -55,8 +68,12 @@ def _placeholder(slot_type: str) -> str:
 class StandIn:
     """Nearest sample, with slots filled from the model's slot values."""
 
-    def __init__(self, model: model_file.LanguageModel):
+    def __init__(self, model: model_file.LanguageModel, open_slots: bool = True):
         index = SampleIndex(model)
+        self._open_slots = open_slots
+        # (intent, slot name, slot type, words before the slot, words after), the longest carriers first
+        self._frames: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = []
+        carrier_words: set[str] = set()
         self._values = index.values
         self._keys = {name: list(table) for name, table in index.values.items()}
         self._slot_types = index.slot_types
@@ -70,6 +87,17 @@ class StandIn:
                 continue  # a slot of a type the stand-in cannot find in a line
             words = [w for part in pattern.parts for w in (part if isinstance(part, tuple) else (_placeholder(types[part]),))]
             self._add(tuple(sorted(types[n] for n in names)), " ".join(words), pattern.intent, names)
+            carrier_words.update(w for part in pattern.parts if isinstance(part, tuple) for w in part)
+            if len(names) == 1 and types[names[0]] in self._values:
+                at = next(i for i, part in enumerate(pattern.parts) if isinstance(part, str))
+                before = tuple(w for part in pattern.parts[:at] for w in part)
+                after = tuple(w for part in pattern.parts[at + 1 :] for w in part)
+                self._frames.append((pattern.intent, names[0], types[names[0]], before, after))
+        self._frames.sort(key=lambda frame: -(len(frame[3]) + len(frame[4])))
+        # The words the model teaches only as a type's values: what an open slot must hold.
+        self._value_words = {
+            slot_type: frozenset(w for key in table for w in key.split()) - carrier_words - COMMON_WORDS for slot_type, table in self._values.items()
+        }
         for intent in model.intent_names:
             for phrase in BUILTIN_PHRASES.get(intent, ()):
                 self._add((), normalize(phrase), intent, ())
@@ -137,7 +165,7 @@ class StandIn:
             if found and (best is None or found[1] > best[0]):
                 best = (found[1], signature, found[0])
         if best is None:
-            return Match(FALLBACK_INTENT)
+            return self._open_slot(words) if self._open_slots else Match(FALLBACK_INTENT)
         score, signature, sample = best
         intent, names = self._targets[(signature, sample)]
         types = self._slot_types.get(intent, {})
@@ -149,6 +177,21 @@ class StandIn:
             filled[name] = mention.fill
         slots = {name: filled.get(name) for name in types}
         return Match(intent, slots, how="standin", score=score, sample=sample)
+
+    def _open_slot(self, words: list[str]) -> Match:
+        """Step 4: the sample whose words begin and end the line, with words of
+        the slot's type between them, as Alexa fills a slot with words outside
+        its list."""
+        for intent, name, slot_type, before, after in self._frames:
+            inside = words[len(before) : len(words) - len(after)]
+            if not inside or tuple(words[: len(before)]) != before or (after and tuple(words[-len(after) :]) != after):
+                continue
+            if not self._value_words[slot_type].intersection(inside):
+                continue
+            slots: dict[str, SlotFill | None] = dict.fromkeys(self._slot_types.get(intent, {}))
+            slots[name] = SlotFill(" ".join(inside), slot_type=slot_type)
+            return Match(intent, slots, how="standin-open", score=0.0, sample=" ".join((*before, "{" + name + "}", *after)))
+        return Match(FALLBACK_INTENT)
 
 
 def load(path: Path) -> StandIn:

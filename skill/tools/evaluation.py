@@ -13,6 +13,9 @@ Two recognisers are scored:
 - "exact": only what fits a sample of the model word for word (slot values
   from the model, built-in intents' usual phrasings): what a device's
   language understanding is certainly trained on.
+
+A device's match (the stand-in's) is scored as the skill acts on it:
+`as_the_skill_reads` reads its unresolved slot words as the Lambda does.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from skill.core import contract
+from skill.core import contract, lexicon
 from skill.core.rules import LEVELS, Level, Symptom
+from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu import FALLBACK_INTENT, Match, Nlu
 
 REPORT_INTENTS = (contract.REPORT_SYMPTOM, contract.DENY_SYMPTOM)
@@ -90,6 +94,38 @@ def symptom_ids(match: Match | None) -> frozenset[str]:
     return frozenset(
         fill.value_id for name in contract.SYMPTOM_SLOTS if (fill := match.slots.get(name)) and fill.value_id
     )
+
+
+def as_the_skill_reads(match: Match, locale: str) -> Match:
+    """`match` with its symptom slots that matched no value (ER_SUCCESS_NO_MATCH)
+    read by the lexicon, as the Lambda does (skill.core.slots, handlers): a
+    report's words resolved to their sign, or a denial when they deny signs and
+    report none; a denial's words that are a finding negative in form, a report."""
+    unresolved = {
+        name: fill
+        for name in contract.SYMPTOM_SLOTS
+        if (fill := match.slots.get(name)) is not None and fill.slot_type is not None and not fill.value_id
+    }
+    if match.intent not in REPORT_INTENTS or not unresolved:
+        return match
+
+    def filled(intent: str, signs: dict[str, Symptom]) -> Match:
+        slots = dict(match.slots)
+        for name, sign in signs.items():
+            said = slots.get(name)
+            slots[name] = SlotFill(said.spoken if said else sign.value, sign.value, sign.value, "SymptomType")
+        return Match(intent, slots, how=match.how, score=match.score, sample=match.sample)
+
+    if match.intent == contract.DENY_SYMPTOM:
+        reported = {name: signs[0] for name, fill in unresolved.items() if (signs := lexicon.negative_in_form(fill.spoken, locale))}
+        if reported:
+            return filled(contract.REPORT_SYMPTOM, reported)
+    resolved = {name: sign for name, fill in unresolved.items() if (sign := lexicon.resolve_spoken(fill.spoken, locale))}
+    if match.intent == contract.REPORT_SYMPTOM and not resolved and not symptom_ids(match):
+        denied = {name: signs[0] for name, fill in unresolved.items() if (signs := lexicon.denied_only(fill.spoken, locale))}
+        if denied:
+            return filled(contract.DENY_SYMPTOM, denied)
+    return filled(match.intent, resolved)
 
 
 def understood(example: Example, match: Match | None) -> bool:
@@ -182,6 +218,11 @@ def score(name: str, examples: Iterable[Example], recognise: Callable[[str], Mat
     for example in examples:
         result.results.append((example, recognise(example.text)))
     return result
+
+
+def score_device(name: str, examples: Iterable[Example], recognise: Callable[[str], Match], locale: str) -> Score:
+    """A device-like recogniser's score (the stand-in's), its matches read as the skill reads them."""
+    return score(name, examples, lambda text: as_the_skill_reads(recognise(text), locale))
 
 
 def evaluate(matcher: Nlu, examples: list[Example]) -> tuple[Score, Score]:

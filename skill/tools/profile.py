@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
                 raise CliError(str(error)) from None
             print(f"# {path}: {len(examples)} utterances")
             standin = alexa_standin.load(model_path(args.locale))
-            scores = (*evaluation.evaluate(matcher, examples), evaluation.score("standin", examples, standin.match))
+            scores = (*evaluation.evaluate(matcher, examples), evaluation.score_device("standin", examples, standin.match, args.locale))
             for line in evaluation.report(scores, worst=args.worst):
                 print(line)
         return 0

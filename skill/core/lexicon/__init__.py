@@ -158,6 +158,8 @@ class Lexicon:
     also_reads: tuple[str, ...] = ()
     # words that say nothing before an answer ("well, no", "pues no"): the no still opens the clause
     fillers: frozenset[str] = frozenset()
+    # the negation a denial's slot words are read after ("no" + "me aguanto las ganas")
+    denial_lead: str = "not"
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -375,7 +377,7 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(rules.get("verb_clitics", ())),
         forms.stemmer(data.get("stemmer"), frozenset(text.fold(w) for w in data.get("whole_words", ()))),
         tuple(data.get("also_reads", ())),
-        frozenset(text.fold(w) for w in rules.get("fillers", ())),
+        frozenset(text.fold(w) for w in rules.get("fillers", ())), str(rules.get("denial_lead", "not")),
     )  # fmt: skip
 
 
@@ -400,7 +402,24 @@ def resolve_spoken(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
     return reported[0] if reported else None
 
 
+def denied_only(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
+    """A report's slot words that matched no value and deny signs, reporting
+    none ("she's not weak anywhere"): the signs denied; else nothing."""
+    reading = read(words, locale)
+    return [] if reading.reported else reading.denied
+
+
 def negative_in_form(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
-    """The signs a denial's slot words report with a finding negative in form
-    ("can't feel my feet", "no change"), most urgent first: a report, not a denial."""
-    return _by_urgency(m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form)
+    """The signs a denial's slot words report, most urgent first: a report, not
+    a denial. A finding negative in form ("can't feel my feet", "no change"),
+    or a sign the denial's own negation, outside the slot, cannot reach: the
+    words are read after it too ("no {symptom}" + "aguanto nada se me sale
+    solita"). The negation makes a finding of them only when they open with a
+    clitic, which hangs on it ("no {symptom}" + "me aguanto las ganas"); not
+    of an ability kept ("sí tengo {symptom}" + "fuerza en las piernas")."""
+    found = [m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form]
+    lexicon = for_locale(locale)
+    hangs = text.fold(words).split()[:1] and text.fold(words).split()[0] in lexicon.clitics
+    after = read(f"{lexicon.denial_lead} {words}", locale).mentions
+    found += [m.sign for m in after if m.reported and (hangs or not m.negative_in_form)]
+    return _by_urgency(found)

@@ -72,6 +72,10 @@ def revise(
         return _signs(REPORT_INTENT, reported, text, names, fill)
     if found.intent == REPORT_INTENT and not word_for_word and denied and not reported:
         return _signs(DENY_INTENT, denied, text, names, fill)
+    one_sided, limb = Symptom.ONE_SIDED_NUMBNESS, Symptom.LIMB_NUMBNESS
+    if found.intent == REPORT_INTENT and not word_for_word and one_sided in reported and named == {limb.value}:
+        # "se le durmió la mitad del cuerpo, el lado derecho": a synonym for numbness, and the side said with it.
+        return _signs(REPORT_INTENT, [s for s in reported if s is not limb], text, names, fill)
     if any(fill and fill.value_id for fill in found.slots.values()):
         return found  # "I have a fever and purple spots": one slot resolved, one not
     if unplaced and (reported or denied):

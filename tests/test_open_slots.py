@@ -1,0 +1,87 @@
+"""A device's custom slot is open: Alexa fills it with words outside the
+value list (ER_SUCCESS_NO_MATCH) and the Lambda reads them. The stand-in
+models that (step 4 of skill.tools.alexa_standin), and the Lambda reads such
+words as the person meant them: a report whose words only deny a sign is
+that denial; a denial whose words open with a clitic hang on the denial's
+own "no" ("no {symptom}" + "me aguanto las ganas"), a report. Real request
+envelopes through the Lambda (tests.support.Dialog)."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.tools import alexa_standin, evaluation
+from skill.tools.alexa.envelopes import SlotFill
+from skill.tools.paths import model_path
+from tests.support import Dialog, is_emergency_advice
+
+
+def unresolved(words):
+    return SlotFill(words, None, None, "SymptomType")
+
+
+@pytest.mark.parametrize(("locale", "words"), [("en-US", "my bladder is fine"), ("es-US", "la vejiga la tengo bien")])
+def test_a_report_whose_words_only_deny_a_sign_answers_the_question(locale, words):
+    session = Dialog(locale=locale)
+    session.launch()
+    session.yes()
+    asked = session.asking
+    session.intent("ReportSymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert not is_emergency_advice(session)
+    assert session.asking not in (None, asked)  # answered: the next question
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [("es-US", "me aguanto las ganas de orinar se me sale solita"), ("es-US", "se me sostienen las piernas"),
+     ("es-US", "aguanto nada se me sale solita"), ("en-US", "fever but my legs are numb")],
+)
+def test_a_denials_words_that_its_no_cannot_reach_or_that_hang_on_it_are_a_report(locale, words):
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("DenySymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize(("locale", "words"), [("en-US", "stand"), ("en-US", "walk fine"), ("es-US", "caminar bien"), ("es-US", "tengo fuerza en las piernas")])
+def test_an_ability_kept_in_a_denial_is_no_report(locale, words):
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("DenySymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert not is_emergency_advice(session)
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        ("en-US", "i wet myself this morning and never even felt it coming", "ReportSymptomIntent"),
+        ("en-US", "no accident nothing like that", "DenySymptomIntent"),
+        ("es-US", "no me aguanto las ganas de orinar se me sale solita", "DenySymptomIntent"),
+    ],
+)
+def test_the_standin_fills_an_open_slot_with_words_outside_the_list(locale, line, intent):
+    standin = alexa_standin.load(model_path(locale))
+    match = standin.match(line)
+    assert match.how == "standin-open" and match.intent == intent
+    fill = match.slots["symptom"]
+    assert fill is not None and fill.value_id is None and fill.slot_type == "SymptomType"
+    strict = alexa_standin.StandIn(alexa_standin.model_file.load(model_path(locale)), open_slots=False)
+    assert strict.match(line).how != "standin-open"
+
+
+@pytest.mark.parametrize(("locale", "line"), [("en-US", "what's the weather like today"), ("es-US", "pon música de banda")])
+def test_an_open_slot_needs_a_word_the_model_teaches_as_a_value(locale, line):
+    assert alexa_standin.load(model_path(locale)).match(line).intent == "AMAZON.FallbackIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent", "sign"),
+    [
+        ("en-US", "i wet myself this morning and never even felt it coming", "ReportSymptomIntent", "BLADDER_BOWEL_CONTROL"),
+        ("es-US", "no me aguanto las ganas de orinar se me sale solita", "ReportSymptomIntent", "BLADDER_BOWEL_CONTROL"),
+        ("en-US", "no accident nothing like that", "DenySymptomIntent", "SIGNIFICANT_TRAUMA"),
+    ],
+)
+def test_lines_are_scored_as_the_skill_reads_the_open_slot(locale, line, intent, sign):
+    read = evaluation.as_the_skill_reads(alexa_standin.load(model_path(locale)).match(line), locale)
+    assert read.intent == intent and evaluation.symptom_ids(read) == {sign}
