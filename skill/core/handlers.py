@@ -170,8 +170,14 @@ def _deny(conversation: Conversation, handler_input: HandlerInput) -> Reply:
 
     # Words Alexa resolved to a sign that is no emergency are trusted: a denial
     # of "spasms not improving after a week of rest" is a denial.
-    spoken = (slots.slot_text(handler_input, name) for name in contract.SYMPTOM_SLOTS if slots.may_be_a_report(handler_input, name))
-    reported = [sign for words in spoken if words for sign in lexicon.negative_in_form(words, slots.locale_of(handler_input))]
+    # Words resolved to no value are read after the denial's own negation, outside the slot.
+    spoken = [
+        (slots.slot_text(handler_input, name), slots.outside_the_list(handler_input, name))
+        for name in contract.SYMPTOM_SLOTS
+        if slots.may_be_a_report(handler_input, name)
+    ]
+    locale = slots.locale_of(handler_input)
+    reported = [sign for words, loose in spoken if words for sign in lexicon.negative_in_form(words, locale, unresolved=loose)]
     if reported:
         return conversation.report(reported)
     return conversation.deny(*slots.named_symptoms(handler_input))

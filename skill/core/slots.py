@@ -26,6 +26,18 @@ def resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | s
     if slot is None:
         return None
     # The resolution's id is trusted even without a `value` (null or "").
+    resolved = _resolved_by_alexa(slot)
+    if resolved is not None:
+        return resolved
+    if not slot.value:
+        return None
+    # Words outside the value list ("can't feel my heels"): read by their parts.
+    from skill.core import lexicon  # loaded only when needed: not on the cold start
+
+    return lexicon.resolve_spoken(slot.value, locale_of(handler_input)) or UNRECOGNIZED
+
+
+def _resolved_by_alexa(slot) -> Symptom | None:  # type: ignore[no-untyped-def]
     resolutions = getattr(slot.resolutions, "resolutions_per_authority", None) or []
     for authority in resolutions:
         status = getattr(authority.status, "code", None)
@@ -33,12 +45,13 @@ def resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | s
             value_id = getattr(authority.values[0].value, "id", None)
             if isinstance(value_id, str) and value_id in Symptom.__members__:
                 return Symptom(value_id)
-    if not slot.value:
-        return None
-    # Words outside the value list ("can't feel my heels"): read by their parts.
-    from skill.core import lexicon  # loaded only when needed: not on the cold start
+    return None
 
-    return lexicon.resolve_spoken(slot.value, locale_of(handler_input)) or UNRECOGNIZED
+
+def outside_the_list(handler_input: HandlerInput, name: str) -> bool:
+    """Whether a slot holds words Alexa resolved to no value of the list."""
+    slot = get_slot(handler_input, name)
+    return slot is not None and bool(slot.value) and _resolved_by_alexa(slot) is None
 
 
 def named_symptoms(handler_input: HandlerInput) -> tuple[list[Symptom], int]:

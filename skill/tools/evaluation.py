@@ -117,7 +117,7 @@ def as_the_skill_reads(match: Match, locale: str) -> Match:
         return Match(intent, slots, how=match.how, score=match.score, sample=match.sample)
 
     if match.intent == contract.DENY_SYMPTOM:
-        reported = {name: signs[0] for name, fill in unresolved.items() if (signs := lexicon.negative_in_form(fill.spoken, locale))}
+        reported = {name: signs[0] for name, fill in unresolved.items() if (signs := lexicon.negative_in_form(fill.spoken, locale, unresolved=True))}
         if reported:
             return filled(contract.REPORT_SYMPTOM, reported)
     resolved = {name: sign for name, fill in unresolved.items() if (sign := lexicon.resolve_spoken(fill.spoken, locale))}

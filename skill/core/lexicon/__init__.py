@@ -409,17 +409,16 @@ def denied_only(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
     return [] if reading.reported else reading.denied
 
 
-def negative_in_form(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
-    """The signs a denial's slot words report, most urgent first: a report, not
-    a denial. A finding negative in form ("can't feel my feet", "no change"),
-    or a sign the denial's own negation, outside the slot, cannot reach: the
-    words are read after it too ("no {symptom}" + "aguanto nada se me sale
-    solita"). The negation makes a finding of them only when they open with a
-    clitic, which hangs on it ("no {symptom}" + "me aguanto las ganas"); not
-    of an ability kept ("sí tengo {symptom}" + "fuerza en las piernas")."""
+def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool = False) -> list[Symptom]:
+    """The signs a denial's slot words report, most urgent first: a finding
+    negative in form ("can't feel my feet", "no change"). Words Alexa resolved
+    to no value (`unresolved`) are read after the denial's own negation too: a
+    sign it cannot reach ("no" + "aguanto nada, se me sale solita") reports,
+    and clitic-led words hang on it ("no" + "me aguanto las ganas"); an
+    ability kept ("sí tengo" + "fuerza en las piernas") does not."""
     found = [m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form]
-    lexicon = for_locale(locale)
-    hangs = text.fold(words).split()[:1] and text.fold(words).split()[0] in lexicon.clitics
-    after = read(f"{lexicon.denial_lead} {words}", locale).mentions
-    found += [m.sign for m in after if m.reported and (hangs or not m.negative_in_form)]
+    if unresolved:
+        lexicon = for_locale(locale)
+        hangs = text.fold(words).split()[:1] and text.fold(words).split()[0] in lexicon.clitics
+        found += [m.sign for m in read(f"{lexicon.denial_lead} {words}", locale).mentions if m.reported and (hangs or not m.negative_in_form)]
     return _by_urgency(found)

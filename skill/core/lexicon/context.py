@@ -114,8 +114,9 @@ def polarities(
     with a clitic, "se me sale") is negated forward only by a trigger right
     before it ("no se me sale"): a "no" further back belongs to another verb
     ("ya no alcanzo a llegar, se me sale"). A `self_negated` target opens
-    with its own negation ("no tengo fuerza"): a trigger before it belongs to
-    another predicate ("no me caí, no tengo fuerza") and never reaches it."""
+    with its own negation ("no tengo fuerza"): a trigger further before it
+    belongs to another predicate ("no me caí, no tengo fuerza") and does not
+    reach it; right before it, it denies the finding named ("no not improving")."""
     free = [True] * len(words)
     for target in targets:
         for i in range(target.start, target.end):
@@ -139,8 +140,8 @@ def polarities(
             if label == Role.BACKWARD and span.end <= target.start and words[span.start] in openers:
                 label = Role.FORWARD
             if label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:
-                if label == Role.FORWARD and index < len(self_negated) and self_negated[index]:
-                    continue
+                if label == Role.FORWARD and index < len(self_negated) and self_negated[index] and span.end < target.start:
+                    continue  # right before it, a double negation denies the finding named ("no, not improving")
                 limit = reach if label == Role.FORWARD else window
                 reaches = target.start - span.end <= limit and not _stopped(stops, span.end, target.start)
             elif label in (Role.BACKWARD, Role.HEDGE) and span.start >= target.end:
