@@ -181,3 +181,45 @@ def test_polite_and_two_sign_nos_are_no(locale, line):
 )
 def test_everyday_words_for_signs(locale, line, sign):
     assert sign in read(line, locale).reported
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["calentura no he tenido no", "fiebre no tengo", "débil no está", "me tomé la temperatura y salió normal"],
+)
+def test_a_postposed_negation_or_a_trailing_normal_clause_denies(line):
+    reading = read(line, "es-US")
+    assert reading.denied and not reading.reported
+
+
+@pytest.mark.parametrize(
+    ("line", "sign"),
+    [
+        ("me oriné no hay duda", S.BLADDER_BOWEL_CONTROL),
+        ("se me duermen los pies no tengo ni idea por qué", S.LIMB_NUMBNESS),
+        ("me tambaleo no estoy bien", S.BALANCE_COORDINATION),
+        ("me oriné no tuve tiempo de llegar", S.BLADDER_BOWEL_CONTROL),
+        ("la pierna débil no tengo fuerza", S.MUSCLE_WEAKNESS),
+    ],
+)
+def test_a_postposed_negation_is_a_pseudo_trigger_or_another_finding(line, sign):
+    assert sign in read(line, "es-US").reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "not that i've noticed my stream starts okay"),
+        ("en-US", "nah i just bent over to tie my shoe"),
+        ("es-US", "para nada ella camina como siempre"),
+    ],
+)
+def test_an_everyday_no_of_more_words_opens_an_aside(locale, line):
+    assert load_matcher(locale).match(line).intent == "AMAZON.NoIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"), [("en-US", "not that i know of but my legs went numb"), ("es-US", "para nada pero se me duermen las piernas")]
+)
+def test_an_everyday_no_before_a_report_keeps_the_report(locale, line):
+    assert load_matcher(locale).match(line).intent == "ReportSymptomIntent"

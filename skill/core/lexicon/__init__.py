@@ -9,6 +9,7 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 - `context`: ConText, a mention's polarity by scope (triggers, terminators, pseudo-triggers, hedges); may import: nothing outside lexicon.
 - `text`: the lexicon's text handling (normalising, word spans); may import: nothing outside lexicon.
 - `forms`: a word's forms: Snowball stems, and a phrase in the other persons; may import: nothing outside lexicon.
+- `clauses`: a line's clauses, rewrites and spans of negative words; may import: nothing outside lexicon.
 
     read("my husband can't feel his legs", "en-US")
     -> one mention: LIMB_NUMBNESS, affirmed, negative in form
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from skill.core.lexicon import context, forms, text
+from skill.core.lexicon import clauses, context, forms, text
 from skill.core.lexicon.context import Phrase, Polarity, Role, Span
 from skill.core.rules import LEVELS, SIGN_ORDER, Symptom
 
@@ -172,11 +173,12 @@ class Lexicon:
 
     def read(self, line: str) -> Reading:
         tables = self._tables()
-        words = [self.stem(word) if word != text.BREAK else word for word in _rewritten(text.tokens(line, self.contractions), self.rewrites)]
+        words = [self.stem(word) if word != text.BREAK else word for word in clauses.rewritten(text.tokens(line, self.contractions), self.rewrites)]
         mentions: list[Mention] = []
         # A joiner inside a finding ("pins and needles") joins no clauses.
         inside = {i for span in context.find(words, tables.targets, None, tables.clitics) for i in range(span.start + 1, span.end)}
-        for clause in _clauses(words, tables.joiners, inside):
+        parts = clauses.split(words, tables.joiners, inside)
+        for clause in clauses.attach_trailing_negations(parts, tables.targets, tables.modifiers, tables.clitics):
             mentions.extend(self._read_clause(clause, tables))
         return Reading(tuple(mentions))
 
@@ -197,7 +199,7 @@ class Lexicon:
         if any(span.label == Role.ANIMAL for span in context.find(words, tables.modifiers, free)):
             return []
         out: list[Mention] = []
-        negative = [_negative(words, target, tables.negatives) for target in targets]
+        negative = [clauses.negative(words, target, tables.negatives) for target in targets]
         bound = [words[target.start] in tables.clitics for target in targets]
         opens_negated = [words[target.start] in tables.negatives for target in targets]
         polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated)
@@ -212,11 +214,11 @@ class Lexicon:
                 continue
             if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
                 polarity = self._normal_polarity(words, target, tables)
-            negative_form = _negative(words, target, tables.negatives)
+            negative_form = clauses.negative(words, target, tables.negatives)
             # "no siento nada de eso": a feeling's object is the question, so its "no" denies it
             # ("I can't hold any of it" is a report: only perception takes the symptom as object).
             sensed = target.label in _SENSORY and negative_form and polarity is Polarity.AFFIRMED
-            if sensed and _of_question(words, target, tables.question_objects):
+            if sensed and clauses.of_question(words, target, tables.question_objects):
                 out.append(Mention(sign, Polarity.NEGATED, target.label, False, of_question=True))
                 continue
             out.append(Mention(sign, polarity, target.label, negative_form))
@@ -275,31 +277,6 @@ class _Stemmed:
         )  # fmt: skip
 
 
-def _of_question(words: Sequence[str], target: Span, question_objects: Sequence[tuple[Phrase, str]]) -> bool:
-    """An anaphor or quantifier of the question follows the finding, or
-    begins inside it ("do not feel anything" + "like that")."""
-    return any(
-        tuple(words[start : start + len(phrase)]) == phrase and start + len(phrase) > target.end
-        for phrase, _ in question_objects
-        for start in range(target.start + 1, target.end + 1)
-    )
-
-
-def _rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...]]]) -> list[str]:
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for phrase, replacement in rewrites:
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                out.extend(replacement)
-                i += len(phrase)
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    return out
-
-
 def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int, negatives: frozenset[str]) -> bool:
     """A feeling negative in form ("no siento", "can not feel") at most a
     word before a finding positive in form ("debilidad", "any weakness").
@@ -310,25 +287,10 @@ def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int, neg
     target, after = targets[index], targets[index + 1]
     return (
         target.label in _SENSORY
-        and _negative(words, target, negatives)
-        and not _negative(words, after, negatives)
+        and clauses.negative(words, target, negatives)
+        and not clauses.negative(words, after, negatives)
         and after.start - target.end <= 1
     )
-
-
-def _negative(words: Sequence[str], span: Span, negatives: frozenset[str]) -> bool:
-    return any(word in negatives for word in words[span.start : span.end])
-
-
-def _clauses(words: Sequence[str], joiners: frozenset[str], inside: set[int]) -> list[list[str]]:
-    clauses: list[list[str]] = [[]]
-    for index, word in enumerate(words):
-        if word == text.BREAK or (word in joiners and index not in inside):
-            if clauses[-1]:
-                clauses.append([])
-        else:
-            clauses[-1].append(word)
-    return [clause for clause in clauses if clause]
 
 
 def locales() -> tuple[str, ...]:
@@ -362,7 +324,7 @@ def for_locale(locale: str) -> Lexicon:
     # Hedges first: "not sure" is a hedge before it is a pseudo-trigger.
     modifiers = phrases(rules["hedges"], Role.HEDGE) + phrases(rules["pseudo"], Role.PSEUDO)
     modifiers += phrases(rules["negations"]["forward"], Role.FORWARD)
-    modifiers += phrases(rules["negations"]["backward"], Role.BACKWARD)
+    modifiers += phrases(rules["negations"]["backward"], Role.BACKWARD) + phrases(rules["negations"].get("postposed", ()), Role.POSTPOSED)
     modifiers += phrases(rules["terminators"], Role.TERMINATOR) + phrases(rules["animals"], Role.ANIMAL)
     rewrites = sorted(
         ((tuple(text.tokens(k, contractions)), tuple(text.tokens(v, contractions))) for k, v in data["rewrites"].items()),

@@ -30,6 +30,8 @@ class Polarity(str, Enum):
 class Role(str, Enum):
     FORWARD = "forward"  # a negation reaching the targets after it
     BACKWARD = "backward"  # a negation reaching the targets before it
+    # a negation right after its target ("fiebre no tengo", "débil no está"), and forward as any other
+    POSTPOSED = "postposed"
     PSEUDO = "pseudo"  # looks like a negation, is not one
     HEDGE = "hedge"
     TERMINATOR = "terminator"
@@ -137,6 +139,11 @@ def polarities(
         reach = 0 if index < len(bound) and bound[index] else window
         for span in found:
             label = span.label
+            if label == Role.POSTPOSED:
+                if span.start == target.end:
+                    negated = True
+                    continue
+                label = Role.FORWARD
             if label == Role.BACKWARD and span.end <= target.start and words[span.start] in openers:
                 label = Role.FORWARD
             if label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:

@@ -7,12 +7,23 @@ from __future__ import annotations
 from skill.core import contract
 from skill.core.rules import Level, Symptom
 from skill.tools.nlu.result import Match
-from skill.tools.nlu.words import ASIDE_AFTER_NO, CLEAR_NO
+from skill.tools.nlu.words import ASIDE_AFTER_NO, CLEAR_NO, EVERYDAY_ANSWERS
+
+# Everyday no's of more than a word that answer on their own ("not that i have
+# noticed", "para nada"); not those with a subject, which negate a verb ("i do not").
+_SUBJECTS = frozenset({"i", "it", "he", "she", "they", "yo", "el", "ella"})
+_NO_OPENINGS = tuple(
+    sorted({tuple(p.split()) for p in EVERYDAY_ANSWERS[contract.NO] if len(p.split()) > 1 and p.split()[0] not in _SUBJECTS}, key=len, reverse=True)
+)
 
 
 def opens_with_a_no(words: list[str], language: str) -> bool:
-    """The line's first word is a no that answers, not one that negates the
-    word after it (per language: English never negates a verb with "no")."""
+    """The line opens with a no that answers, not one that negates the word
+    after it (per language: English never negates a verb with "no"): a plain
+    no, or an everyday no of more words ("not that i have noticed, my stream
+    starts okay")."""
+    if any(len(words) > len(opening) and tuple(words[: len(opening)]) == opening for opening in _NO_OPENINGS):
+        return True
     if len(words) < 2 or words[0] not in CLEAR_NO:
         return False
     openers = ASIDE_AFTER_NO.get(language)

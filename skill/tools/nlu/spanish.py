@@ -105,7 +105,9 @@ ABILITIES = frozenset(
 FEEL_WORDS = frozenset({"siento", "senti", "noto", "note"})
 FUNCTIONS = frozenset({"fuerza", "fuerzas", "sensibilidad", "equilibrio", "balance", "coordinacion", "control", "sensacion"})
 HAVE_WORDS = frozenset({"tengo", "tiene", "tenemos"})
-WELL_WORDS = frozenset({"bien", "normal", "bueno", "buena", "mejor", "mejorando", "fuerte", "fuertes", "estable"})
+WELL_WORDS = frozenset(
+    {"bien", "normal", "bueno", "buena", "mejor", "mejorando", "fuerte", "fuertes", "estable", "perfecto", "perfecta", "perfectamente"}
+)  # fmt: skip
 LOST = frozenset({"perdi", "perdido", "ido", "fue", "fuera", "mal"})
 # Skipped when looking at what a negation applies to.
 BETWEEN = frozenset(

@@ -1,0 +1,65 @@
+"""A line's clauses, its phrases said another way, and spans of negative
+words: the word-level steps of a reading, before ConText sets polarities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from skill.core.lexicon import context, text
+from skill.core.lexicon.context import Phrase, Role, Span
+
+
+def of_question(words: Sequence[str], target: Span, question_objects: Sequence[tuple[Phrase, str]]) -> bool:
+    """An anaphor or quantifier of the question follows the finding, or
+    begins inside it ("do not feel anything" + "like that")."""
+    return any(
+        tuple(words[start : start + len(phrase)]) == phrase and start + len(phrase) > target.end
+        for phrase, _ in question_objects
+        for start in range(target.start + 1, target.end + 1)
+    )
+
+
+def rewritten(words: list[str], rewrites: Sequence[tuple[Phrase, tuple[str, ...]]]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, replacement in rewrites:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                out.extend(replacement)
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def negative(words: Sequence[str], span: Span, negatives: frozenset[str]) -> bool:
+    return any(word in negatives for word in words[span.start : span.end])
+
+
+def split(words: Sequence[str], joiners: frozenset[str], inside: set[int]) -> list[list[str]]:
+    clauses: list[list[str]] = [[]]
+    for index, word in enumerate(words):
+        if word == text.BREAK or (word in joiners and index not in inside):
+            if clauses[-1]:
+                clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return [clause for clause in clauses if clause]
+
+
+def attach_trailing_negations(
+    clauses: list[list[str]], targets: Sequence[tuple[Phrase, str]], modifiers: Sequence[tuple[Phrase, str]], clitics: frozenset[str]
+) -> list[list[str]]:
+    """A clause with no finding that opens with a backward negation ("y salió
+    normal") belongs to the clause before it: "me tomé la temperatura y salió
+    normal" denies the fever."""
+    out: list[list[str]] = []
+    for clause in clauses:
+        opens = any(span.start == 0 and span.label == Role.BACKWARD for span in context.find(clause, modifiers, [True] * len(clause)))
+        if out and opens and not context.find(clause, targets, None, clitics):
+            out[-1] = out[-1] + clause
+        else:
+            out.append(clause)
+    return out
