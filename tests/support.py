@@ -157,3 +157,10 @@ def is_self_care_advice(dialog: Dialog) -> bool:
         and warning in dialog.said
         and dialog.said.endswith(dialog.words.text("reminder.offer"))
     )
+
+
+def lexicon_mentions(line: str, locale: str = "en-US") -> set[tuple[object, object]]:
+    """What the lexicon reads in a line: (sign, polarity) pairs."""
+    from skill.core.lexicon import read
+
+    return {(m.sign, m.polarity) for m in read(line, locale).mentions}

@@ -9,10 +9,11 @@ import itertools
 import pytest
 
 from skill.core import lexicon
-from skill.core.lexicon import Polarity, compose, read
+from skill.core.lexicon import Polarity, compose
 from skill.core.rules import Symptom
+from tests.support import lexicon_mentions as mentions
 
-SITES = ("LIMB", "SADDLE", "BLADDER", "TOILET")
+SITES = ("LIMB", "SADDLE", "BLADDER", "TOILET", "VOIDING")
 SENSORY = {
     # (sites, one side) -> sign
     "one side": Symptom.ONE_SIDED_NUMBNESS,
@@ -29,7 +30,7 @@ def test_loss_of_feeling_composes_by_site_and_side(finding, one_side, size):
         got = compose(finding, frozenset(sites), one_side)
         if one_side:
             assert got is Symptom.ONE_SIDED_NUMBNESS
-        elif {"BLADDER", "TOILET"} & set(sites) and "LIMB" not in sites:
+        elif {"BLADDER", "TOILET", "VOIDING"} & set(sites) and "LIMB" not in sites:
             assert got is Symptom.BLADDER_BOWEL_CONTROL
         else:
             assert got is Symptom.LIMB_NUMBNESS
@@ -73,11 +74,7 @@ def test_every_locale_names_every_part(locale):
     assert {"NUMB", "TINGLING", "WEAK", "GIVING_WAY", "INCONTINENCE", "UNSTEADY", "CLUMSY", "RETENTION",
             "FEVER", "WEIGHT_LOSS", "NO_IMPROVEMENT", "LOOSE"} <= labels  # fmt: skip
     assert {"EVENT:FALL", "EVENT:CRASH", "EVENT:BLOW", "EVENT:TACKLE"} <= labels
-    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "TOILET", "CLOTHES", "WEIGHT", "SIDE"}
-
-
-def mentions(line, locale="en-US"):
-    return {(m.sign, m.polarity) for m in read(line, locale).mentions}
+    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "TOILET", "VOIDING", "CLOTHES", "WEIGHT", "SIDE"}
 
 
 A, N, H = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.HEDGED

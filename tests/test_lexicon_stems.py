@@ -12,13 +12,10 @@ from skill.core import lexicon
 from skill.core.lexicon import Polarity, read
 from skill.core.rules import Symptom
 from skill.tools.alexa.device import load_matcher
+from tests.support import lexicon_mentions as mentions
 
 A, N = Polarity.AFFIRMED, Polarity.NEGATED
 S = Symptom
-
-
-def mentions(line, locale="en-US"):
-    return {(m.sign, m.polarity) for m in read(line, locale).mentions}
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ each other and ask-sdk-core, isodate and the standard library only.
 - `conversation`: the dialog, one turn at a time, SDK-free; may import: nothing outside core.
 - `dates`: how long the spasms have lasted, from an AMAZON.DURATION or AMAZON.DATE slot; may import: nothing outside core.
 - `failures`: the exception handler, the one place an error becomes speech; may import: nothing outside core.
+- `heard`: a report or denial as the skill acts on it, words outside the value list read (pure); may import: nothing outside core.
 - `handlers`: thin ask-sdk handlers, a table intent -> move; may import: nothing outside core.
 - `lenient`: a request reader that keeps unknown enum values and wrong-typed fields as unknown; may import: nothing outside core.
 - `lexicon`: signs by their parts, per-locale data and a small ConText (a package, loaded on first use); may import: nothing outside core.

@@ -82,7 +82,7 @@ def _report_afresh(handler_input: HandlerInput) -> tuple[Conversation, Reply] | 
     if loaded is not None:  # its voice was checked when it loaded: keep it for the rest of the session
         conversation.voice = loaded.voice
     try:
-        return conversation, handlers.report(conversation, handler_input)
+        return conversation, handlers.report_or_denial(conversation, handler_input)
     except Exception as exception:  # the apology follows
         logger.error("report failed again: %s", type(exception).__name__)
         return None

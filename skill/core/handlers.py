@@ -21,7 +21,7 @@ from ask_sdk_core.utils import get_intent_name, get_request_type, is_request_typ
 from ask_sdk_model import Directive, Response
 from ask_sdk_model.ui import SimpleCard
 
-from skill.core import contract, reminders, slots, speech
+from skill.core import contract, heard, reminders, slots, speech
 from skill.core.contract import Topic
 from skill.core.conversation import Conversation
 from skill.core.logtext import printable
@@ -151,36 +151,12 @@ class LogRequestInterceptor(AbstractRequestInterceptor):
 Move = Callable[[Conversation, HandlerInput], Reply]
 
 
-def report(conversation: Conversation, handler_input: HandlerInput) -> Reply:
-    symptoms, unrecognized = slots.named_symptoms(handler_input)
-    if not symptoms and unrecognized:
-        # Alexa heard a report in words outside the list that deny a sign ("she's not weak anywhere"): a denial.
-        from skill.core import lexicon  # loaded only when needed: not on the cold start
-
-        locale = slots.locale_of(handler_input)
-        denied = [sign for words in slots.unresolved_words(handler_input) for sign in lexicon.denied_only(words, locale)]
-        if denied:
-            return conversation.deny(denied)
-    return conversation.report(symptoms, unrecognized)
-
-
-def _deny(conversation: Conversation, handler_input: HandlerInput) -> Reply:
-    # "No, I can't feel my feet": a finding negative in form is a report.
-    from skill.core import lexicon  # loaded only when needed: not on the cold start
-
-    # Words Alexa resolved to a sign that is no emergency are trusted: a denial
-    # of "spasms not improving after a week of rest" is a denial.
-    # Words resolved to no value are read after the denial's own negation, outside the slot.
-    spoken = [
-        (slots.slot_text(handler_input, name), slots.outside_the_list(handler_input, name))
-        for name in contract.SYMPTOM_SLOTS
-        if slots.may_be_a_report(handler_input, name)
-    ]
-    locale = slots.locale_of(handler_input)
-    reported = [sign for words, loose in spoken if words for sign in lexicon.negative_in_form(words, locale, unresolved=loose)]
-    if reported:
-        return conversation.report(reported)
-    return conversation.deny(*slots.named_symptoms(handler_input))
+def report_or_denial(conversation: Conversation, handler_input: HandlerInput) -> Reply:
+    # What Alexa heard, settled: "no, I can't feel my feet" is a report, "she's not weak anywhere" a denial.
+    said = heard.settle(cast(str, get_intent_name(handler_input)), slots.heard(handler_input), slots.locale_of(handler_input))
+    if said.intent == contract.DENY_SYMPTOM:
+        return conversation.deny(said.signs, said.unrecognized)
+    return conversation.report(said.signs, said.unrecognized)
 
 
 def _duration(conversation: Conversation, handler_input: HandlerInput) -> Reply:
@@ -204,8 +180,8 @@ def _info(topic: Topic) -> Move:
 # this table to check it against each locale's interaction model.
 INTENT_MOVES: dict[str, Move] = {
     contract.START_CHECK: lambda conversation, _: conversation.start_check(),
-    contract.REPORT_SYMPTOM: report,
-    contract.DENY_SYMPTOM: _deny,
+    contract.REPORT_SYMPTOM: report_or_denial,
+    contract.DENY_SYMPTOM: report_or_denial,
     contract.CALL_FOR_HELP: lambda conversation, _: conversation.call_for_help(),
     contract.SLOWER: lambda conversation, _: conversation.change_voice(conversation.voice.slower(), "voice.slower"),
     contract.FASTER: lambda conversation, _: conversation.change_voice(conversation.voice.normal_speed(), "voice.normal_speed"),

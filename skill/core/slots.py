@@ -1,5 +1,5 @@
-"""What the handlers read from a request: the symptoms its slots resolved to,
-a slot's words, the request's locale and date. SDK request objects in, plain
+"""What the handlers read from a request: the symptom slots as Alexa heard
+them, a slot's words, the request's locale and date. SDK request objects in, plain
 values out; the conversation never sees a slot.
 """
 
@@ -11,30 +11,25 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_slot
 
 from skill.core import contract, speech
-from skill.core.rules import Level, Symptom
+from skill.core.heard import HeardSlot
+from skill.core.rules import Symptom
 
-UNRECOGNIZED = "unrecognized"  # a slot value that matched no symptom
 # Entity resolution's status for a value of the slot type's list (ask_sdk_model's StatusCode,
 # compared by value: importing the SDK's resolution models costs a launch's cold start for nothing).
 ER_SUCCESS_MATCH = "ER_SUCCESS_MATCH"
 
 
-def resolved_symptom(handler_input: HandlerInput, slot_name: str) -> Symptom | str | None:
-    """The symptom a slot resolved to; "unrecognized" when the user said
-    something that matched no symptom; None when the slot is empty."""
-    slot = get_slot(handler_input, slot_name)
-    if slot is None:
-        return None
-    # The resolution's id is trusted even without a `value` (null or "").
-    resolved = _resolved_by_alexa(slot)
-    if resolved is not None:
-        return resolved
-    if not slot.value:
-        return None
-    # Words outside the value list ("can't feel my heels"): read by their parts.
-    from skill.core import lexicon  # loaded only when needed: not on the cold start
+def heard(handler_input: HandlerInput) -> list[HeardSlot]:
+    """The symptom slots as Alexa filled them: words and the sign they resolved to."""
+    return [_heard(get_slot(handler_input, name)) for name in contract.SYMPTOM_SLOTS]
 
-    return lexicon.resolve_spoken(slot.value, locale_of(handler_input)) or UNRECOGNIZED
+
+def _heard(slot) -> HeardSlot:  # type: ignore[no-untyped-def]
+    if slot is None:
+        return HeardSlot(None)
+    words = slot.value if isinstance(slot.value, str) and slot.value else None
+    # The resolution's id is trusted even without a `value` (null or "").
+    return HeardSlot(words, _resolved_by_alexa(slot))
 
 
 def _resolved_by_alexa(slot) -> Symptom | None:  # type: ignore[no-untyped-def]
@@ -46,35 +41,6 @@ def _resolved_by_alexa(slot) -> Symptom | None:  # type: ignore[no-untyped-def]
             if isinstance(value_id, str) and value_id in Symptom.__members__:
                 return Symptom(value_id)
     return None
-
-
-def outside_the_list(handler_input: HandlerInput, name: str) -> bool:
-    """Whether a slot holds words Alexa resolved to no value of the list."""
-    slot = get_slot(handler_input, name)
-    return slot is not None and bool(slot.value) and _resolved_by_alexa(slot) is None
-
-
-def named_symptoms(handler_input: HandlerInput) -> tuple[list[Symptom], int]:
-    """The symptoms in the symptom slots, and how many slot values matched none."""
-    resolved = [resolved_symptom(handler_input, name) for name in contract.SYMPTOM_SLOTS]
-    symptoms = [value for value in resolved if isinstance(value, Symptom)]
-    return symptoms, sum(1 for value in resolved if value == UNRECOGNIZED)
-
-
-def unresolved_words(handler_input: HandlerInput) -> list[str]:
-    """The words of the symptom slots that matched no symptom, read or not."""
-    return [
-        words
-        for name in contract.SYMPTOM_SLOTS
-        if resolved_symptom(handler_input, name) == UNRECOGNIZED and (words := slot_text(handler_input, name))
-    ]
-
-
-def may_be_a_report(handler_input: HandlerInput, name: str) -> bool:
-    """Whether a denial's slot may hide a report: words Alexa resolved to a sign
-    that is no emergency are trusted as they were resolved."""
-    resolved = resolved_symptom(handler_input, name)
-    return not isinstance(resolved, Symptom) or resolved.level is Level.EMERGENCY
 
 
 def slot_text(handler_input: HandlerInput, name: str) -> str | None:

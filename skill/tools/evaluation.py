@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from skill.core import contract, lexicon
+from skill.core import contract, heard
 from skill.core.rules import LEVELS, Level, Symptom
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu import FALLBACK_INTENT, Match, Nlu
@@ -97,35 +97,27 @@ def symptom_ids(match: Match | None) -> frozenset[str]:
 
 
 def as_the_skill_reads(match: Match, locale: str) -> Match:
-    """`match` with its symptom slots that matched no value (ER_SUCCESS_NO_MATCH)
-    read by the lexicon, as the Lambda does (skill.core.slots, handlers): a
-    report's words resolved to their sign, or a denial when they deny signs and
-    report none; a denial's words that are a finding negative in form, a report."""
-    unresolved = {
-        name: fill
-        for name in contract.SYMPTOM_SLOTS
-        if (fill := match.slots.get(name)) is not None and fill.slot_type is not None and not fill.value_id
-    }
-    if match.intent not in REPORT_INTENTS or not unresolved:
+    """`match` as the Lambda acts on it (skill.core.heard.settle): its symptom
+    slots that matched no value (ER_SUCCESS_MATCH missing) read by the lexicon,
+    a report that only denies signs made a denial, a denial whose words are a
+    finding negative in form made a report."""
+    if match.intent not in REPORT_INTENTS:
         return match
+    fills = [match.slots.get(name) for name in contract.SYMPTOM_SLOTS]
+    said = heard.settle(match.intent, [_heard(fill) for fill in fills], locale)
+    slots = {name: fill for name, fill in match.slots.items() if name not in contract.SYMPTOM_SLOTS}
+    spoken = [fill.spoken for fill in fills if fill is not None]
+    for index, (name, sign) in enumerate(zip(contract.SYMPTOM_SLOTS, said.signs, strict=False)):
+        words = spoken[index] if index < len(spoken) else sign.value
+        slots[name] = SlotFill(words, sign.value, sign.value, "SymptomType")
+    return Match(said.intent, slots, how=match.how, score=match.score, sample=match.sample)
 
-    def filled(intent: str, signs: dict[str, Symptom]) -> Match:
-        slots = dict(match.slots)
-        for name, sign in signs.items():
-            said = slots.get(name)
-            slots[name] = SlotFill(said.spoken if said else sign.value, sign.value, sign.value, "SymptomType")
-        return Match(intent, slots, how=match.how, score=match.score, sample=match.sample)
 
-    if match.intent == contract.DENY_SYMPTOM:
-        reported = {name: signs[0] for name, fill in unresolved.items() if (signs := lexicon.negative_in_form(fill.spoken, locale, unresolved=True))}
-        if reported:
-            return filled(contract.REPORT_SYMPTOM, reported)
-    resolved = {name: sign for name, fill in unresolved.items() if (sign := lexicon.resolve_spoken(fill.spoken, locale))}
-    if match.intent == contract.REPORT_SYMPTOM and not resolved and not symptom_ids(match):
-        denied = {name: signs[0] for name, fill in unresolved.items() if (signs := lexicon.denied_only(fill.spoken, locale))}
-        if denied:
-            return filled(contract.DENY_SYMPTOM, denied)
-    return filled(match.intent, resolved)
+def _heard(fill: SlotFill | None) -> heard.HeardSlot:
+    if fill is None:
+        return heard.HeardSlot(None)
+    resolved = Symptom(fill.value_id) if fill.value_id in Symptom.__members__ else None
+    return heard.HeardSlot(fill.spoken or None, resolved)
 
 
 def understood(example: Example, match: Match | None) -> bool:

@@ -44,16 +44,25 @@ _PLAIN: Mapping[str, Symptom] = {
     "NO_IMPROVEMENT": Symptom.NOT_IMPROVING,
 }
 _SENSORY = frozenset({"NUMB", "TINGLING"})
+# Findings whose sign depends on a site, said as an ability kept ("i can feel my feet"): the sign denied.
+_ABILITY_SIGNS: Mapping[str, Symptom] = {"NUMB": Symptom.LIMB_NUMBNESS, "CONTROL_LOSS": Symptom.BLADDER_BOWEL_CONTROL}
 # The organs ("bladder") and what goes with them ("pee", "the bathroom"):
 # both make a finding about control; only an organ said to be fine is a denial.
-_BLADDER_SITES = frozenset({"BLADDER", "TOILET"})
+_BLADDER_SITES = frozenset({"BLADDER", "TOILET", "VOIDING"})
 # Everyday phrases holding a finding's words ("fell asleep", "by accident"): no sign.
 ORDINARY = "ORDINARY"
-# A site said with nothing wrong with it ("nothing wrong with my bowels"): the sign it denies.
-_SITE_DENIES: Mapping[str, Symptom] = {"BLADDER": Symptom.BLADDER_BOWEL_CONTROL, "WEIGHT": Symptom.WEIGHT_LOSS}
+# A site said with nothing wrong with it ("nothing wrong with my bowels", "i pee fine"): the signs it denies.
+# Not the places and garments of TOILET ("the bed", "my pants"): said to be fine, they say nothing of control.
+_SITE_DENIES: Mapping[str, tuple[Symptom, ...]] = {
+    "BLADDER": (Symptom.BLADDER_BOWEL_CONTROL,),
+    "VOIDING": (Symptom.BLADDER_BOWEL_CONTROL, Symptom.URINATION_DIFFICULTY),
+    "WEIGHT": (Symptom.WEIGHT_LOSS,),
+}
 # Clothes said to be loose or falling off: weight lost, not a weak limb ("la ropa me queda floja").
 _CLOTHES = "CLOTHES"
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
+# A clause's first word that answers the question rather than negating what follows ("nothing, she walks fine").
+_ANSWERING_NO = frozenset({"no", "nothing", "none", "nope", "nah", "nada", "not"})
 _URGENCY = {sign: (-LEVELS[sign].value, index) for index, sign in enumerate(SIGN_ORDER)}
 
 
@@ -161,6 +170,8 @@ class Lexicon:
     fillers: frozenset[str] = frozenset()
     # the negation a denial's slot words are read after ("no" + "me aguanto las ganas")
     denial_lead: str = "not"
+    # subjects that may stand between a flip and a normal finding ("before i can get it started")
+    subjects: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -213,7 +224,7 @@ class Lexicon:
             if sign is None:
                 continue
             if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
-                polarity = self._normal_polarity(words, target, tables)
+                polarity = self._normal_polarity(words, target, tables, free)
             negative_form = clauses.negative(words, target, tables.negatives)
             # "no siento nada de eso": a feeling's object is the question, so its "no" denies it
             # ("I can't hold any of it" is a report: only perception takes the symptom as object).
@@ -226,23 +237,30 @@ class Lexicon:
         # nor one said to be "not fine", "not the same".
         fine = [s for s in context.find(words, tables.site_fine, [True] * len(words)) if s.start == 0 or words[s.start - 1] not in tables.negatives]
         if not targets and fine:
-            for site, sign in _SITE_DENIES.items():
-                if site in sites:
-                    out.append(Mention(sign, Polarity.NEGATED, f"SITE:{site}", False))
+            denied = {sign: site for site, signs in _SITE_DENIES.items() if site in sites for sign in signs}
+            out += [Mention(sign, Polarity.NEGATED, f"SITE:{site}", False) for sign, site in denied.items()]
         return out
 
-    def _normal_polarity(self, words: Sequence[str], target: Span, tables: _Stemmed) -> Polarity:
+    def _normal_polarity(self, words: Sequence[str], target: Span, tables: _Stemmed, free: Sequence[bool]) -> Polarity:
         """A normal finding denies its sign, unless negated right before it
         ("I'm not steady on my feet"): then, to be safe, it reports it. A
         clause's first "no" is an answer ("no, los dos igual"), not that."""
         at = target.start - 1
-        if at > 0 and words[at] in tables.clitics:  # "no la siento bien"
+        subject = at > 0 and words[at] in tables.subjects  # "before i can", "no ella se puede enderezar"
+        if at > 0 and (words[at] in tables.clitics or subject):  # "no la siento bien"
             at -= 1
         before = words[at] if at >= 0 else ""
-        # ... unless the finding opens with a clitic, which the no can only negate ("no se puede sentar").
+        # ... unless the finding opens with a clitic, which the no can only negate ("no se puede sentar"),
+        # with no subject between them.
         opens = all(word in tables.fillers for word in words[:at])
-        answering = opens and before in tables.negatives and words[target.start] not in self.verb_clitics
+        answering = opens and before in tables.negatives and (subject or words[target.start] not in self.verb_clitics)
         if before in tables.normal_flips and not answering:
+            return Polarity.HEDGED
+        # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
+        # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine").
+        lead = next((i for i, word in enumerate(words) if word not in tables.fillers), 0)
+        lead += lead < len(words) and words[lead] in {self.stem(word) for word in _ANSWERING_NO}
+        if any(words[i] in tables.negatives and free[i] for i in range(max(lead, target.start - self.window), target.start)):
             return Polarity.HEDGED
         return Polarity.NEGATED
 
@@ -261,6 +279,7 @@ class _Stemmed:
     clitics: frozenset[str]
     negatives: frozenset[str]
     fillers: frozenset[str]
+    subjects: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -274,6 +293,7 @@ class _Stemmed:
             phrases(lexicon.question_objects), frozenset(map(stem, lexicon.joiners)),
             frozenset(map(stem, lexicon.normal_flips)), frozenset(map(stem, lexicon.clitics)),
             frozenset(map(stem, _NEGATIVE_WORDS)), frozenset(map(stem, lexicon.fillers)),
+            frozenset(map(stem, lexicon.subjects)),
         )  # fmt: skip
 
 
@@ -318,6 +338,12 @@ def for_locale(locale: str) -> Lexicon:
     targets = [p for name, items in data["findings"].items() for p in findings(items, name)]
     targets += [p for name, items in data["events"].items() for p in findings(items, f"EVENT:{name}")]
     targets += [p for name, items in data["normal_findings"].items() for p in findings(items, f"NORMAL:{name}")]
+    # A finding negative in form said as an ability kept ("i can hold it"): its sign's normal state.
+    # Not of relief, which may be said of anything ("la fiebre se quitó").
+    signs = {name: sign for name, sign in {**_PLAIN, **_ABILITY_SIGNS}.items() if sign is not Symptom.NOT_IMPROVING}
+    leads = {tuple(text.tokens(k, contractions)): tuple(text.tokens(v, contractions)) for k, v in data["context"].get("affirmed_forms", {}).items()}
+    for name, form in forms.abilities(data["findings"], leads, signs.keys(), lambda item: phrases([item], "")[0][0], _NEGATIVE_WORDS):
+        targets += findings([form], f"NORMAL:{signs[name].name}")
     targets += phrases(data["ordinary"], ORDINARY)
     sites = [p for name, items in data["sites"].items() for p in phrases(items, name)] + phrases(data["sides"], "SIDE")
     rules = data["context"]
@@ -340,6 +366,7 @@ def for_locale(locale: str) -> Lexicon:
         forms.stemmer(data.get("stemmer"), frozenset(text.fold(w) for w in data.get("whole_words", ()))),
         tuple(data.get("also_reads", ())),
         frozenset(text.fold(w) for w in rules.get("fillers", ())), str(rules.get("denial_lead", "not")),
+        frozenset(text.fold(w) for w in rules.get("subjects", ())),
     )  # fmt: skip
 
 

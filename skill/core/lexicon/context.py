@@ -118,7 +118,9 @@ def polarities(
     ("ya no alcanzo a llegar, se me sale"). A `self_negated` target opens
     with its own negation ("no tengo fuerza"): a trigger further before it
     belongs to another predicate ("no me caí, no tengo fuerza") and does not
-    reach it; right before it, it denies the finding named ("no not improving")."""
+    reach it; right before it, it denies the finding named ("no not improving").
+    A negation right after a finding negative in form is its object, not a
+    trigger ("no aguanto nada, se me sale solita")."""
     free = [True] * len(words)
     for target in targets:
         for i in range(target.start, target.end):
@@ -129,6 +131,9 @@ def polarities(
     for span in pseudo:
         free[span.start : span.end] = [False] * (span.end - span.start)
     found = find(words, [m for m in table if m[1] != Role.PSEUDO], free)
+    # Negative concord: a negation right after a finding negative in form is its object ("no aguanto nada").
+    ends = {t.end for i, t in enumerate(targets) if i < len(negative_in_form) and negative_in_form[i]}
+    found = [span for span in found if not (span.label == Role.FORWARD and span.start in ends)]
     # A backward trigger that opens with a forward one ("no esta") negates forward too ("no esta mareado").
     openers = {phrase[0] for phrase, role in table if role == Role.FORWARD and len(phrase) == 1}
     stops = [span for span in found if span.label == Role.TERMINATOR]

@@ -1,11 +1,12 @@
 """A word's forms: its Snowball stem, so inflections compare the same
 ("tingled", "tingling"; "dormidas", "dormido"), and a phrase in the other
 persons, so a caregiver's words read as the patient's ("no tiene fuerza" as
-"no tengo fuerza")."""
+"no tengo fuerza"); a finding negative in form said as an ability, its
+normal state ("puedo levantar el pie")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
 from skill.core.lexicon.context import Phrase
@@ -13,6 +14,9 @@ from skill.core.lexicon.context import Phrase
 # Shorter stems are not compared: the words are.
 MIN_STEM_CHARS = 4
 
+
+# An affirmed form shorter than this says too little to deny ("siento" from "no siento").
+MIN_AFFIRMED_WORDS = 2
 
 # Variants of one phrase in other persons, at most (the phrase itself first).
 MAX_PERSON_VARIANTS = 8
@@ -28,6 +32,37 @@ def in_every_person(phrase: Phrase, persons: Mapping[str, tuple[str, ...]]) -> l
             variants += [(*v[:index], other, *v[index + 1 :]) for v in variants if v[index] == word]
     unique = list(dict.fromkeys(variants))
     return unique[:MAX_PERSON_VARIANTS]
+
+
+def affirmed(phrase: Phrase, leads: Mapping[Phrase, Phrase]) -> Phrase | None:
+    """A finding negative in form without its negation ("no puedo levantar el pie"
+    -> "puedo levantar el pie", "can not hold it" -> "can hold it"): the normal
+    state, said as an ability. None when the phrase opens with no such negation,
+    holds a wildcard, or would be too short to mean anything on its own."""
+    for lead, replacement in leads.items():
+        if phrase[: len(lead)] == lead:
+            form = (*replacement, *phrase[len(lead) :])
+            if len(form) >= MIN_AFFIRMED_WORDS and "*" not in form:
+                return form
+    return None
+
+
+def abilities(
+    findings: Mapping[str, Sequence[str]],
+    leads: Mapping[Phrase, Phrase],
+    names: Iterable[str],
+    said: Callable[[str], Phrase],
+    negatives: frozenset[str],
+) -> list[tuple[str, str]]:
+    """(finding, affirmed form) for each phrase of the named findings that has
+    one (`affirmed`), and holds no other negation ("no me puedo ni sentar")."""
+    out: list[tuple[str, str]] = []
+    for name in names:
+        for item in findings.get(name, ()):
+            form = affirmed(said(item), leads)
+            if form is not None and not negatives & set(form):
+                out.append((name, " ".join(form)))
+    return out
 
 
 def stemmer(language: object, whole_words: frozenset[str] = frozenset()) -> Callable[[str], str]:

@@ -98,7 +98,8 @@ ANSWER_WORDS = frozenset(
      "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly", "sadly",
      "indeed", "nothing", "like", "those", "whatsoever", "honestly", "ma'am", "buddy", "dear",
      # a caregiver's echo ("yes she does", "no he has not") and thanks ("no, thank goodness")
-     "he", "she", "they", "has", "would", "say", "thank", "goodness", "god", "heavens",
+     "he", "she", "they", "has", "would", "say", "thank", "goodness", "god", "heavens", "the", "heaven",
+     "thankfully", "luckily", "fortunately", "mercy",
      # interjections and asides that only colour a yes or a no ("oh lord yes", "sorry to say but yes")
      "oh", "lord", "gosh", "golly", "man", "boy", "jeez", "sorry", "to", "but", "be", "reckon", "reckoned", "honey",
      "son", "hon", "sweetie", "yes'm", "mhm", "er", "um", "ah"}

@@ -357,8 +357,15 @@ class Nlu:
         for variant in toggled(words):
             found = self._exact_fit(variant)
             if found is not None and found.intent == REPORT_INTENT:
-                slots = {name: fill for name, fill in found.slots.items() if name in self._slot_types[DENY_INTENT]}
-                return Match(DENY_INTENT, self._fill(DENY_INTENT, {k: v for k, v in slots.items() if v}), "negation", 100.0, found.sample)
+                # The slot holds the words as said, not as toggled: "can not squeeze" read by the
+                # Lambda is a finding negative in form, a report, where the user said "i can squeeze".
+                said = " ".join(words)
+                slots = {
+                    name: SlotFill(said, fill.value_id, fill.resolved_name, fill.slot_type)
+                    for name, fill in found.slots.items()
+                    if fill and name in self._slot_types[DENY_INTENT]
+                }
+                return Match(DENY_INTENT, self._fill(DENY_INTENT, slots), "negation", 100.0, found.sample)
         return None
 
     def _inside(self, words: list[str]) -> Match | None:

@@ -65,7 +65,7 @@ EVERYDAY_ANSWERS = {
         "no he notado", "no no", "nel pastel", "no tengo", "no me pasa", "no me ha pasado", "no nunca", "nunca",
         "tampoco", "no tampoco", "no senor", "no senora", "no la verdad", "la verdad no", "pues no", "no pues",
         "ni modo", "nada de nada", "no para nada", "no no tengo", "no que va", "de ninguna manera", "jamas",
-        "ni de chiste", "ni de broma", "ni loco", "ni loca", "ni en suenos", "negativo", "no podria decir que si",
+        "ni de chiste", "ni de broma", "ni por asomo", "ni de lejos", "ni loco", "ni loca", "ni en suenos", "negativo", "no podria decir que si",
         "yo diria que no", "diria que no", "no diria yo", "no diria que si", "ninguno de los dos", "ninguna de las dos",
         "ni lo uno ni lo otro", "ni una cosa ni la otra", "ni uno ni otro", "ni una ni otra", "no a las dos",
         "no creo", "creo que no", "no que yo me haya dado cuenta",

@@ -1,0 +1,105 @@
+"""What the skill makes of a report or a denial as Alexa heard it: its intent
+and signs, once the words Alexa resolved to no value of the list are read by
+the lexicon. Pure and SDK-free: the handlers act on it, and the evaluation
+tools score a line by it, so a line is scored as the skill acts on it.
+
+The lexicon is imported only when some slot holds such words: a turn whose
+slots Alexa resolved never loads it (the Lambda's cold start).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from skill.core import contract
+from skill.core.rules import Level, Symptom
+from skill.core.values import Value, init
+
+
+class HeardSlot(Value):
+    """One symptom slot as Alexa filled it."""
+
+    __slots__ = ("resolved", "words")
+    words: str | None
+    """The slot's words as heard; None when the slot is empty."""
+    resolved: Symptom | None
+    """The sign Alexa resolved the words to (ER_SUCCESS_MATCH); None when they matched no value."""
+
+    def __init__(self, words: str | None, resolved: Symptom | None = None) -> None:
+        init(self, "words", words)
+        init(self, "resolved", resolved)
+
+
+class Heard(Value):
+    """What a report or denial turn means to the skill."""
+
+    __slots__ = ("intent", "signs", "unrecognized")
+    intent: str
+    """`contract.REPORT_SYMPTOM` or `contract.DENY_SYMPTOM`, as acted on."""
+    signs: tuple[Symptom, ...]
+    """The signs reported or denied, in slot order."""
+    unrecognized: int
+    """How many slots held words no sign was read from."""
+
+    def __init__(self, intent: str, signs: tuple[Symptom, ...], unrecognized: int) -> None:
+        init(self, "intent", intent)
+        init(self, "signs", signs)
+        init(self, "unrecognized", unrecognized)
+
+
+def settle(intent: str, slots: Sequence[HeardSlot], locale: str) -> Heard:
+    """A report or denial turn as the skill acts on it.
+
+    - A report's unresolved words are read by their parts ("can't feel my heels");
+      when they name no sign but deny one ("she's not weak anywhere"), it is that denial.
+    - A denial whose words are a finding negative in form ("no, I can't feel my feet")
+      is a report; words Alexa resolved to a sign that is no emergency are trusted.
+    """
+    if intent == contract.DENY_SYMPTOM:
+        return _denial(slots, locale)
+    return _report(slots, locale)
+
+
+def _loose(slot: HeardSlot) -> bool:
+    return bool(slot.words) and slot.resolved is None
+
+
+def _read(slot: HeardSlot, locale: str) -> Symptom | None:
+    """The slot's sign: Alexa's, or the lexicon's reading of words outside the list."""
+    if slot.resolved is not None or not _loose(slot):
+        return slot.resolved
+    from skill.core import lexicon  # loaded only when needed: not on the cold start
+
+    return lexicon.resolve_spoken(slot.words or "", locale)
+
+
+def _report(slots: Sequence[HeardSlot], locale: str) -> Heard:
+    read = [(slot, _read(slot, locale)) for slot in slots]
+    signs = tuple(sign for _, sign in read if sign is not None)
+    unheard = [slot.words for slot, sign in read if sign is None and slot.words and _loose(slot)]
+    if not signs and unheard:
+        from skill.core import lexicon
+
+        denied = tuple(sign for words in unheard for sign in lexicon.denied_only(words or "", locale))
+        if denied:
+            return Heard(contract.DENY_SYMPTOM, denied, 0)
+    return Heard(contract.REPORT_SYMPTOM, signs, len(unheard))
+
+
+def _denial(slots: Sequence[HeardSlot], locale: str) -> Heard:
+    read = [(slot, _read(slot, locale)) for slot in slots]
+    # Words read as a sign that is no emergency stay a denial ("spasms not improving after a week").
+    open_to_report = [slot for slot, sign in read if slot.words and (sign is None or sign.level is Level.EMERGENCY)]
+    if open_to_report:
+        from skill.core import lexicon
+
+        reported = tuple(
+            sign
+            for slot in open_to_report
+            for sign in lexicon.negative_in_form(slot.words or "", locale, unresolved=_loose(slot))
+        )
+        if reported:
+            return Heard(contract.REPORT_SYMPTOM, reported, 0)
+    signs = tuple(sign for _, sign in read if sign is not None)
+    unheard = sum(1 for slot, sign in read if sign is None and _loose(slot))
+    return Heard(contract.DENY_SYMPTOM, signs, unheard)

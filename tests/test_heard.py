@@ -1,0 +1,57 @@
+"""skill.core.heard.settle: a report or a denial as the skill acts on it, the one
+decision both the Lambda's handlers and the evaluation tools use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from skill.core import contract
+from skill.core.heard import Heard, HeardSlot, settle
+from skill.core.rules import Symptom
+
+REPORT, DENY = contract.REPORT_SYMPTOM, contract.DENY_SYMPTOM
+
+CASES = [
+    # (locale, intent as Alexa heard it, slots, intent acted on, signs, unrecognized)
+    ("en-US", REPORT, [HeardSlot("a fever", Symptom.FEVER), HeardSlot(None)], REPORT, (Symptom.FEVER,), 0),
+    ("en-US", REPORT, [HeardSlot("can't feel my heels")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+    ("en-US", REPORT, [HeardSlot("she's not weak anywhere")], DENY, (Symptom.MUSCLE_WEAKNESS,), 0),
+    ("en-US", REPORT, [HeardSlot("purple elephants")], REPORT, (), 1),
+    ("en-US", REPORT, [HeardSlot("fever"), HeardSlot("can't feel my toes")], REPORT,
+     (Symptom.FEVER, Symptom.LIMB_NUMBNESS), 0),
+    ("en-US", REPORT, [HeardSlot(None), HeardSlot(None)], REPORT, (), 0),
+    ("en-US", DENY, [HeardSlot("a fever", Symptom.FEVER)], DENY, (Symptom.FEVER,), 0),
+    # A sign that is no emergency, resolved by Alexa, is trusted: its denial stays one.
+    ("en-US", DENY, [HeardSlot("spasms not improving after a week of rest", Symptom.NOT_IMPROVING)], DENY,
+     (Symptom.NOT_IMPROVING,), 0),
+    ("en-US", DENY, [HeardSlot("i can't feel my feet")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+    ("en-US", DENY, [HeardSlot("can't feel my legs", Symptom.LIMB_NUMBNESS)], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+    ("en-US", DENY, [HeardSlot("feeling in my legs", Symptom.LIMB_NUMBNESS)], DENY, (Symptom.LIMB_NUMBNESS,), 0),
+    ("en-US", DENY, [HeardSlot(None, Symptom.FEVER)], DENY, (Symptom.FEVER,), 0),
+    ("en-US", DENY, [HeardSlot("purple elephants")], DENY, (), 1),
+    ("es-US", DENY, [HeardSlot("no siento los pies")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+    ("es-US", REPORT, [HeardSlot("no tengo fiebre")], DENY, (Symptom.FEVER,), 0),
+    ("es-US", REPORT, [HeardSlot("se me duermen las piernas")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+]
+
+
+@pytest.mark.parametrize(("locale", "intent", "slots", "acted", "signs", "unrecognized"), CASES)
+def test_a_turn_is_settled_as_the_skill_acts_on_it(locale, intent, slots, acted, signs, unrecognized):
+    assert settle(intent, slots, locale) == Heard(acted, signs, unrecognized)
+
+
+def test_slots_alexa_resolved_never_load_the_lexicon():
+    # The cold start: a turn Alexa resolved needs no word tables.
+    code = (
+        "import sys\n"
+        "from skill.core.heard import settle, HeardSlot\n"
+        "from skill.core.rules import Symptom\n"
+        "settle('ReportSymptomIntent', [HeardSlot('a fever', Symptom.FEVER)], 'en-US')\n"
+        "settle('DenySymptomIntent', [HeardSlot('a fever', Symptom.FEVER)], 'en-US')\n"
+        "print('skill.core.lexicon' in sys.modules)\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "False"
