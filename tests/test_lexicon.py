@@ -74,7 +74,7 @@ def test_every_locale_names_every_part(locale):
     assert {"NUMB", "TINGLING", "WEAK", "GIVING_WAY", "INCONTINENCE", "UNSTEADY", "CLUMSY", "RETENTION",
             "FEVER", "WEIGHT_LOSS", "NO_IMPROVEMENT", "LOOSE"} <= labels  # fmt: skip
     assert {"EVENT:FALL", "EVENT:CRASH", "EVENT:BLOW", "EVENT:TACKLE"} <= labels
-    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "TOILET", "VOIDING", "CLOTHES", "WEIGHT", "SIDE"}
+    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "TOILET", "VOIDING", "CLOTHES", "WEIGHT", "BALANCE", "STRENGTH", "FEELING", "SIDE"}
 
 
 A, N, H = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.HEDGED
@@ -97,7 +97,7 @@ S = Symptom
         # forward and backward triggers
         ("my feet are not numb", {(S.LIMB_NUMBNESS, N)}),
         ("nothing is numb", {(S.LIMB_NUMBNESS, N)}),
-        ("my balance is fine", set()),
+        ("my balance is fine", {(S.BALANCE_COORDINATION, N)}),
         ("my temperature is normal", {(S.FEVER, N)}),
         ("I don't feel any weakness", {(S.MUSCLE_WEAKNESS, N)}),
         ("there's nothing wrong with my bowels", {(S.BLADDER_BOWEL_CONTROL, N)}),

@@ -41,6 +41,32 @@ def test_an_organ_behaving_or_working_denies_its_sign(locale, line):
     assert lexicon_mentions(line, locale) == {(S.BLADDER_BOWEL_CONTROL, N)}
 
 
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("en-US", "my balance is good as it ever was", S.BALANCE_COORDINATION),
+        ("en-US", "my strength is the same", S.MUSCLE_WEAKNESS),
+        ("es-US", "el equilibrio lo tengo bien", S.BALANCE_COORDINATION),
+        ("es-US", "la fuerza está bien", S.MUSCLE_WEAKNESS),
+        ("es-US", "la sensibilidad normal", S.LIMB_NUMBNESS),
+    ],
+)
+def test_a_function_said_to_be_fine_denies_its_sign(locale, line, sign):
+    assert lexicon_mentions(line, locale) == {(sign, N)}
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        ("en-US", "i can't keep steady", S.BALANCE_COORDINATION),
+        ("en-US", "my balance is not good", S.BALANCE_COORDINATION),
+        ("es-US", "perdí el equilibrio", S.BALANCE_COORDINATION),
+    ],
+)
+def test_a_function_not_said_fine_is_never_denied(locale, line, sign):
+    assert sign not in lexicon.read(line, locale).denied
+
+
 @pytest.mark.parametrize(("locale", "line"), [("en-US", "my bed is fine"), ("es-US", "la cama está bien")])
 def test_a_place_or_garment_said_to_be_fine_denies_nothing(locale, line):
     assert lexicon_mentions(line, locale) == set()

@@ -57,7 +57,13 @@ _SITE_DENIES: Mapping[str, tuple[Symptom, ...]] = {
     "BLADDER": (Symptom.BLADDER_BOWEL_CONTROL,),
     "VOIDING": (Symptom.BLADDER_BOWEL_CONTROL, Symptom.URINATION_DIFFICULTY),
     "WEIGHT": (Symptom.WEIGHT_LOSS,),
+    # topics that name a sign's function ("my balance is good as it ever was", "la fuerza está bien")
+    "BALANCE": (Symptom.BALANCE_COORDINATION,),
+    "STRENGTH": (Symptom.MUSCLE_WEAKNESS,),
+    "FEELING": (Symptom.LIMB_NUMBNESS,),
 }
+# How far back a negation keeps a site from being said fine ("i can't keep steady").
+_FINE_REACH = 3
 # Clothes said to be loose or falling off: weight lost, not a weak limb ("la ropa me queda floja").
 _CLOTHES = "CLOTHES"
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
@@ -235,11 +241,17 @@ class Lexicon:
             out.append(Mention(sign, polarity, target.label, negative_form))
         # Only an organ said to be fine denies: "I'm not able to control my bladder" does not,
         # nor one said to be "not fine", "not the same".
-        fine = [s for s in context.find(words, tables.site_fine, [True] * len(words)) if s.start == 0 or words[s.start - 1] not in tables.negatives]
+        lead = self._after_answer(words, tables)
+        fine = [s for s in context.find(words, tables.site_fine, [True] * len(words)) if not tables.negatives & set(words[max(lead, s.start - _FINE_REACH) : s.start])]
         if not targets and fine:
             denied = {sign: site for site, signs in _SITE_DENIES.items() if site in sites for sign in signs}
             out += [Mention(sign, Polarity.NEGATED, f"SITE:{site}", False) for sign, site in denied.items()]
         return out
+
+    def _after_answer(self, words: Sequence[str], tables: _Stemmed) -> int:
+        """Where a clause's words start after fillers and an opening no that answers ("no, she walks fine")."""
+        lead = next((i for i, word in enumerate(words) if word not in tables.fillers), 0)
+        return lead + (lead < len(words) and words[lead] in {self.stem(word) for word in _ANSWERING_NO})
 
     def _normal_polarity(self, words: Sequence[str], target: Span, tables: _Stemmed, free: Sequence[bool]) -> Polarity:
         """A normal finding denies its sign, unless negated right before it
@@ -258,8 +270,7 @@ class Lexicon:
             return Polarity.HEDGED
         # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
         # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine").
-        lead = next((i for i, word in enumerate(words) if word not in tables.fillers), 0)
-        lead += lead < len(words) and words[lead] in {self.stem(word) for word in _ANSWERING_NO}
+        lead = self._after_answer(words, tables)
         if any(words[i] in tables.negatives and free[i] for i in range(max(lead, target.start - self.window), target.start)):
             return Polarity.HEDGED
         return Polarity.NEGATED
