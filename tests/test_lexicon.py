@@ -74,7 +74,8 @@ def test_every_locale_names_every_part(locale):
     assert {"NUMB", "TINGLING", "WEAK", "GIVING_WAY", "INCONTINENCE", "UNSTEADY", "CLUMSY", "RETENTION",
             "FEVER", "WEIGHT_LOSS", "NO_IMPROVEMENT", "LOOSE"} <= labels  # fmt: skip
     assert {"EVENT:FALL", "EVENT:CRASH", "EVENT:BLOW", "EVENT:TACKLE"} <= labels
-    assert {label for _, label in parts.sites} == {"LIMB", "SADDLE", "BLADDER", "TOILET", "VOIDING", "CLOTHES", "WEIGHT", "BALANCE", "STRENGTH", "FEELING", "SIDE"}
+    sites = {"LIMB", "SADDLE", "BLADDER", "TOILET", "VOIDING", "CLOTHES", "WEIGHT", "BALANCE", "STRENGTH", "FEELING"}
+    assert {label for _, label in parts.sites} == sites | {"SIDE"}
 
 
 A, N, H = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.HEDGED

@@ -46,6 +46,8 @@ def test_an_ability_kept_denies_its_sign(locale, line, sign):
         ("es-US", "mi mamá no cree que puede pararse", S.CANNOT_SIT_OR_STAND),
         ("es-US", "apenas puedo levantarme", S.CANNOT_SIT_OR_STAND),
         ("es-US", "casi no puedo levantar el pie", S.MUSCLE_WEAKNESS),
+        ("es-US", "tampoco me puedo parar", S.CANNOT_SIT_OR_STAND),
+        ("es-US", "nunca puedo levantar el pie", S.MUSCLE_WEAKNESS),
     ],
 )
 def test_an_ability_negated_delayed_or_scant_is_a_report(locale, line, sign):

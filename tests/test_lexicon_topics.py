@@ -94,6 +94,8 @@ def test_ninguno_after_and_nada_before_a_finding_negate_it(line, sign):
         ("es-US", "a mi suegra no se le baja la fiebre desde ayer", S.FEVER),
         ("es-US", "mi mamá no está aguantando la orina ya mojó la cama", S.BLADDER_BOWEL_CONTROL),
         ("es-US", "ya tengo una semana acostado y nada sigue igual", S.NOT_IMPROVING),
+        ("es-US", "no tengo fuerza ninguna", S.MUSCLE_WEAKNESS),  # negative concord
+        ("es-US", "no aguanto nada se me sale solita", S.BLADDER_BOWEL_CONTROL),
     ],
 )
 def test_what_only_looks_negated_is_reported(locale, line, sign):

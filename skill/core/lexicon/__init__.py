@@ -69,6 +69,8 @@ _CLOTHES = "CLOTHES"
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
 # A clause's first word that answers the question rather than negating what follows ("nothing, she walks fine").
 _ANSWERING_NO = frozenset({"no", "nothing", "none", "nope", "nah", "nada", "not"})
+# What, some words before an ability kept, negates it ("tampoco me puedo parar").
+_REACHING = _NEGATIVE_WORDS | {"tampoco", "nunca", "jamas", "neither", "nor"}
 _URGENCY = {sign: (-LEVELS[sign].value, index) for index, sign in enumerate(SIGN_ORDER)}
 
 
@@ -241,17 +243,13 @@ class Lexicon:
             out.append(Mention(sign, polarity, target.label, negative_form))
         # Only an organ said to be fine denies: "I'm not able to control my bladder" does not,
         # nor one said to be "not fine", "not the same".
-        lead = self._after_answer(words, tables)
-        fine = [s for s in context.find(words, tables.site_fine, [True] * len(words)) if not tables.negatives & set(words[max(lead, s.start - _FINE_REACH) : s.start])]
+        lead = clauses.after_answer(words, tables.fillers, {self.stem(word) for word in _ANSWERING_NO})
+        found = context.find(words, tables.site_fine, [True] * len(words))
+        fine = [s for s in found if not tables.negatives & set(words[max(lead, s.start - _FINE_REACH) : s.start])]
         if not targets and fine:
             denied = {sign: site for site, signs in _SITE_DENIES.items() if site in sites for sign in signs}
             out += [Mention(sign, Polarity.NEGATED, f"SITE:{site}", False) for sign, site in denied.items()]
         return out
-
-    def _after_answer(self, words: Sequence[str], tables: _Stemmed) -> int:
-        """Where a clause's words start after fillers and an opening no that answers ("no, she walks fine")."""
-        lead = next((i for i, word in enumerate(words) if word not in tables.fillers), 0)
-        return lead + (lead < len(words) and words[lead] in {self.stem(word) for word in _ANSWERING_NO})
 
     def _normal_polarity(self, words: Sequence[str], target: Span, tables: _Stemmed, free: Sequence[bool]) -> Polarity:
         """A normal finding denies its sign, unless negated right before it
@@ -270,8 +268,9 @@ class Lexicon:
             return Polarity.HEDGED
         # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
         # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine").
-        lead = self._after_answer(words, tables)
-        if any(words[i] in tables.negatives and free[i] for i in range(max(lead, target.start - self.window), target.start)):
+        lead = clauses.after_answer(words, tables.fillers, {self.stem(word) for word in _ANSWERING_NO})
+        reaching = {self.stem(word) for word in _REACHING}
+        if any(words[i] in reaching and free[i] for i in range(max(lead, target.start - self.window), target.start)):
             return Polarity.HEDGED
         return Polarity.NEGATED
 

@@ -3,7 +3,7 @@ words: the word-level steps of a reading, before ConText sets polarities."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from skill.core.lexicon import context, text
 from skill.core.lexicon.context import Phrase, Role, Span
@@ -63,3 +63,10 @@ def attach_trailing_negations(
         else:
             out.append(clause)
     return out
+
+
+def after_answer(words: Sequence[str], fillers: Collection[str], answers: Collection[str]) -> int:
+    """Where a clause's words start after its fillers and an opening no that
+    answers the question ("no, she walks fine"; "nothing, she walks fine")."""
+    lead = next((i for i, word in enumerate(words) if word not in fillers), 0)
+    return lead + (lead < len(words) and words[lead] in answers)

@@ -133,7 +133,7 @@ def polarities(
     found = find(words, [m for m in table if m[1] != Role.PSEUDO], free)
     # Negative concord: a negation right after a finding negative in form is its object ("no aguanto nada").
     ends = {t.end for i, t in enumerate(targets) if i < len(negative_in_form) and negative_in_form[i]}
-    found = [span for span in found if not (span.label == Role.FORWARD and span.start in ends)]
+    found = [span for span in found if not (span.label in (Role.FORWARD, Role.POSTPOSED) and span.start in ends)]
     # A backward trigger that opens with a forward one ("no esta") negates forward too ("no esta mareado").
     openers = {phrase[0] for phrase, role in table if role == Role.FORWARD and len(phrase) == 1}
     stops = [span for span in found if span.label == Role.TERMINATOR]
