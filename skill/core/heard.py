@@ -76,7 +76,7 @@ def _read(slot: HeardSlot, locale: str) -> Symptom | None:
 def _report(slots: Sequence[HeardSlot], locale: str) -> Heard:
     read = [(slot, _read(slot, locale)) for slot in slots]
     signs = tuple(sign for _, sign in read if sign is not None)
-    unheard = [slot.words for slot, sign in read if sign is None and slot.words and _loose(slot)]
+    unheard = [slot.words for slot, sign in read if sign is None and _loose(slot)]
     if not signs and unheard:
         from skill.core import lexicon
 

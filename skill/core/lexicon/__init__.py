@@ -218,6 +218,7 @@ class Lexicon:
         if any(span.label == Role.ANIMAL for span in context.find(words, tables.modifiers, free)):
             return []
         out: list[Mention] = []
+        lead = clauses.after_answer(words, tables.fillers, tables.answering)  # where the clause starts after its answer
         negative = [clauses.negative(words, target, tables.negatives) for target in targets]
         bound = [words[target.start] in tables.clitics for target in targets]
         opens_negated = [words[target.start] in tables.negatives for target in targets]
@@ -232,7 +233,7 @@ class Lexicon:
             if sign is None:
                 continue
             if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
-                polarity = self._normal_polarity(words, target, tables, free)
+                polarity = self._normal_polarity(words, target, tables, free, lead)
             negative_form = clauses.negative(words, target, tables.negatives)
             # "no siento nada de eso": a feeling's object is the question, so its "no" denies it
             # ("I can't hold any of it" is a report: only perception takes the symptom as object).
@@ -243,7 +244,6 @@ class Lexicon:
             out.append(Mention(sign, polarity, target.label, negative_form))
         # Only an organ said to be fine denies: "I'm not able to control my bladder" does not,
         # nor one said to be "not fine", "not the same".
-        lead = clauses.after_answer(words, tables.fillers, {self.stem(word) for word in _ANSWERING_NO})
         found = context.find(words, tables.site_fine, [True] * len(words))
         fine = [s for s in found if not tables.negatives & set(words[max(lead, s.start - _FINE_REACH) : s.start])]
         if not targets and fine:
@@ -251,7 +251,7 @@ class Lexicon:
             out += [Mention(sign, Polarity.NEGATED, f"SITE:{site}", False) for sign, site in denied.items()]
         return out
 
-    def _normal_polarity(self, words: Sequence[str], target: Span, tables: _Stemmed, free: Sequence[bool]) -> Polarity:
+    def _normal_polarity(self, words: Sequence[str], target: Span, tables: _Stemmed, free: Sequence[bool], lead: int) -> Polarity:
         """A normal finding denies its sign, unless negated right before it
         ("I'm not steady on my feet"): then, to be safe, it reports it. A
         clause's first "no" is an answer ("no, los dos igual"), not that."""
@@ -268,9 +268,7 @@ class Lexicon:
             return Polarity.HEDGED
         # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
         # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine").
-        lead = clauses.after_answer(words, tables.fillers, {self.stem(word) for word in _ANSWERING_NO})
-        reaching = {self.stem(word) for word in _REACHING}
-        if any(words[i] in reaching and free[i] for i in range(max(lead, target.start - self.window), target.start)):
+        if any(words[i] in tables.reaching and free[i] for i in range(max(lead, target.start - self.window), target.start)):
             return Polarity.HEDGED
         return Polarity.NEGATED
 
@@ -290,6 +288,8 @@ class _Stemmed:
     negatives: frozenset[str]
     fillers: frozenset[str]
     subjects: frozenset[str]
+    answering: frozenset[str]  # _ANSWERING_NO
+    reaching: frozenset[str]  # _REACHING
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -303,7 +303,7 @@ class _Stemmed:
             phrases(lexicon.question_objects), frozenset(map(stem, lexicon.joiners)),
             frozenset(map(stem, lexicon.normal_flips)), frozenset(map(stem, lexicon.clitics)),
             frozenset(map(stem, _NEGATIVE_WORDS)), frozenset(map(stem, lexicon.fillers)),
-            frozenset(map(stem, lexicon.subjects)),
+            frozenset(map(stem, lexicon.subjects)), frozenset(map(stem, _ANSWERING_NO)), frozenset(map(stem, _REACHING)),
         )  # fmt: skip
 
 
