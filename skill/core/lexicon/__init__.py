@@ -10,6 +10,7 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 - `text`: the lexicon's text handling (normalising, word spans); may import: nothing outside lexicon.
 - `forms`: a word's forms: Snowball stems, and a phrase in the other persons; may import: nothing outside lexicon.
 - `clauses`: a line's clauses, rewrites and spans of negative words; may import: nothing outside lexicon.
+- `normal`: a normal finding's polarity ("both legs feel the same" denies, "not steady" reports); may import: nothing outside lexicon.
 
     read("my husband can't feel his legs", "en-US")
     -> one mention: LIMB_NUMBNESS, affirmed, negative in form
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from skill.core.lexicon import clauses, context, forms, text
+from skill.core.lexicon import clauses, context, forms, normal, text
 from skill.core.lexicon.context import Phrase, Polarity, Role, Span
 from skill.core.rules import LEVELS, SIGN_ORDER, Symptom
 
@@ -180,6 +181,8 @@ class Lexicon:
     denial_lead: str = "not"
     # subjects that may stand between a flip and a normal finding ("before i can get it started")
     subjects: frozenset[str] = frozenset()
+    # words saying a change comes slowly ("poco a poco"): after relief, an opening no can only answer
+    gradual: tuple[tuple[Phrase, str], ...] = ()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -233,7 +236,7 @@ class Lexicon:
             if sign is None:
                 continue
             if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
-                polarity = self._normal_polarity(words, target, tables, free, lead)
+                polarity = normal.polarity(words, target, tables, free, lead, self.window, self.verb_clitics)
             negative_form = clauses.negative(words, target, tables.negatives)
             # "no siento nada de eso": a feeling's object is the question, so its "no" denies it
             # ("I can't hold any of it" is a report: only perception takes the symptom as object).
@@ -250,27 +253,6 @@ class Lexicon:
             denied = {sign: site for site, signs in _SITE_DENIES.items() if site in sites for sign in signs}
             out += [Mention(sign, Polarity.NEGATED, f"SITE:{site}", False) for sign, site in denied.items()]
         return out
-
-    def _normal_polarity(self, words: Sequence[str], target: Span, tables: _Stemmed, free: Sequence[bool], lead: int) -> Polarity:
-        """A normal finding denies its sign, unless negated right before it
-        ("I'm not steady on my feet"): then, to be safe, it reports it. A
-        clause's first "no" is an answer ("no, los dos igual"), not that."""
-        at = target.start - 1
-        subject = at > 0 and words[at] in tables.subjects  # "before i can", "no ella se puede enderezar"
-        if at > 0 and (words[at] in tables.clitics or subject):  # "no la siento bien"
-            at -= 1
-        before = words[at] if at >= 0 else ""
-        # ... unless the finding opens with a clitic, which the no can only negate ("no se puede sentar"),
-        # with no subject between them.
-        opens = all(word in tables.fillers for word in words[:at])
-        answering = opens and before in tables.negatives and (subject or words[target.start] not in self.verb_clitics)
-        if before in tables.normal_flips and not answering:
-            return Polarity.HEDGED
-        # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
-        # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine").
-        if any(words[i] in tables.reaching and free[i] for i in range(max(lead, target.start - self.window), target.start)):
-            return Polarity.HEDGED
-        return Polarity.NEGATED
 
 
 @dataclass(frozen=True)
@@ -290,6 +272,7 @@ class _Stemmed:
     subjects: frozenset[str]
     answering: frozenset[str]  # _ANSWERING_NO
     reaching: frozenset[str]  # _REACHING
+    gradual: tuple[tuple[Phrase, str], ...]  # "poco a poco": a change said to come slowly
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -304,6 +287,7 @@ class _Stemmed:
             frozenset(map(stem, lexicon.normal_flips)), frozenset(map(stem, lexicon.clitics)),
             frozenset(map(stem, _NEGATIVE_WORDS)), frozenset(map(stem, lexicon.fillers)),
             frozenset(map(stem, lexicon.subjects)), frozenset(map(stem, _ANSWERING_NO)), frozenset(map(stem, _REACHING)),
+            phrases(lexicon.gradual),
         )  # fmt: skip
 
 
@@ -359,7 +343,7 @@ def for_locale(locale: str) -> Lexicon:
     rules = data["context"]
     # Hedges first: "not sure" is a hedge before it is a pseudo-trigger.
     modifiers = phrases(rules["hedges"], Role.HEDGE) + phrases(rules["pseudo"], Role.PSEUDO)
-    modifiers += phrases(rules["negations"]["forward"], Role.FORWARD)
+    modifiers += phrases(rules["negations"]["forward"], Role.FORWARD) + phrases(rules.get("conditions", ()), Role.CONDITION)
     modifiers += phrases(rules["negations"]["backward"], Role.BACKWARD) + phrases(rules["negations"].get("postposed", ()), Role.POSTPOSED)
     modifiers += phrases(rules["terminators"], Role.TERMINATOR) + phrases(rules["animals"], Role.ANIMAL)
     rewrites = sorted(
@@ -376,7 +360,7 @@ def for_locale(locale: str) -> Lexicon:
         forms.stemmer(data.get("stemmer"), frozenset(text.fold(w) for w in data.get("whole_words", ()))),
         tuple(data.get("also_reads", ())),
         frozenset(text.fold(w) for w in rules.get("fillers", ())), str(rules.get("denial_lead", "not")),
-        frozenset(text.fold(w) for w in rules.get("subjects", ())),
+        frozenset(text.fold(w) for w in rules.get("subjects", ())), tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
     )  # fmt: skip
 
 

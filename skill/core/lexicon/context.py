@@ -33,6 +33,10 @@ class Role(str, Enum):
     # a negation right after its target ("fiebre no tengo", "débil no está"), and forward as any other
     POSTPOSED = "postposed"
     PSEUDO = "pseudo"  # looks like a negation, is not one
+    # "without": a forward negation ("i walk without holding on"), unless a negation before it in
+    # the clause makes it the condition of an ability lost ("i can't stand without holding on"):
+    # then it ends that negation's reach and negates nothing.
+    CONDITION = "condition"
     HEDGE = "hedge"
     TERMINATOR = "terminator"
     ANIMAL = "animal"  # "my dog has a fever": no one the check is about (a person spoken for counts)
@@ -130,7 +134,7 @@ def polarities(
     pseudo = find(words, [m for m in table if m[1] == Role.PSEUDO], free)
     for span in pseudo:
         free[span.start : span.end] = [False] * (span.end - span.start)
-    found = find(words, [m for m in table if m[1] != Role.PSEUDO], free)
+    found = _conditions(find(words, [m for m in table if m[1] != Role.PSEUDO], free), targets, negative_in_form)
     # Negative concord: a negation right after a finding negative in form is its object ("no aguanto nada").
     ends = {t.end for i, t in enumerate(targets) if i < len(negative_in_form) and negative_in_form[i]}
     found = [span for span in found if not (span.label in (Role.FORWARD, Role.POSTPOSED) and span.start in ends)]
@@ -167,6 +171,23 @@ def polarities(
             elif reaches:
                 negated = True
         out.append(Polarity.NEGATED if negated else Polarity.HEDGED if hedged else Polarity.AFFIRMED)
+    return out
+
+
+def _conditions(found: list[Span], targets: Sequence[Span], negative_in_form: Sequence[bool]) -> list[Span]:
+    """Each CONDITION span made a terminator after a negation of no finding of its own
+    (a trigger with no target between, "no me puedo mantener parado sin", or a finding
+    negative in form, "can't stand without"), else a forward trigger ("no fever, without
+    trouble peeing" denies both)."""
+    triggers = [span.end for span in found if span.label in (Role.FORWARD, Role.POSTPOSED)]
+    lost = [t.end for i, t in enumerate(targets) if i < len(negative_in_form) and negative_in_form[i]]
+    out: list[Span] = []
+    for span in found:
+        if span.label == Role.CONDITION:
+            bare = [end for end in triggers if end <= span.start and not any(end <= t.start and t.end <= span.start for t in targets)]
+            after_negation = bool(bare) or any(end <= span.start for end in lost)
+            span = Span(span.start, span.end, Role.TERMINATOR if after_negation else Role.FORWARD)
+        out.append(span)
     return out
 
 

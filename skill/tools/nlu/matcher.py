@@ -58,6 +58,9 @@ OTHER_SYMPTOM_SLOT = contract.OTHER_SYMPTOM_SLOT
 DURATION_INTENT = contract.DURATION
 DURATION_SLOT = contract.DURATION_SLOT
 _BARE_SLOT_SAMPLES = {"{symptom}"}
+# Matches whose polarity is settled where they were made: word for word a
+# sample, or clause by clause (a "never" in another clause is not this one's).
+_OWN_POLARITY = frozenset({"exact", "pattern", "clauses"})
 # The intents a sample inside a longer line may stand for. Not an answer (it
 # might answer something else there), not a duration ("set a timer for ten
 # minutes"), not stop ("stop, it hurts").
@@ -226,6 +229,9 @@ class Nlu:
             elif found.intent == DENY_INTENT:
                 denied += fills
         chosen, intent = (reported, REPORT_INTENT) if reported else (denied, DENY_INTENT)
+        if reported and {f.value_id for f in reported} <= {f.value_id for f in denied} and denies(words):
+            # "my left side and my right side feel normal": one sign, a fragment and its denial.
+            chosen, intent = denied, DENY_INTENT
         unique = list({fill.value_id: fill for fill in chosen}.values())[:2]
         if not unique:
             return None
@@ -234,7 +240,7 @@ class Nlu:
 
     def _match_words(self, words: list[str], *, clauses: bool = True) -> Match:
         found = self._match_plain(words, clauses=clauses)
-        if found.intent == REPORT_INTENT and found.how not in ("exact", "pattern") and denies(words):
+        if found.intent == REPORT_INTENT and found.how not in _OWN_POLARITY and denies(words):
             # Found loosely, said the other way round: "my bladder control is fine".
             slots = {k: v for k, v in found.slots.items() if v and k in self._slot_types.get(DENY_INTENT, {})}
             return Match(DENY_INTENT, self._fill(DENY_INTENT, slots), found.how, found.score, found.sample)

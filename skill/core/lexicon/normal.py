@@ -1,0 +1,60 @@
+"""A normal finding's polarity. A normal finding says a function is as it
+should be ("both legs feel the same", "se está quitando"): said plainly, it
+denies its sign; negated right before it ("I'm not steady on my feet"), it
+reports the sign, to be safe. A clause's first "no" answers the question
+("no, los dos igual") rather than negating the finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from skill.core.lexicon import context
+from skill.core.lexicon.context import Phrase, Polarity, Span
+
+# How far after a finding a word of slow change may stand ("se me está quitando, poco a poco").
+_GRADUAL_REACH = 2
+
+
+class Words(Protocol):
+    """The stemmed word sets a normal finding's polarity is read with."""
+
+    subjects: frozenset[str]  # "no ella se puede enderezar": a subject between the no and the finding
+    clitics: frozenset[str]
+    fillers: frozenset[str]
+    negatives: frozenset[str]
+    normal_flips: frozenset[str]  # right before a normal finding, a report ("not steady")
+    reaching: frozenset[str]  # a few words before it, a report ("i don't think i can stand up")
+    gradual: tuple[tuple[Phrase, str], ...]  # "poco a poco", "little by little"
+
+
+def polarity(
+    words: Sequence[str], target: Span, tables: Words, free: Sequence[bool], lead: int, window: int, verb_clitics: frozenset[str]
+) -> Polarity:
+    """The polarity of the normal finding `target`: NEGATED (the sign denied)
+    or HEDGED (a report, to be safe). `lead`: where the clause starts after its
+    opening answer; `verb_clitics`: clitics only a verb follows ("se")."""
+    at = target.start - 1
+    subject = at > 0 and words[at] in tables.subjects  # "before i can", "no ella se puede enderezar"
+    if at > 0 and (words[at] in tables.clitics or subject):  # "no la siento bien"
+        at -= 1
+    before = words[at] if at >= 0 else ""
+    # The opening no answers, unless the finding opens with a clitic, which the no can only
+    # negate ("no se puede sentar") with no subject between them; a change said to come slowly
+    # is never negated ("no, se me está quitando poco a poco": it is going, little by little).
+    opens = all(word in tables.fillers for word in words[:at])
+    slowly = _said_slowly(words, target, tables.gradual)
+    answering = opens and before in tables.negatives and (subject or slowly or words[target.start] not in verb_clitics)
+    if before in tables.normal_flips and not answering:
+        return Polarity.HEDGED
+    # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
+    # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine").
+    if any(words[i] in tables.reaching and free[i] for i in range(max(lead, target.start - window), target.start)):
+        return Polarity.HEDGED
+    return Polarity.NEGATED
+
+
+def _said_slowly(words: Sequence[str], target: Span, gradual: Sequence[tuple[Phrase, str]]) -> bool:
+    after = [True] * len(words)
+    return any(target.end <= span.start <= target.end + _GRADUAL_REACH for span in context.find(words, gradual, after))
