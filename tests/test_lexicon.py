@@ -118,7 +118,7 @@ S = Symptom
         ("i'm not able to control my bladder", {(S.BLADDER_BOWEL_CONTROL, A)}),
         ("i can't hold my pee at all anymore", {(S.BLADDER_BOWEL_CONTROL, A)}),
         ("my bladder is working fine", {(S.BLADDER_BOWEL_CONTROL, N)}),
-        ("i pooped in my pants without knowing", set()),
+        ("i pooped in my pants without knowing", {(S.BLADDER_BOWEL_CONTROL, A)}),  # soiling x a garment
         # everyday phrases that hold a finding's words
         ("i fell asleep on the couch watching tv", set()),
         ("my dog has a fever", set()),

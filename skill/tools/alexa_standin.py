@@ -6,7 +6,9 @@ usual phrasings; none of the chat matcher's word tables, negation rules or
 sign classifier. It is more forgiving than exact matching, as a device is:
 
 1. slot values are found in the line, word for word or close (rapidfuzz),
-   and spoken durations by their shape, and replaced by their type;
+   and spoken durations and dates ("since last tuesday") by their shape, as
+   Alexa's built-in AMAZON.DURATION and AMAZON.DATE do, and replaced by
+   their type;
 2. the line, so reduced, is compared with every sample reduced the same way
    (rapidfuzz ratio), among the samples whose slots the line can fill;
 3. the nearest sample wins, its slots filled from the values found, in
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -36,7 +39,7 @@ from rapidfuzz import fuzz, process
 
 from skill.tools import model as model_file
 from skill.tools.alexa.envelopes import SlotFill
-from skill.tools.nlu import BUILTIN_PHRASES, FALLBACK_INTENT, Match, SampleIndex, normalize, parse_duration
+from skill.tools.nlu import BUILTIN_PHRASES, FALLBACK_INTENT, Match, SampleIndex, normalize, parse_date, parse_duration
 from skill.tools.nlu.signs import STOP_WORDS
 
 # Nearest-sample score (0-100) below which the line is not understood.
@@ -46,6 +49,9 @@ VALUE_CUTOFF = 88
 MIN_FUZZY_CHARS = 5
 MAX_VALUE_WORDS = 8
 DURATION_TYPE = "AMAZON.DURATION"
+DATE_TYPE = "AMAZON.DATE"
+# The built-in types found by their shape, not from the model's values.
+SHAPED_TYPES = (DURATION_TYPE, DATE_TYPE)
 # Words too common to tell an open slot's value from any other words ("but", "by").
 COMMON_WORDS = STOP_WORDS | frozenset({"but", "by", "from", "out", "off", "over", "down", "after", "before", "when", "while",
                                        "came", "comes", "even", "still", "since", "because", "pero", "por", "desde", "cuando"})  # fmt: skip
@@ -83,7 +89,7 @@ class StandIn:
         for pattern in index.patterns:
             types = self._slot_types.get(pattern.intent, {})
             names = pattern.slot_names
-            if any(types.get(name) not in self._values and types.get(name) != DURATION_TYPE for name in names):
+            if any(types.get(name) not in self._values and types.get(name) not in SHAPED_TYPES for name in names):
                 continue  # a slot of a type the stand-in cannot find in a line
             words = [w for part in pattern.parts for w in (part if isinstance(part, tuple) else (_placeholder(types[part]),))]
             self._add(tuple(sorted(types[n] for n in names)), " ".join(words), pattern.intent, names)
@@ -108,8 +114,8 @@ class StandIn:
             self._targets[(signature, text)] = (intent, names)
 
     def _value(self, slot_type: str, phrase: str) -> SlotFill | None:
-        if slot_type == DURATION_TYPE:
-            iso = parse_duration(phrase)
+        if slot_type in SHAPED_TYPES:
+            iso = parse_duration(phrase) if slot_type == DURATION_TYPE else parse_date(phrase, date.today())
             return SlotFill(spoken=iso) if iso else None
         table = self._values[slot_type]
         key = phrase if phrase in table else None
@@ -137,7 +143,7 @@ class StandIn:
                 if span & taken:
                     continue
                 phrase = " ".join(words[start : start + length])
-                for slot_type in (*self._values, DURATION_TYPE):
+                for slot_type in (*self._values, *SHAPED_TYPES):
                     fill = self._value(slot_type, phrase)
                     if fill is not None:
                         found.append(_Mention(start, start + length, slot_type, fill))
@@ -149,7 +155,31 @@ class StandIn:
         words = normalize(text).split()
         if not words:
             return Match(FALLBACK_INTENT)
-        mentions = self._mentions(words)
+        # A date is a slot only where a sample wants one: "my bowels let go this
+        # morning" is read with its words as said, and with the date as a slot.
+        every = self._mentions(words)
+        readings = [[m for m in every if m.slot_type != DATE_TYPE], every]
+        best: tuple[float, tuple[str, ...], str, list[_Mention]] | None = None
+        for mentions in readings if len(readings[0]) < len(every) else readings[:1]:
+            found = self._nearest(words, mentions)
+            if found and (best is None or found[0] > best[0]):
+                best = (*found, mentions)
+        if best is None:
+            return self._open_slot(words) if self._open_slots else Match(FALLBACK_INTENT)
+        score, signature, sample, mentions = best
+        intent, names = self._targets[(signature, sample)]
+        types = self._slot_types.get(intent, {})
+        unused = list(mentions)
+        filled: dict[str, SlotFill] = {}
+        for name in names:
+            mention = next(m for m in unused if m.slot_type == types[name])
+            unused.remove(mention)
+            filled[name] = mention.fill
+        slots = {name: filled.get(name) for name in types}
+        return Match(intent, slots, how="standin", score=score, sample=sample)
+
+    def _nearest(self, words: list[str], mentions: list[_Mention]) -> tuple[float, tuple[str, ...], str] | None:
+        """The nearest sample to the line with `mentions` replaced by their types."""
         available = Counter(m.slot_type for m in mentions)
         reduced: list[str] = []
         position = 0
@@ -164,19 +194,7 @@ class StandIn:
             found = process.extractOne(line, texts, scorer=SCORER, score_cutoff=CUTOFF)
             if found and (best is None or found[1] > best[0]):
                 best = (found[1], signature, found[0])
-        if best is None:
-            return self._open_slot(words) if self._open_slots else Match(FALLBACK_INTENT)
-        score, signature, sample = best
-        intent, names = self._targets[(signature, sample)]
-        types = self._slot_types.get(intent, {})
-        unused = list(mentions)
-        filled: dict[str, SlotFill] = {}
-        for name in names:
-            mention = next(m for m in unused if m.slot_type == types[name])
-            unused.remove(mention)
-            filled[name] = mention.fill
-        slots = {name: filled.get(name) for name in types}
-        return Match(intent, slots, how="standin", score=score, sample=sample)
+        return best
 
     def _open_slot(self, words: list[str]) -> Match:
         """Step 4: the sample whose words begin and end the line, with words of

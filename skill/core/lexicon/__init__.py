@@ -93,6 +93,8 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
         return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
     if finding in ("LOOSE", "WEAK") and _CLOTHES in sites and "LIMB" not in sites:
         return Symptom.WEIGHT_LOSS
+    if finding == "SOILING":  # "he messed his britches", "wet the sheets"; "messed up my back" is no sign
+        return Symptom.BLADDER_BOWEL_CONTROL if "TOILET" in sites else None
     if finding == "LOOSE" and "TOILET" in sites:  # "my pants are hanging off me"
         return Symptom.WEIGHT_LOSS
     if finding == "LOOSE":  # loose, baggy: of clothes only ("my back feels looser" is no sign)

@@ -33,6 +33,7 @@ from skill.tools.nlu.matcher import Nlu, load
 from skill.tools.nlu.normalize import normalize
 from skill.tools.nlu.patterns import SampleIndex, SamplePattern
 from skill.tools.nlu.result import FALLBACK_INTENT, Match
+from skill.tools.nlu.spoken_dates import parse_date
 from skill.tools.nlu.spoken_numbers import parse_duration, parse_number
 from skill.tools.nlu.words import BUILTIN_PHRASES
 
@@ -46,6 +47,7 @@ __all__ = [
     "SamplePattern",
     "load",
     "normalize",
+    "parse_date",
     "parse_duration",
     "parse_number",
 ]

@@ -36,6 +36,8 @@ STOP_WORDS = frozenset(
         "how", "need", "needs", "want", "make", "can", "could", "would", "should", "will",
     ]
 ) | spanish.STOP_WORDS
+# The persons a caregiver speaks of say no more about which sign than "my" does ("he lost his balance").
+_PERSONS = frozenset({"his", "her", "hers", "him", "himself", "herself", "their", "them", "themselves"})
 # After a negation, these are something the body should do: the line reports its loss.
 ABILITIES = frozenset(
     [
@@ -75,7 +77,7 @@ def stem(word: str) -> str:
 
 
 def features(words: list[str]) -> list[str]:
-    content = [stem(w) for w in words if w not in STOP_WORDS and w not in NEGATIONS]
+    content = [stem(w) for w in words if w not in STOP_WORDS and w not in _PERSONS and w not in NEGATIONS]
     return content + [f"{a} {b}" for a, b in itertools.pairwise(content)]
 
 
