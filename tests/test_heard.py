@@ -35,6 +35,12 @@ CASES = [
     ("es-US", DENY, [HeardSlot("no siento los pies")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
     ("es-US", REPORT, [HeardSlot("no tengo fiebre")], DENY, (Symptom.FEVER,), 0),
     ("es-US", REPORT, [HeardSlot("se me duermen las piernas")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+    # Words that name nothing on their own, after the "I can't" a report sample carries.
+    ("en-US", REPORT, [HeardSlot("control my bladder since this spasm started")], REPORT, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
+    ("en-US", REPORT, [HeardSlot("sit up in the chair it hurts too much")], REPORT, (Symptom.CANNOT_SIT_OR_STAND,), 0),
+    # ... never a gerund (no "I can't" carries one), nor in a locale whose report samples carry no negation.
+    ("en-US", REPORT, [HeardSlot("feeling normal in her arms and legs")], DENY, (Symptom.LIMB_NUMBNESS,), 0),
+    ("es-US", REPORT, [HeardSlot("controlar la orina")], REPORT, (), 1),
 ]
 
 

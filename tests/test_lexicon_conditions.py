@@ -127,3 +127,39 @@ def test_the_stand_in_hears_a_date_by_its_shape(locale, line):
 )
 def test_a_date_word_in_another_request_stays_its_words(line, intent):
     assert alexa_standin.load(model_path("en-US")).match(line).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        ("es-US", "ya van como nueve días", "DurationIntent"),
+        ("es-US", "apenas desde anoche", "DurationIntent"),
+        ("en-US", "um maybe four or five days", "DurationIntent"),
+        ("en-US", "it's been almost two weeks", "DurationIntent"),
+        # a sign said with it is the sign; a timer's minutes, an age and a question are no duration
+        ("es-US", "me caí hace dos semanas", "ReportSymptomIntent"),
+        ("en-US", "it's been two weeks and it's no better", "ReportSymptomIntent"),
+        ("en-US", "set a timer for twenty minutes", "AMAZON.FallbackIntent"),
+        ("en-US", "he is ninety years old", "AMAZON.FallbackIntent"),
+        ("en-US", "what's the weather today", "AMAZON.FallbackIntent"),
+    ],
+)
+def test_a_duration_among_other_words_answers_how_long(locale, line, intent):
+    assert load_matcher(locale).match(line).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        ("en-US", "thermometer said a hundred and one this morning", {(S.FEVER, A)}),
+        ("en-US", "her temperature is a hundred and two", {(S.FEVER, A)}),
+        ("es-US", "el termómetro marcó treinta y ocho y medio", {(S.FEVER, A)}),
+        ("es-US", "tiene ciento dos de fiebre", {(S.FEVER, A)}),
+        # a number with no thermometer or temperature is no fever
+        ("en-US", "i have a hundred and one reasons to worry", set()),
+        ("en-US", "she weighs a hundred and two pounds", set()),
+        ("es-US", "tiene treinta y ocho años", set()),
+    ],
+)
+def test_a_temperature_reading_is_a_fever(locale, line, expected):
+    assert lexicon_mentions(line, locale) == expected

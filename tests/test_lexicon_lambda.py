@@ -131,3 +131,12 @@ def test_a_resolved_sign_that_is_no_emergency_denied_by_name_is_a_denial(locale)
     session.intent("DenySymptomIntent", {"symptom": session.symptom_slot(Symptom.NOT_IMPROVING), "otherSymptom": None})
     assert not session.ended
     assert not is_emergency_advice(session)
+
+
+@pytest.mark.parametrize("words", ["control my bladder since this spasm started", "feel my feet at all"])
+def test_words_after_a_carried_negation_get_call_911_first(words):
+    # "I can't {symptom}" with words Alexa could not resolve: the skill reads them after the "can't".
+    session = Dialog(locale="en-US")
+    session.launch()
+    session.intent("ReportSymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert is_emergency_advice(session)

@@ -50,8 +50,10 @@ class Heard(Value):
 def settle(intent: str, slots: Sequence[HeardSlot], locale: str) -> Heard:
     """A report or denial turn as the skill acts on it.
 
-    - A report's unresolved words are read by their parts ("can't feel my heels");
-      when they name no sign but deny one ("she's not weak anywhere"), it is that denial.
+    - A report's unresolved words are read by their parts ("can't feel my heels"), and
+      when they name nothing, after the negation a report sample carries ("I can't" +
+      "control my bladder"); when they name no sign but deny one ("she's not weak
+      anywhere"), it is that denial.
     - A denial whose words are a finding negative in form ("no, I can't feel my feet")
       is a report; words Alexa resolved to a sign that is no emergency are trusted.
     """
@@ -73,8 +75,17 @@ def _read(slot: HeardSlot, locale: str) -> Symptom | None:
     return lexicon.resolve_spoken(slot.words or "", locale)
 
 
+def _carried(slot: HeardSlot, locale: str) -> Symptom | None:
+    """A report's words that name nothing on their own, after the negation its sample may carry
+    ("I can't" + "control my bladder since this started")."""
+    from skill.core import lexicon
+
+    return lexicon.resolve_after_carrier(slot.words or "", locale)
+
+
 def _report(slots: Sequence[HeardSlot], locale: str) -> Heard:
     read = [(slot, _read(slot, locale)) for slot in slots]
+    read = [(slot, _carried(slot, locale) if sign is None and _loose(slot) else sign) for slot, sign in read]
     signs = tuple(sign for _, sign in read if sign is not None)
     unheard = [slot.words for slot, sign in read if sign is None and _loose(slot)]
     if not signs and unheard:

@@ -183,6 +183,8 @@ class Lexicon:
     denial_lead: str = "not"
     # subjects that may stand between a flip and a normal finding ("before i can get it started")
     subjects: frozenset[str] = frozenset()
+    # the negation a report sample carries before its slot ("I can't" + "control my bladder"); "" if none does
+    report_lead: str = ""
     # words saying a change comes slowly ("poco a poco"): after relief, an opening no can only answer
     gradual: tuple[tuple[Phrase, str], ...] = ()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -362,7 +364,8 @@ def for_locale(locale: str) -> Lexicon:
         forms.stemmer(data.get("stemmer"), frozenset(text.fold(w) for w in data.get("whole_words", ()))),
         tuple(data.get("also_reads", ())),
         frozenset(text.fold(w) for w in rules.get("fillers", ())), str(rules.get("denial_lead", "not")),
-        frozenset(text.fold(w) for w in rules.get("subjects", ())), tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
+        frozenset(text.fold(w) for w in rules.get("subjects", ())), str(rules.get("report_lead", "")),
+        tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
     )  # fmt: skip
 
 
@@ -384,6 +387,19 @@ def resolve_spoken(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
     """A symptom slot's spoken words that matched no value ("can't feel my
     heels"): the most urgent sign they report, or None."""
     reported = read(words, locale).reported
+    return reported[0] if reported else None
+
+
+def resolve_after_carrier(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
+    """A report's slot words that read as nothing on their own, read after the
+    negation a report sample may carry ("I can't" + "control my bladder since
+    this started"): the most urgent sign reported, or None."""
+    lexicon = for_locale(locale)
+    said = text.fold(words).split()
+    # After "can't" comes a verb's plain form: "feeling normal in her legs" was never carried.
+    if not lexicon.report_lead or not said or said[0].endswith("ing") or read(words, locale).mentions:
+        return None
+    reported = read(f"{lexicon.report_lead} {words}", locale).reported
     return reported[0] if reported else None
 
 

@@ -14,6 +14,7 @@ language is one such module, joined in `words`, plus its lexicon data file.
 - `normalize`: case, punctuation and contractions, the same way on both sides ("I'm" -> "i am"); may import: nothing outside nlu.
 - `spoken_numbers`: number words and time units ("ten days" -> "P10D"); may import: nothing outside nlu.
 - `spoken_dates`: spoken dates to ISO 8601 ("last tuesday"); may import: nothing outside nlu.
+- `durations`: a duration or the day pain began said inside a longer line ("ya van como nueve días"); may import: core, tools.alexa.
 - `patterns`: the model's samples as patterns and its slot values as tables (`validate` checks example phrases with them); may import: tools.model.
 - `slot_values`: entity resolution, said words to a slot value (exact, close by rapidfuzz, or ER_SUCCESS_NO_MATCH); may import: tools.alexa.
 - `nearby`: slips corrected and close samples found (rapidfuzz); may import: core, tools.alexa.

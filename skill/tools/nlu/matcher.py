@@ -12,10 +12,9 @@ Matching, best first (docs/chat.md has the same list with examples):
 4. rapidfuzz: the line is close to a slot-less sample, or to a one-slot
    sample filled with one of the slot type's values (a slip, a missing word);
 5. clauses matched one by one, or a sample inside a longer, rambling line;
-6. only when nothing fits as typed: slips corrected, intensifiers and
-   trailing time words dropped; then a hedged yes or no, or a naive Bayes
-   guess of the sign or the question from the model's own phrases
-   (`skill.tools.nlu.signs`);
+6. only when nothing fits as typed: slips corrected, intensifiers and trailing time words dropped; then a hedged
+   yes or no, a duration among other words (`durations`), or a naive Bayes guess of the sign or the question from
+   the model's own phrases (`skill.tools.nlu.signs`);
 7. the line fits a sample with a clear carrier phrase ("I have ...") but the
    slot matches no value: the intent with ER_SUCCESS_NO_MATCH, as Alexa sends;
 8. AMAZON.FallbackIntent.
@@ -33,7 +32,7 @@ from skill.core import contract, lexicon
 from skill.tools import model as model_file
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.model import LanguageModel
-from skill.tools.nlu import by_parts, invocation, spanish
+from skill.tools.nlu import by_parts, durations, invocation, spanish
 from skill.tools.nlu.asides import is_an_aside, opens_with_a_no
 from skill.tools.nlu.nearby import NearSamples, Typos
 from skill.tools.nlu.normalize import NEGATIONS, negated, normalize, strip_fillers
@@ -58,8 +57,7 @@ OTHER_SYMPTOM_SLOT = contract.OTHER_SYMPTOM_SLOT
 DURATION_INTENT = contract.DURATION
 DURATION_SLOT = contract.DURATION_SLOT
 _BARE_SLOT_SAMPLES = {"{symptom}"}
-# Matches whose polarity is settled where they were made: word for word a
-# sample, or clause by clause (a "never" in another clause is not this one's).
+# Matches whose polarity is settled where made: word for word, or clause by clause ("never" in another clause).
 _OWN_POLARITY = frozenset({"exact", "pattern", "clauses"})
 # The intents a sample inside a longer line may stand for. Not an answer (it
 # might answer something else there), not a duration ("set a timer for ten
@@ -176,16 +174,20 @@ class Nlu:
             plain_answer = contract.NOT_SURE if unsure(plain, self._unsure) else answer(plain)
             if plain_answer is not None:
                 return Match(plain_answer, self._fill(plain_answer, {}), "answer", 100.0)
+            when = None if (plain[:1] and plain[0] in QUESTION_WORDS) or self._reads_a_sign(text) else durations.inside(plain, self.resolve)
+            if when is not None:  # "ya van como nueve días": how long, said among other words
+                return Match(DURATION_INTENT, self._fill(DURATION_INTENT, {when[0]: when[1]}), "duration", 100.0)
             guesses = (self._guess_intent, self._guess)
             order = guesses if plain[:1] and plain[0] in QUESTION_WORDS else reversed(guesses)
             guessed = next((g for g in (guess(plain) for guess in order) if g is not None), None)
-            if opens_with_a_no(plain, self.language) and is_an_aside(
-                bool(lexicon.read(text, self._lexicon_locale).mentions), guessed
-            ):
+            if opens_with_a_no(plain, self.language) and is_an_aside(self._reads_a_sign(text), guessed):
                 return Match(NO_INTENT, self._fill(NO_INTENT, {}), "answer", 100.0)
             if guessed is not None:
                 return guessed
         return found
+
+    def _reads_a_sign(self, text: str) -> bool:
+        return bool(lexicon.read(text, self._lexicon_locale).mentions)
 
     def _guess_intent(self, words: list[str]) -> Match | None:
         guess = self._intents.guess(words) if self._intents is not None and len(words) >= 2 else None

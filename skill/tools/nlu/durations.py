@@ -1,0 +1,37 @@
+"""A duration, or the day the pain began, said inside a longer line ("ya van
+como nueve días", "um maybe four or five days", "apenas desde anoche"): the
+answer to "how long", when the line names no sign and asks nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from skill.core import contract
+from skill.tools.alexa.envelopes import SlotFill
+
+# Longer lines say more than how long ("i fell two weeks ago and ..."): the samples and signs decide them.
+MAX_WORDS = 14
+# At most this many words besides the duration ("ya van como | nueve días"): more say something else too.
+MAX_OTHER_WORDS = 6
+# The slot each shape fills, the duration first: "two weeks" before a date read into it.
+_SHAPES = ((contract.DURATION_SLOT, "AMAZON.DURATION"), (contract.START_DATE_SLOT, "AMAZON.DATE"))
+
+Resolve = Callable[[str, str], "tuple[SlotFill, float] | None"]
+
+
+def inside(words: list[str], resolve: Resolve) -> tuple[str, SlotFill] | None:
+    """The slot and value of the longest stretch of `words` that is a
+    duration or a date, as Alexa's built-in types hear them; None if none is."""
+    if len(words) > MAX_WORDS:
+        return None
+    for length in range(len(words), max(0, len(words) - MAX_OTHER_WORDS - 1), -1):
+        for start in range(len(words) - length + 1):
+            if words[start + length : start + length + 1] == ["old"]:
+                continue  # an age ("ninety years old")
+            said = " ".join(words[start : start + length])
+            for slot, slot_type in _SHAPES:
+                found = resolve(slot_type, said)
+                # Minutes and hours among other words are a timer's ("set a timer for ten minutes"), not a spasm's.
+                if found is not None and not (found[0].spoken or "").startswith("PT"):
+                    return slot, found[0]
+    return None
