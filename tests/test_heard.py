@@ -41,6 +41,10 @@ CASES = [
     # ... never a gerund (no "I can't" carries one), nor in a locale whose report samples carry no negation.
     ("en-US", REPORT, [HeardSlot("feeling normal in her arms and legs")], DENY, (Symptom.LIMB_NUMBNESS,), 0),
     ("es-US", REPORT, [HeardSlot("controlar la orina")], REPORT, (), 1),
+    # A denial's words led by a finite verb hang on its "no" ("no" + "puedo alzar la pierna").
+    ("es-US", DENY, [HeardSlot("puedo alzar la pierna para subir el escalón")], REPORT, (Symptom.MUSCLE_WEAKNESS,), 0),
+    ("es-US", DENY, [HeardSlot("siento los dedos de los pies")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+    ("es-US", DENY, [HeardSlot("siento debilidad")], DENY, (Symptom.MUSCLE_WEAKNESS,), 0),
 ]
 
 

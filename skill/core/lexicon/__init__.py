@@ -185,6 +185,8 @@ class Lexicon:
     subjects: frozenset[str] = frozenset()
     # the negation a report sample carries before its slot ("I can't" + "control my bladder"); "" if none does
     report_lead: str = ""
+    # verbs a denial's "no" governs when they open its slot's words ("no" + "siento los pies"); none in English
+    finite_verbs: frozenset[str] = frozenset()
     # words saying a change comes slowly ("poco a poco"): after relief, an opening no can only answer
     gradual: tuple[tuple[Phrase, str], ...] = ()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -365,7 +367,7 @@ def for_locale(locale: str) -> Lexicon:
         tuple(data.get("also_reads", ())),
         frozenset(text.fold(w) for w in rules.get("fillers", ())), str(rules.get("denial_lead", "not")),
         frozenset(text.fold(w) for w in rules.get("subjects", ())), str(rules.get("report_lead", "")),
-        tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
+        frozenset(text.fold(w) for w in rules.get("finite_verbs", ())), tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
     )  # fmt: skip
 
 
@@ -391,9 +393,8 @@ def resolve_spoken(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
 
 
 def resolve_after_carrier(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
-    """A report's slot words that read as nothing on their own, read after the
-    negation a report sample may carry ("I can't" + "control my bladder since
-    this started"): the most urgent sign reported, or None."""
+    """A report's slot words that read as nothing on their own, read after the negation a report
+    sample may carry ("I can't" + "control my bladder since"): the most urgent sign reported, or None."""
     lexicon = for_locale(locale)
     said = text.fold(words).split()
     # After "can't" comes a verb's plain form: "feeling normal in her legs" was never carried.
@@ -411,15 +412,14 @@ def denied_only(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
 
 
 def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool = False) -> list[Symptom]:
-    """The signs a denial's slot words report, most urgent first: a finding
-    negative in form ("can't feel my feet", "no change"). Words Alexa resolved
-    to no value (`unresolved`) are read after the denial's own negation too: a
-    sign it cannot reach ("no" + "aguanto nada, se me sale solita") reports,
-    and clitic-led words hang on it ("no" + "me aguanto las ganas"); an
-    ability kept ("sí tengo" + "fuerza en las piernas") does not."""
+    """The signs a denial's slot words report, most urgent first: a finding negative in form ("can't
+    feel my feet"). Words Alexa resolved to no value (`unresolved`) are read after the denial's own
+    negation too: a sign it cannot reach ("no" + "aguanto nada, se me sale solita") reports, and words
+    led by a clitic or a finite verb hang on it ("no" + "me aguanto las ganas", "siento los pies");
+    an ability kept ("sí tengo" + "fuerza en las piernas") does not."""
     found = [m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form]
     if unresolved:
         lexicon = for_locale(locale)
-        hangs = text.fold(words).split()[:1] and text.fold(words).split()[0] in lexicon.clitics
+        hangs = text.fold(words).split()[:1] and text.fold(words).split()[0] in lexicon.clitics | lexicon.finite_verbs
         found += [m.sign for m in read(f"{lexicon.denial_lead} {words}", locale).mentions if m.reported and (hangs or not m.negative_in_form)]
     return _by_urgency(found)
