@@ -163,3 +163,30 @@ def test_a_duration_among_other_words_answers_how_long(locale, line, intent):
 )
 def test_a_temperature_reading_is_a_fever(locale, line, expected):
     assert lexicon_mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_no_synonym_of_a_sign_reads_as_its_denial(locale):
+    # The Lambda reads a slot's words with the lexicon: a report said in the model's own words
+    # ("I can't get my stream going", "no me da tiempo de llegar al baño") must never read as a denial.
+    # What an ability kept says ("walk without stumbling", for "I can {symptom}") is not a report.
+    import json
+
+    model = json.loads(model_path(locale).read_text(encoding="utf-8"))
+    types = model["interactionModel"]["languageModel"]["types"]
+    values = next(t["values"] for t in types if t["name"] == "SymptomType")
+    denied = []
+    for value in values:
+        for words in [value["name"]["value"], *value["name"].get("synonyms", [])]:
+            if " without " in f" {words} " or " sin " in f" {words} ":
+                continue
+            mentions = lexicon_read(words, locale)
+            if mentions and all(m.polarity is N for m in mentions):
+                denied.append((value["id"], words))
+    assert denied == []
+
+
+def lexicon_read(words, locale):
+    from skill.core.lexicon import read
+
+    return read(words, locale).mentions
