@@ -190,3 +190,27 @@ def lexicon_read(words, locale):
     from skill.core.lexicon import read
 
     return read(words, locale).mentions
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        ("es-US", "eso mismo", "AMAZON.YesIntent"),
+        ("es-US", "dale sí", "AMAZON.YesIntent"),
+        ("es-US", "gracias a dios no", "AMAZON.NoIntent"),
+        ("es-US", "nel", "AMAZON.NoIntent"),
+        ("en-US", "what can you do", "AMAZON.HelpIntent"),
+        ("es-US", "qué puedes hacer", "AMAZON.HelpIntent"),
+        ("es-US", "ya cállate", "AMAZON.StopIntent"),
+    ],
+)
+def test_everyday_answers_and_requests_reach_the_device_too(locale, line, intent):
+    # The matcher and the stand-in, trained only on the interaction model, hear them alike.
+    assert load_matcher(locale).match(line).intent == intent
+    assert alexa_standin.load(model_path(locale)).match(line).intent == intent
+
+
+def test_ya_no_never_ends_the_check():
+    # "ya no" answers "still as bad?" (no longer): never a stop, on either recogniser.
+    assert load_matcher("es-US").match("ya no").intent == "AMAZON.NoIntent"
+    assert alexa_standin.load(model_path("es-US")).match("ya no").intent != "AMAZON.StopIntent"

@@ -57,7 +57,8 @@ EVERYDAY_ANSWERS = {
         "lamentablemente si", "por desgracia si", "me temo que si", "sin duda", "eso si", "si senor", "si senora",
         "si la verdad", "sale", "orale", "simon", "ajam", "si tengo", "si me pasa", "si me ha pasado", "cierto",
         "asi mero", "eso mero", "efectivo", "desde luego", "la verdad que si", "si como no", "como no",
-        "afirmativo", "simon que si",
+        "afirmativo", "simon que si", "eso mismo", "exacto", "exactamente", "dale", "dale si", "si dale", "eso es",
+        "asi mismo", "tal cual",
     ),
     contract.NO: (
         "que va", "no nada de eso", "nada de eso", "para nada", "no para nada", "en absoluto", "nada", "ninguno",
@@ -68,7 +69,8 @@ EVERYDAY_ANSWERS = {
         "ni de chiste", "ni de broma", "ni por asomo", "ni de lejos", "ni loco", "ni loca", "ni en suenos", "negativo", "no podria decir que si",
         "yo diria que no", "diria que no", "no diria yo", "no diria que si", "ninguno de los dos", "ninguna de las dos",
         "ni lo uno ni lo otro", "ni una cosa ni la otra", "ni uno ni otro", "ni una ni otra", "no a las dos",
-        "no creo", "creo que no", "no que yo me haya dado cuenta",
+        "no creo", "creo que no", "no que yo me haya dado cuenta", "nel", "gracias a dios no", "no gracias a dios",
+        "a dios gracias no", "fijate que no", "no fijate",
     ),
 }
 NO_WORDS = frozenset({"no", "nop", "nel", "nunca", "ninguno", "ninguna"})
