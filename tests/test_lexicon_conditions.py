@@ -142,6 +142,10 @@ def test_a_date_word_in_another_request_stays_its_words(line, intent):
         ("en-US", "set a timer for twenty minutes", "AMAZON.FallbackIntent"),
         ("en-US", "he is ninety years old", "AMAZON.FallbackIntent"),
         ("en-US", "what's the weather today", "AMAZON.FallbackIntent"),
+        # a day is an onset only with a word that says so
+        ("es-US", "le empezó anteayer en la noche", "DurationIntent"),
+        ("es-US", "como tres semanas más o menos", "DurationIntent"),
+        ("es-US", "va a llover hoy en miami", "AMAZON.FallbackIntent"),
     ],
 )
 def test_a_duration_among_other_words_answers_how_long(locale, line, intent):

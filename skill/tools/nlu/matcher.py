@@ -42,7 +42,7 @@ from skill.tools.nlu.rewrites import answer, toggled, unsure, without_intensifie
 from skill.tools.nlu.signs import SignClassifier, denies
 from skill.tools.nlu.slot_values import SlotValues
 from skill.tools.nlu.spoken_numbers import parse_duration, spell_numbers
-from skill.tools.nlu.words import ABILITY_LEADS, ALSO_MATCHES, BUILTIN_PHRASES, CLAUSE_BREAKS, EVERYDAY_ANSWERS, LEXICON_LOCALES, QUESTION_WORDS
+from skill.tools.nlu.words import ABILITY_LEADS, ALSO_MATCHES, BUILTIN_PHRASES, CLAUSE_BREAKS, EVERYDAY_ANSWERS, LEXICON_LOCALES, ONSET_WORDS, QUESTION_WORDS
 
 # A bare symptom phrase found inside a longer line must be this long: a
 # lone "weak" or "fall" in a sentence may be about something else.
@@ -174,7 +174,7 @@ class Nlu:
             plain_answer = contract.NOT_SURE if unsure(plain, self._unsure) else answer(plain)
             if plain_answer is not None:
                 return Match(plain_answer, self._fill(plain_answer, {}), "answer", 100.0)
-            when = None if (plain[:1] and plain[0] in QUESTION_WORDS) or self._reads_a_sign(text) else durations.inside(plain, self.resolve)
+            when = None if self._reads_a_sign(text) else durations.inside(plain, self.resolve, ONSET_WORDS)
             if when is not None:  # "ya van como nueve días": how long, said among other words
                 return Match(DURATION_INTENT, self._fill(DURATION_INTENT, {when[0]: when[1]}), "duration", 100.0)
             guesses = (self._guess_intent, self._guess)
