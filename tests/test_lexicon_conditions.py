@@ -218,3 +218,18 @@ def test_ya_no_never_ends_the_check():
     # "ya no" answers "still as bad?" (no longer): never a stop, on either recogniser.
     assert load_matcher("es-US").match("ya no").intent == "AMAZON.NoIntent"
     assert alexa_standin.load(model_path("es-US")).match("ya no").intent != "AMAZON.StopIntent"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "nada" right before a finding said as an adjective negates it ("nothing numb")...
+        ("nada dormido", {(S.LIMB_NUMBNESS, N)}),
+        ("nada entumida la pierna", {(S.LIMB_NUMBNESS, N)}),
+        # ... while "nada más" is "only", and a strength said to be there denies weakness
+        ("nada más se me duerme la pierna", {(S.LIMB_NUMBNESS, A)}),
+        ("fuerza sí tengo en las dos piernas", {(S.MUSCLE_WEAKNESS, N)}),
+    ],
+)
+def test_nada_before_a_finding_said_as_an_adjective(line, expected):
+    assert lexicon_mentions(line, "es-US") == expected
