@@ -70,8 +70,9 @@ def revise(
         (not word_for_word and reports_named) or _slot_negative_in_form(found, text, locale)
     ):
         return _signs(REPORT_INTENT, reported, text, names, fill)
-    # Only the signs the samples named: "se hizo del baño y no tiene fiebre" denies the fever, not the accident.
-    if found.intent == REPORT_INTENT and not word_for_word and denied and not reported and named <= {sign.value for sign in denied}:
+    # A report found in a clause of its own stands beside another sign's denial ("se hizo del baño y no
+    # tiene fiebre"); found loosely in the whole line, the line's denial is the reading.
+    if found.intent == REPORT_INTENT and not word_for_word and denied and not reported and (named <= {sign.value for sign in denied} or found.how != "clauses"):
         return _signs(DENY_INTENT, denied, text, names, fill)
     one_sided, limb = Symptom.ONE_SIDED_NUMBNESS, Symptom.LIMB_NUMBNESS
     if found.intent == REPORT_INTENT and not word_for_word and one_sided in reported and named == {limb.value}:
