@@ -18,15 +18,22 @@ _GRADUAL_REACH = 2
 
 
 class Words(Protocol):
-    """The stemmed word sets a normal finding's polarity is read with."""
+    """The stemmed word sets a normal finding's polarity is read with (read-only)."""
 
-    subjects: frozenset[str]  # "no ella se puede enderezar": a subject between the no and the finding
-    clitics: frozenset[str]
-    fillers: frozenset[str]
-    negatives: frozenset[str]
-    normal_flips: frozenset[str]  # right before a normal finding, a report ("not steady")
-    reaching: frozenset[str]  # a few words before it, a report ("i don't think i can stand up")
-    gradual: tuple[tuple[Phrase, str], ...]  # "poco a poco", "little by little"
+    @property
+    def subjects(self) -> frozenset[str]: ...  # "no ella se puede enderezar": a subject between the no and the finding
+    @property
+    def clitics(self) -> frozenset[str]: ...
+    @property
+    def fillers(self) -> frozenset[str]: ...
+    @property
+    def negatives(self) -> frozenset[str]: ...
+    @property
+    def normal_flips(self) -> frozenset[str]: ...  # right before a normal finding, a report ("not steady")
+    @property
+    def reaching(self) -> frozenset[str]: ...  # a few words before it, a report ("i don't think i can stand up")
+    @property
+    def gradual(self) -> tuple[tuple[Phrase, str], ...]: ...  # "poco a poco", "little by little"
 
 
 def polarity(
