@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 from skill.tools import model as model_file
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu import BUILTIN_PHRASES, FALLBACK_INTENT, Match, SampleIndex, normalize, parse_date, parse_duration
+from skill.tools.nlu.patterns import DATE_TYPE, DURATION_TYPE
 from skill.tools.nlu.signs import STOP_WORDS
 
 # Nearest-sample score (0-100) below which the line is not understood.
@@ -48,8 +49,6 @@ CUTOFF = 75
 VALUE_CUTOFF = 88
 MIN_FUZZY_CHARS = 5
 MAX_VALUE_WORDS = 8
-DURATION_TYPE = "AMAZON.DURATION"
-DATE_TYPE = "AMAZON.DATE"
 # The built-in types found by their shape, not from the model's values.
 SHAPED_TYPES = (DURATION_TYPE, DATE_TYPE)
 # Words too common to tell an open slot's value from any other words ("but", "by").
@@ -158,9 +157,9 @@ class StandIn:
         # A date is a slot only where a sample wants one: "my bowels let go this
         # morning" is read with its words as said, and with the date as a slot.
         every = self._mentions(words)
-        readings = [[m for m in every if m.slot_type != DATE_TYPE], every]
+        as_said = [m for m in every if m.slot_type != DATE_TYPE]
         best: tuple[float, tuple[str, ...], str, list[_Mention]] | None = None
-        for mentions in readings if len(readings[0]) < len(every) else readings[:1]:
+        for mentions in [as_said, every] if len(as_said) < len(every) else [every]:
             found = self._nearest(words, mentions)
             if found and (best is None or found[0] > best[0]):
                 best = (*found, mentions)

@@ -10,13 +10,14 @@ from collections.abc import Callable
 
 from skill.core import contract
 from skill.tools.alexa.envelopes import SlotFill
+from skill.tools.nlu.patterns import DATE_TYPE, DURATION_TYPE
 
 # Longer lines say more than how long ("i fell two weeks ago and ..."): the samples and signs decide them.
 MAX_WORDS = 14
 # At most this many words besides the duration ("ya van como | nueve días"): more say something else too.
 MAX_OTHER_WORDS = 6
 # The slot each shape fills, the duration first: "two weeks" before a date read into it.
-_SHAPES = ((contract.DURATION_SLOT, "AMAZON.DURATION"), (contract.START_DATE_SLOT, "AMAZON.DATE"))
+_SHAPES = ((contract.DURATION_SLOT, DURATION_TYPE), (contract.START_DATE_SLOT, DATE_TYPE))
 
 Resolve = Callable[[str, str], "tuple[SlotFill, float] | None"]
 
