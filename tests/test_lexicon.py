@@ -62,7 +62,7 @@ def test_loss_of_control_needs_a_site():
 
 
 def test_every_sign_is_composed_from_some_part():
-    findings = ["NUMB", "TINGLING", "CONTROL_LOSS", "EVENT:FALL", *lexicon._PLAIN]
+    findings = ["NUMB", "TINGLING", "CONTROL_LOSS", "EVENT:FALL", *lexicon.composition.PLAIN]
     made = {compose(f, frozenset(s), side) for f in findings for s in ({"LIMB"}, {"BLADDER"}) for side in (False, True)}
     assert set(Symptom) <= made
 

@@ -10,6 +10,7 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 - `text`: the lexicon's text handling (normalising, word spans); may import: nothing outside lexicon.
 - `forms`: a word's forms: Snowball stems, and a phrase in the other persons; may import: nothing outside lexicon.
 - `clauses`: a line's clauses, rewrites and spans of negative words; may import: nothing outside lexicon.
+- `composition`: a finding, the sites and the side said with it, composed into one of the article's signs; may import: core.
 - `normal`: a normal finding's polarity ("both legs feel the same" denies, "not steady" reports); may import: nothing outside lexicon.
 
     read("my husband can't feel his legs", "en-US")
@@ -25,31 +26,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from skill.core.lexicon import clauses, context, forms, normal, text
+from skill.core.lexicon.composition import PLAIN, SENSORY, compose
 from skill.core.lexicon.context import Phrase, Polarity, Role, Span
 from skill.core.rules import LEVELS, SIGN_ORDER, Symptom
 
 DEFAULT_LOCALE = "en-US"
 _DIRECTORY = Path(__file__).resolve().parent
 
-# Findings that mean the same sign wherever they are.
-_PLAIN: Mapping[str, Symptom] = {
-    "WEAK": Symptom.MUSCLE_WEAKNESS,
-    "GIVING_WAY": Symptom.MUSCLE_WEAKNESS,
-    "INCONTINENCE": Symptom.BLADDER_BOWEL_CONTROL,
-    "UNSTEADY": Symptom.BALANCE_COORDINATION,
-    "CLUMSY": Symptom.BALANCE_COORDINATION,
-    "RETENTION": Symptom.URINATION_DIFFICULTY,
-    "CANT_SIT_STAND": Symptom.CANNOT_SIT_OR_STAND,
-    Symptom.FEVER.name: Symptom.FEVER,  # the finding is named after its sign
-    Symptom.WEIGHT_LOSS.name: Symptom.WEIGHT_LOSS,
-    "NO_IMPROVEMENT": Symptom.NOT_IMPROVING,
-}
-_SENSORY = frozenset({"NUMB", "TINGLING"})
 # Findings whose sign depends on a site, said as an ability kept ("i can feel my feet"): the sign denied.
 _ABILITY_SIGNS: Mapping[str, Symptom] = {"NUMB": Symptom.LIMB_NUMBNESS, "CONTROL_LOSS": Symptom.BLADDER_BOWEL_CONTROL}
-# The organs ("bladder") and what goes with them ("pee", "the bathroom"):
-# both make a finding about control; only an organ said to be fine is a denial.
-_BLADDER_SITES = frozenset({"BLADDER", "TOILET", "VOIDING"})
 # Everyday phrases holding a finding's words ("fell asleep", "by accident"): no sign.
 ORDINARY = "ORDINARY"
 # A site said with nothing wrong with it ("nothing wrong with my bowels", "i pee fine"): the signs it denies.
@@ -65,45 +50,12 @@ _SITE_DENIES: Mapping[str, tuple[Symptom, ...]] = {
 }
 # How far back a negation keeps a site from being said fine ("i can't keep steady").
 _FINE_REACH = 3
-# Clothes said to be loose or falling off: weight lost, not a weak limb ("la ropa me queda floja").
-_CLOTHES = "CLOTHES"
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
 # A clause's first word that answers the question rather than negating what follows ("nothing, she walks fine").
 _ANSWERING_NO = frozenset({"no", "nothing", "none", "nope", "nah", "nada", "not"})
 # What, some words before an ability kept, negates it ("tampoco me puedo parar").
 _REACHING = _NEGATIVE_WORDS | {"tampoco", "nunca", "jamas", "neither", "nor"}
 _URGENCY = {sign: (-LEVELS[sign].value, index) for index, sign in enumerate(SIGN_ORDER)}
-
-
-def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | None:
-    """The sign a finding makes with the sites and side said in its clause:
-    loss of feeling x one side = ONE_SIDED_NUMBNESS, x bladder or bowel =
-    BLADDER_BOWEL_CONTROL, x a limb (or nowhere said) = LIMB_NUMBNESS; loss
-    of control x bladder = BLADDER_BOWEL_CONTROL, x a limb = MUSCLE_WEAKNESS;
-    loose or weak x clothes = WEIGHT_LOSS; every event = SIGNIFICANT_TRAUMA."""
-    if finding in _SENSORY:
-        if one_side:
-            return Symptom.ONE_SIDED_NUMBNESS
-        if sites & _BLADDER_SITES and "LIMB" not in sites:
-            return Symptom.BLADDER_BOWEL_CONTROL
-        return Symptom.LIMB_NUMBNESS
-    if finding == "CONTROL_LOSS":
-        if sites & _BLADDER_SITES:
-            return Symptom.BLADDER_BOWEL_CONTROL
-        return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
-    if finding in ("LOOSE", "WEAK") and _CLOTHES in sites and "LIMB" not in sites:
-        return Symptom.WEIGHT_LOSS
-    if finding == "SOILING":  # "he messed his britches", "wet the sheets"; "messed up my back" is no sign
-        return Symptom.BLADDER_BOWEL_CONTROL if "TOILET" in sites else None
-    if finding == "LOOSE" and "TOILET" in sites:  # "my pants are hanging off me"
-        return Symptom.WEIGHT_LOSS
-    if finding == "LOOSE":  # loose, baggy: of clothes only ("my back feels looser" is no sign)
-        return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
-    if finding.startswith("EVENT:"):
-        return Symptom.SIGNIFICANT_TRAUMA
-    if finding.startswith("NORMAL:"):
-        return Symptom(finding.split(":", 1)[1])
-    return _PLAIN.get(finding)
 
 
 @dataclass(frozen=True)
@@ -246,7 +198,7 @@ class Lexicon:
             negative_form = clauses.negative(words, target, tables.negatives)
             # "no siento nada de eso": a feeling's object is the question, so its "no" denies it
             # ("I can't hold any of it" is a report: only perception takes the symptom as object).
-            sensed = target.label in _SENSORY and negative_form and polarity is Polarity.AFFIRMED
+            sensed = target.label in SENSORY and negative_form and polarity is Polarity.AFFIRMED
             if sensed and clauses.of_question(words, target, tables.question_objects):
                 out.append(Mention(sign, Polarity.NEGATED, target.label, False, of_question=True))
                 continue
@@ -306,7 +258,7 @@ def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int, neg
         return False
     target, after = targets[index], targets[index + 1]
     return (
-        target.label in _SENSORY
+        target.label in SENSORY
         and clauses.negative(words, target, negatives)
         and not clauses.negative(words, after, negatives)
         and after.start - target.end <= 1
@@ -340,7 +292,7 @@ def for_locale(locale: str) -> Lexicon:
     targets += [p for name, items in data["normal_findings"].items() for p in findings(items, f"NORMAL:{name}")]
     # A finding negative in form said as an ability kept ("i can hold it"): its sign's normal state.
     # Not of relief, which may be said of anything ("la fiebre se quitó").
-    signs = {name: sign for name, sign in {**_PLAIN, **_ABILITY_SIGNS}.items() if sign is not Symptom.NOT_IMPROVING}
+    signs = {name: sign for name, sign in {**PLAIN, **_ABILITY_SIGNS}.items() if sign is not Symptom.NOT_IMPROVING}
     leads = {tuple(text.tokens(k, contractions)): tuple(text.tokens(v, contractions)) for k, v in data["context"].get("affirmed_forms", {}).items()}
     for name, form in forms.abilities(data["findings"], leads, signs.keys(), lambda item: phrases([item], "")[0][0], _NEGATIVE_WORDS):
         targets += findings([form], f"NORMAL:{signs[name].name}")

@@ -1,0 +1,61 @@
+"""The article's signs composed from a finding and the sites and side said
+with it: loss of feeling x one side = ONE_SIDED_NUMBNESS, x a limb =
+LIMB_NUMBNESS; loss of control x bladder = BLADDER_BOWEL_CONTROL, x a limb
+= MUSCLE_WEAKNESS; loose x clothes = WEIGHT_LOSS; every event =
+SIGNIFICANT_TRAUMA."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from skill.core.rules import Symptom
+
+# Findings that mean the same sign wherever they are.
+PLAIN: Mapping[str, Symptom] = {
+    "WEAK": Symptom.MUSCLE_WEAKNESS,
+    "GIVING_WAY": Symptom.MUSCLE_WEAKNESS,
+    "INCONTINENCE": Symptom.BLADDER_BOWEL_CONTROL,
+    "UNSTEADY": Symptom.BALANCE_COORDINATION,
+    "CLUMSY": Symptom.BALANCE_COORDINATION,
+    "RETENTION": Symptom.URINATION_DIFFICULTY,
+    "CANT_SIT_STAND": Symptom.CANNOT_SIT_OR_STAND,
+    Symptom.FEVER.name: Symptom.FEVER,  # the finding is named after its sign
+    Symptom.WEIGHT_LOSS.name: Symptom.WEIGHT_LOSS,
+    "NO_IMPROVEMENT": Symptom.NOT_IMPROVING,
+}
+SENSORY = frozenset({"NUMB", "TINGLING"})
+# The organs ("bladder") and what goes with them ("pee", "the bathroom"):
+# both make a finding about control; only an organ said to be fine is a denial.
+_BLADDER_SITES = frozenset({"BLADDER", "TOILET", "VOIDING"})
+# Clothes said to be loose or falling off: weight lost, not a weak limb ("la ropa me queda floja").
+_CLOTHES = "CLOTHES"
+
+def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | None:
+    """The sign a finding makes with the sites and side said in its clause:
+    loss of feeling x one side = ONE_SIDED_NUMBNESS, x bladder or bowel =
+    BLADDER_BOWEL_CONTROL, x a limb (or nowhere said) = LIMB_NUMBNESS; loss
+    of control x bladder = BLADDER_BOWEL_CONTROL, x a limb = MUSCLE_WEAKNESS;
+    loose or weak x clothes = WEIGHT_LOSS; every event = SIGNIFICANT_TRAUMA."""
+    if finding in SENSORY:
+        if one_side:
+            return Symptom.ONE_SIDED_NUMBNESS
+        if sites & _BLADDER_SITES and "LIMB" not in sites:
+            return Symptom.BLADDER_BOWEL_CONTROL
+        return Symptom.LIMB_NUMBNESS
+    if finding == "CONTROL_LOSS":
+        if sites & _BLADDER_SITES:
+            return Symptom.BLADDER_BOWEL_CONTROL
+        return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
+    if finding in ("LOOSE", "WEAK") and _CLOTHES in sites and "LIMB" not in sites:
+        return Symptom.WEIGHT_LOSS
+    if finding == "SOILING":  # "he messed his britches", "wet the sheets"; "messed up my back" is no sign
+        return Symptom.BLADDER_BOWEL_CONTROL if "TOILET" in sites else None
+    if finding == "LOOSE" and "TOILET" in sites:  # "my pants are hanging off me"
+        return Symptom.WEIGHT_LOSS
+    if finding == "LOOSE":  # loose, baggy: of clothes only ("my back feels looser" is no sign)
+        return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
+    if finding.startswith("EVENT:"):
+        return Symptom.SIGNIFICANT_TRAUMA
+    if finding.startswith("NORMAL:"):
+        return Symptom(finding.split(":", 1)[1])
+    return PLAIN.get(finding)
