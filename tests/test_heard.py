@@ -38,6 +38,16 @@ CASES = [
     # Words that name nothing on their own, after the "I can't" a report sample carries.
     ("en-US", REPORT, [HeardSlot("control my bladder since this spasm started")], REPORT, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
     ("en-US", REPORT, [HeardSlot("sit up in the chair it hurts too much")], REPORT, (Symptom.CANNOT_SIT_OR_STAND,), 0),
+    # Words that deny as said are a denial whatever value Alexa gave them ("I'm" + "steady on my feet") ...
+    ("en-US", REPORT, [HeardSlot("steady on my feet", Symptom.BALANCE_COORDINATION)], DENY, (Symptom.BALANCE_COORDINATION,), 0),
+    ("es-US", REPORT, [HeardSlot("sin temperatura", Symptom.FEVER)], DENY, (Symptom.FEVER,), 0),
+    # ... unless a report sample's "I can't" may have led them: a normal state it negates reports, to be safe.
+    ("en-US", REPORT, [HeardSlot("walk without stumbling", Symptom.BALANCE_COORDINATION)], REPORT, (Symptom.BALANCE_COORDINATION,), 0),
+    ("en-US", REPORT, [HeardSlot("walk normally")], REPORT, (Symptom.BALANCE_COORDINATION,), 0),
+    ("en-US", REPORT, [HeardSlot("feel everything in my feet")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+    # Both slots must deny: one report keeps the turn a report.
+    ("en-US", REPORT, [HeardSlot("steady on my feet", Symptom.BALANCE_COORDINATION), HeardSlot("a fever", Symptom.FEVER)], REPORT,
+     (Symptom.BALANCE_COORDINATION, Symptom.FEVER), 0),
     # ... never a gerund (no "I can't" carries one), nor in a locale whose report samples carry no negation.
     ("en-US", REPORT, [HeardSlot("feeling normal in her arms and legs")], DENY, (Symptom.LIMB_NUMBNESS,), 0),
     ("es-US", REPORT, [HeardSlot("controlar la orina")], REPORT, (), 1),
@@ -53,13 +63,13 @@ def test_a_turn_is_settled_as_the_skill_acts_on_it(locale, intent, slots, acted,
     assert settle(intent, slots, locale) == Heard(acted, signs, unrecognized)
 
 
-def test_slots_alexa_resolved_never_load_the_lexicon():
-    # The cold start: a turn Alexa resolved needs no word tables.
+def test_denials_alexa_resolved_never_load_the_lexicon():
+    # The cold start: a denial Alexa resolved to no emergency, or a report without words, needs no word tables.
     code = (
         "import sys\n"
         "from skill.core.heard import settle, HeardSlot\n"
         "from skill.core.rules import Symptom\n"
-        "settle('ReportSymptomIntent', [HeardSlot('a fever', Symptom.FEVER)], 'en-US')\n"
+        "settle('ReportSymptomIntent', [HeardSlot(None)], 'en-US')\n"
         "settle('DenySymptomIntent', [HeardSlot('a fever', Symptom.FEVER)], 'en-US')\n"
         "print('skill.core.lexicon' in sys.modules)\n"
     )

@@ -140,3 +140,30 @@ def test_words_after_a_carried_negation_get_call_911_first(words):
     session.launch()
     session.intent("ReportSymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
     assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize("words", ["walk normally", "walk without stumbling", "feel everything in my feet"])
+def test_a_normal_state_after_a_carried_negation_gets_call_911_first(words):
+    # "I can't" + "walk normally": a normal state its verb opens, resolved or not, is read after the "can't".
+    for fill in (unresolved(words), SlotFill(words, "BALANCE_COORDINATION", "loss of balance", TYPE)):
+        session = Dialog(locale="en-US")
+        session.launch()
+        session.intent("ReportSymptomIntent", {"symptom": fill, "otherSymptom": None})
+        assert is_emergency_advice(session), fill
+
+
+DENIED_AS_SAID = {"en-US": "steady on my feet", "es-US": "camino bien"}
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_a_report_whose_words_deny_as_said_is_a_denial(locale):
+    # "I'm" + "steady on my feet", which Alexa may resolve to the sign it names: a denial, not "Call 911 now".
+    session = Dialog(locale=locale)
+    session.launch()
+    fill = SlotFill(DENIED_AS_SAID[locale], "BALANCE_COORDINATION", "balance", TYPE)
+    session.intent("ReportSymptomIntent", {"symptom": fill, "otherSymptom": None})
+    assert not is_emergency_advice(session)
+    assert not session.ended
+    # the same value with words that report it is an emergency
+    session.intent("ReportSymptomIntent", {"symptom": session.symptom_slot(Symptom.BALANCE_COORDINATION), "otherSymptom": None})
+    assert is_emergency_advice(session)

@@ -25,6 +25,19 @@ def test_the_shipped_models_are_in_sync(locale):
 
 
 @pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_no_symptom_value_said_in_a_report_is_taken_for_a_denial(locale):
+    # The Lambda acts on a report whose words deny as said ("steady on my feet") as a denial:
+    # no value or synonym of the model may read so, or a device's report of it would be lost.
+    from skill.core import lexicon
+
+    types = model(locale)["interactionModel"]["languageModel"]["types"]
+    values = next(t["values"] for t in types if t["name"] == "SymptomType")
+    said = [(v["id"], s) for v in values for s in (v["name"]["value"], *v["name"].get("synonyms", []))]
+    assert len(said) > 100
+    assert [(value, s) for value, s in said if lexicon.denied_as_said(s, locale)] == []
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
 def test_writing_touches_only_symptom_type_synonyms_and_is_idempotent(locale):
     data = model(locale)
     language = data["interactionModel"]["languageModel"]

@@ -3,8 +3,10 @@ and signs, once the words Alexa resolved to no value of the list are read by
 the lexicon. Pure and SDK-free: the handlers act on it, and the evaluation
 tools score a line by it, so a line is scored as the skill acts on it.
 
-The lexicon is imported only when some slot holds such words: a turn whose
-slots Alexa resolved never loads it (the Lambda's cold start).
+The lexicon is imported only when a turn needs it: a report with words (they may
+deny as said, "I'm" + "steady on my feet", whatever value Alexa gave them), or a
+slot Alexa could not resolve. Launch, answers and resolved denials never load
+it (the Lambda's cold start).
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ class Heard(Value):
 def settle(intent: str, slots: Sequence[HeardSlot], locale: str) -> Heard:
     """A report or denial turn as the skill acts on it.
 
+    - A report whose words all deny as said, and that no negation of a report sample
+      could have led ("I'm" + "steady on my feet", not "I can't" + "walk normally"),
+      is that denial, whatever value Alexa gave them.
     - A report's unresolved words are read by their parts ("can't feel my heels"), and
       when they name nothing, after the negation a report sample carries ("I can't" +
       "control my bladder"); when they name no sign but deny one ("she's not weak
@@ -84,6 +89,14 @@ def _carried(slot: HeardSlot, locale: str) -> Symptom | None:
 
 
 def _report(slots: Sequence[HeardSlot], locale: str) -> Heard:
+    said = [slot.words for slot in slots if slot.words]
+    if said and not any(slot.words is None and slot.resolved is not None for slot in slots):
+        from skill.core import lexicon
+
+        # Words that deny as said, a value Alexa gave them or not ("I'm" + "steady on my feet").
+        as_said = [lexicon.denied_as_said(words, locale) for words in said]
+        if all(as_said):
+            return Heard(contract.DENY_SYMPTOM, tuple(sign for signs in as_said for sign in signs), 0)
     read = [(slot, _read(slot, locale)) for slot in slots]
     read = [(slot, _carried(slot, locale) if sign is None and _loose(slot) else sign) for slot, sign in read]
     signs = tuple(sign for _, sign in read if sign is not None)

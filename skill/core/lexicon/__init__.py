@@ -141,6 +141,8 @@ class Lexicon:
     finite_verbs: frozenset[str] = frozenset()
     # words saying a change comes slowly ("poco a poco"): after relief, an opening no can only answer
     gradual: tuple[tuple[Phrase, str], ...] = ()
+    # the verbs `report_lead` governs in the findings ("can not" + "walk"): a slot they open may have been carried
+    carried_verbs: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -320,7 +322,17 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(text.fold(w) for w in rules.get("fillers", ())), str(rules.get("denial_lead", "not")),
         frozenset(text.fold(w) for w in rules.get("subjects", ())), str(rules.get("report_lead", "")),
         frozenset(text.fold(w) for w in rules.get("finite_verbs", ())), tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
+        _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions))),
     )  # fmt: skip
+
+
+def _carried_verbs(targets: Sequence[tuple[Phrase, str]], lead: Phrase) -> frozenset[str]:
+    """The words after the report lead ("can not walk") or its positive ("can stand up") in the findings."""
+    if not lead:
+        return frozenset()
+    after_lead = {p[i + len(lead)] for p, _ in targets for i in range(len(p) - len(lead)) if p[i : i + len(lead)] == lead}
+    after_positive = {p[i + 1] for p, _ in targets for i in range(len(p) - 1) if p[i] == lead[0] and p[i + 1] not in lead}
+    return frozenset(after_lead | after_positive)
 
 
 # The matcher asks for one line's reading at several steps: read it once.
@@ -350,7 +362,11 @@ def resolve_after_carrier(words: str, locale: str = DEFAULT_LOCALE) -> Symptom |
     lexicon = for_locale(locale)
     said = text.fold(words).split()
     # After "can't" comes a verb's plain form: "feeling normal in her legs" was never carried.
-    if not lexicon.report_lead or not said or said[0].endswith("ing") or read(words, locale).mentions:
+    if not lexicon.report_lead or not said or said[0].endswith("ing"):
+        return None
+    reading = read(words, locale)
+    # A normal state the lead's verb opens ("I can't" + "walk normally") reports, to be safe.
+    if reading.reported or (reading.mentions and said[0] not in lexicon.carried_verbs):
         return None
     reported = read(f"{lexicon.report_lead} {words}", locale).reported
     return reported[0] if reported else None
@@ -361,6 +377,16 @@ def denied_only(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
     none ("she's not weak anywhere"): the signs denied; else nothing."""
     reading = read(words, locale)
     return [] if reading.reported else reading.denied
+
+
+def denied_as_said(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
+    """A report's slot words that deny signs and report none, whatever value Alexa gave them
+    ("I'm" + "steady on my feet"), and that no negation of a report sample could have led
+    ("I can't" + "walk normally"): the signs denied; else nothing."""
+    said = text.fold(words).split()
+    if not said or said[0] in for_locale(locale).carried_verbs:
+        return []
+    return denied_only(words, locale)
 
 
 def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool = False) -> list[Symptom]:
