@@ -74,7 +74,7 @@ def test_every_locale_names_every_part(locale):
     assert {"NUMB", "TINGLING", "WEAK", "GIVING_WAY", "INCONTINENCE", "UNSTEADY", "CLUMSY", "RETENTION",
             "FEVER", "WEIGHT_LOSS", "NO_IMPROVEMENT", "LOOSE"} <= labels  # fmt: skip
     assert {"EVENT:FALL", "EVENT:CRASH", "EVENT:BLOW", "EVENT:TACKLE"} <= labels
-    sites = {"LIMB", "SADDLE", "BLADDER", "TOILET", "VOIDING", "CLOTHES", "WEIGHT", "BALANCE", "STRENGTH", "FEELING"}
+    sites = {"LIMB", "SADDLE", "BLADDER", "TOILET", "VOIDING", "CLOTHES", "WEIGHT", "BALANCE", "STRENGTH", "FEELING", "REPEATED"}
     assert {label for _, label in parts.sites} == sites | {"SIDE"}
 
 

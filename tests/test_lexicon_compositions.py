@@ -220,3 +220,22 @@ def test_an_everyday_no_of_more_words_opens_an_aside(locale, line):
 )
 def test_an_everyday_no_before_a_report_keeps_the_report(locale, line):
     assert load_matcher(locale).match(line).intent == "ReportSymptomIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # a fall said more than once is falling over: loss of balance, an emergency
+        ("en-US", "she fell twice this week", {(S.BALANCE_COORDINATION, A)}),
+        ("en-US", "i've fallen a couple of times since it started", {(S.BALANCE_COORDINATION, A)}),
+        ("es-US", "se cayó dos veces hoy", {(S.BALANCE_COORDINATION, A)}),
+        ("es-US", "me he caído varias veces", {(S.BALANCE_COORDINATION, A)}),
+        # once, it is the injury the spasm may have started after
+        ("en-US", "i fell off a ladder", {(S.SIGNIFICANT_TRAUMA, A)}),
+        ("es-US", "me caí de la escalera", {(S.SIGNIFICANT_TRAUMA, A)}),
+        # and denied more than once, it is denied
+        ("en-US", "no i haven't fallen twice", {(S.BALANCE_COORDINATION, N)}),
+    ],
+)
+def test_a_fall_said_more_than_once_is_loss_of_balance(locale, line, expected):
+    assert mentions(line, locale) == expected

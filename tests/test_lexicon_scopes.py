@@ -137,3 +137,37 @@ def test_a_sign_beats_a_guessed_question_in_a_line_not_asked_as_one(locale, line
 )
 def test_a_question_asked_as_one_stays_the_question(locale, line, intent):
     assert load_matcher(locale).match(line).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # a no said again answers; a finding negative in form after it is still reported
+        ("en-US", "no no i can't feel my legs", {(S.LIMB_NUMBNESS, A)}),
+        ("es-US", "no no siento las piernas", {(S.LIMB_NUMBNESS, A)}),
+        ("es-US", "no no me puedo sentar derecho", {(S.CANNOT_SIT_OR_STAND, A)}),
+        # ... and the last no still negates what follows it
+        ("en-US", "no no fever", {(S.FEVER, N)}),
+        ("en-US", "no no tingling in my arms or legs", {(S.LIMB_NUMBNESS, N)}),
+        ("es-US", "no no me caí ni nada", {(S.SIGNIFICANT_TRAUMA, N)}),
+        # relief said as a double negation stays relief
+        ("en-US", "no not improving", {(S.NOT_IMPROVING, N)}),
+        # a normal state after a no said again is still a denial
+        ("es-US", "no no del baño estoy bien lo controlo todo", {(S.BLADDER_BOWEL_CONTROL, N)}),
+    ],
+)
+def test_a_no_said_again_answers_and_the_last_one_negates(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # the no negates the finding right after it, not a normal state after that
+        ("es-US", "no tiene nada entumido ella siente todo normal", {(S.LIMB_NUMBNESS, N)}),
+        # with no finding between, a negation a few words before a normal state still reports it
+        ("en-US", "i don't think i can stand up", {(S.CANNOT_SIT_OR_STAND, H)}),
+    ],
+)
+def test_a_negation_with_a_finding_between_does_not_reach_a_normal_state(locale, line, expected):
+    assert mentions(line, locale) == expected

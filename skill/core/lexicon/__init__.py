@@ -99,6 +99,11 @@ class Reading:
         return bool(self.mentions) and all(m.of_question for m in self.mentions)
 
 
+def _kept_by_a_double_no(sign: Symptom | None) -> bool:
+    """ "no, no siento las piernas" answers and reports; only "no, not improving" is read as relief."""
+    return sign is not None and sign is not Symptom.NOT_IMPROVING
+
+
 def _by_urgency(signs) -> list[Symptom]:  # type: ignore[no-untyped-def]
     return sorted(set(signs), key=_URGENCY.__getitem__)
 
@@ -185,7 +190,8 @@ class Lexicon:
         negative = [clauses.negative(words, target, tables.negatives) for target in targets]
         bound = [words[target.start] in tables.clitics for target in targets]
         opens_negated = [words[target.start] in tables.negatives for target in targets]
-        polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated)
+        keeps = [opens and _kept_by_a_double_no(compose(target.label, sites, False)) for target, opens in zip(targets, opens_negated, strict=True)]
+        polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated, keeps)
         for target, polarity in zip(targets, polarities, strict=True):
             if target.label == ORDINARY:
                 continue

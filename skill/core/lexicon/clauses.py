@@ -67,6 +67,9 @@ def attach_trailing_negations(
 
 def after_answer(words: Sequence[str], fillers: Collection[str], answers: Collection[str]) -> int:
     """Where a clause's words start after its fillers and an opening no that
-    answers the question ("no, she walks fine"; "nothing, she walks fine")."""
+    answers the question ("no, she walks fine"; "nothing, she walks fine"),
+    said once or more ("no no, lo controlo todo")."""
     lead = next((i for i, word in enumerate(words) if word not in fillers), 0)
-    return lead + (lead < len(words) and words[lead] in answers)
+    while lead < len(words) and words[lead] in answers:
+        lead += 1
+    return lead

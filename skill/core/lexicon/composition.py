@@ -1,8 +1,8 @@
 """The article's signs composed from a finding and the sites and side said
 with it: loss of feeling x one side = ONE_SIDED_NUMBNESS, x a limb =
 LIMB_NUMBNESS; loss of control x bladder = BLADDER_BOWEL_CONTROL, x a limb
-= MUSCLE_WEAKNESS; loose x clothes = WEIGHT_LOSS; every event =
-SIGNIFICANT_TRAUMA."""
+= MUSCLE_WEAKNESS; loose x clothes = WEIGHT_LOSS; a fall said more than once = loss of balance;
+every other event = SIGNIFICANT_TRAUMA."""
 
 from __future__ import annotations
 
@@ -29,13 +29,16 @@ SENSORY = frozenset({"NUMB", "TINGLING"})
 _BLADDER_SITES = frozenset({"BLADDER", "TOILET", "VOIDING"})
 # Clothes said to be loose or falling off: weight lost, not a weak limb ("la ropa me queda floja").
 _CLOTHES = "CLOTHES"
+# A fall said more than once ("se cayó dos veces hoy"): loss of balance.
+_REPEATED = "REPEATED"
 
 def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | None:
     """The sign a finding makes with the sites and side said in its clause:
     loss of feeling x one side = ONE_SIDED_NUMBNESS, x bladder or bowel =
     BLADDER_BOWEL_CONTROL, x a limb (or nowhere said) = LIMB_NUMBNESS; loss
     of control x bladder = BLADDER_BOWEL_CONTROL, x a limb = MUSCLE_WEAKNESS;
-    loose or weak x clothes = WEIGHT_LOSS; every event = SIGNIFICANT_TRAUMA."""
+    loose or weak x clothes = WEIGHT_LOSS; a fall said more than once =
+    BALANCE_COORDINATION; every other event = SIGNIFICANT_TRAUMA."""
     if finding in SENSORY:
         if one_side:
             return Symptom.ONE_SIDED_NUMBNESS
@@ -54,6 +57,8 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
         return Symptom.WEIGHT_LOSS
     if finding == "LOOSE":  # loose, baggy: of clothes only ("my back feels looser" is no sign)
         return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
+    if finding == "EVENT:FALL" and _REPEATED in sites:  # "fell twice today": falling over, not one injury
+        return Symptom.BALANCE_COORDINATION
     if finding.startswith("EVENT:"):
         return Symptom.SIGNIFICANT_TRAUMA
     if finding.startswith("NORMAL:"):

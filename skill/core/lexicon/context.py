@@ -113,6 +113,7 @@ def polarities(
     negative_in_form: Sequence[bool] = (),
     bound: Sequence[bool] = (),
     self_negated: Sequence[bool] = (),
+    double_keeps: Sequence[bool] = (),
 ) -> list[Polarity]:
     """The polarity of each target in one clause. A backward trigger after a
     finding negative in form is its adverb ("no puedo hacer pipí bien", "I
@@ -122,22 +123,13 @@ def polarities(
     ("ya no alcanzo a llegar, se me sale"). A `self_negated` target opens
     with its own negation ("no tengo fuerza"): a trigger further before it
     belongs to another predicate ("no me caí, no tengo fuerza") and does not
-    reach it; right before it, it denies the finding named ("no not improving").
+    reach it; right before it, it denies the finding named ("no not improving"),
+    unless the target `double_keeps` ("no no siento las piernas" is an answer
+    and a report, kept to be safe).
     A negation right after a finding negative in form is its object, not a
     trigger ("no aguanto nada, se me sale solita")."""
-    free = [True] * len(words)
-    for target in targets:
-        for i in range(target.start, target.end):
-            free[i] = False
-    # Pseudo-triggers first: "i was not trying to lose weight" has no negation.
     table = list(modifiers)
-    pseudo = find(words, [m for m in table if m[1] == Role.PSEUDO], free)
-    for span in pseudo:
-        free[span.start : span.end] = [False] * (span.end - span.start)
-    found = _conditions(find(words, [m for m in table if m[1] != Role.PSEUDO], free), targets, negative_in_form)
-    # Negative concord: a negation right after a finding negative in form is its object ("no aguanto nada").
-    ends = {t.end for i, t in enumerate(targets) if i < len(negative_in_form) and negative_in_form[i]}
-    found = [span for span in found if not (span.label in (Role.FORWARD, Role.POSTPOSED) and span.start in ends)]
+    found = _triggers(words, targets, table, negative_in_form)
     # A backward trigger that opens with a forward one ("no esta") negates forward too ("no esta mareado").
     openers = {phrase[0] for phrase, role in table if role == Role.FORWARD and len(phrase) == 1}
     stops = [span for span in found if span.label == Role.TERMINATOR]
@@ -158,6 +150,8 @@ def polarities(
             if label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:
                 if label == Role.FORWARD and index < len(self_negated) and self_negated[index] and span.end < target.start:
                     continue  # right before it, a double negation denies the finding named ("no, not improving")
+                if label == Role.FORWARD and index < len(double_keeps) and double_keeps[index]:
+                    continue
                 limit = reach if label == Role.FORWARD else window
                 reaches = target.start - span.end <= limit and not _stopped(stops, span.end, target.start)
             elif label in (Role.BACKWARD, Role.HEDGE) and span.start >= target.end:
@@ -172,6 +166,27 @@ def polarities(
                 negated = True
         out.append(Polarity.NEGATED if negated else Polarity.HEDGED if hedged else Polarity.AFFIRMED)
     return out
+
+
+def _triggers(words: Sequence[str], targets: Sequence[Span], table: list[tuple[Phrase, str]], negative_in_form: Sequence[bool]) -> list[Span]:
+    """The modifiers of one clause that may act on its targets: outside every target and pseudo-trigger,
+    conditions told from negations, a negative concord's object and a no said again left out."""
+    free = [True] * len(words)
+    for target in targets:
+        for i in range(target.start, target.end):
+            free[i] = False
+    # Pseudo-triggers first: "i was not trying to lose weight" has no negation.
+    pseudo = find(words, [m for m in table if m[1] == Role.PSEUDO], free)
+    for span in pseudo:
+        free[span.start : span.end] = [False] * (span.end - span.start)
+    found = _conditions(find(words, [m for m in table if m[1] != Role.PSEUDO], free), targets, negative_in_form)
+    # Negative concord: a negation right after a finding negative in form is its object ("no aguanto nada").
+    ends = {t.end for i, t in enumerate(targets) if i < len(negative_in_form) and negative_in_form[i]}
+    found = [span for span in found if not (span.label in (Role.FORWARD, Role.POSTPOSED) and span.start in ends)]
+    # A no said again ("no no, I can't feel my legs"): the first answers; the last one, if any, negates.
+    again = {span.start for span in found if span.label == Role.FORWARD} | {span.start for span in pseudo}
+    found = [span for span in found if not (span.label == Role.FORWARD and span.end in again)]
+    return found
 
 
 def _conditions(found: list[Span], targets: Sequence[Span], negative_in_form: Sequence[bool]) -> list[Span]:

@@ -27,6 +27,8 @@ class Words(Protocol):
     @property
     def fillers(self) -> frozenset[str]: ...
     @property
+    def answering(self) -> frozenset[str]: ...  # an opening no said again ("no no, del baño estoy bien") still answers
+    @property
     def negatives(self) -> frozenset[str]: ...
     @property
     def normal_flips(self) -> frozenset[str]: ...  # right before a normal finding, a report ("not steady")
@@ -50,14 +52,16 @@ def polarity(
     # The opening no answers, unless the finding opens with a clitic, which the no can only
     # negate ("no se puede sentar") with no subject between them; a change said to come slowly
     # is never negated ("no, se me está quitando poco a poco": it is going, little by little).
-    opens = all(word in tables.fillers for word in words[:at])
+    opens = all(word in tables.fillers or word in tables.answering for word in words[:at])
     slowly = _said_slowly(words, target, tables.gradual)
     answering = opens and before in tables.negatives and (subject or slowly or words[target.start] not in verb_clitics)
     if before in tables.normal_flips and not answering:
         return Polarity.HEDGED
     # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
-    # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine").
-    if any(words[i] in tables.reaching and free[i] for i in range(max(lead, target.start - window), target.start)):
+    # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine"),
+    # nor one with another finding between, which it negates ("no tiene nada entumido, siente todo normal").
+    start = max(lead, target.start - window)
+    if any(words[i] in tables.reaching and all(free[i : target.start]) for i in range(start, target.start)):
         return Polarity.HEDGED
     return Polarity.NEGATED
 

@@ -56,6 +56,8 @@ EVERYDAY_ANSWERS: Mapping[str, tuple[str, ...]] = {
         "yes ma'am", "yes sir", "yessir", "uh huh yes", "mhm", "mm hmm", "yep i do", "that i do", "that i have",
         "yes it has", "certainly", "you got it", "i would say so", "sure enough", "big time", "for sure",
         "i reckon so", "that would be a yes", "that is a yes", "i would say yes", "i guess i do", "i guess i have",
+        # to a question of two signs, or of bladder and bowel: yes to each
+        "both", "both of them", "both of those", "yes both", "yeah both", "yes to both", "yes both of them", "the both of them",
     ),
     contract.NO: (
         "nah none of that", "none of that", "none of those", "none", "not that i have noticed",

@@ -61,6 +61,9 @@ EVERYDAY_ANSWERS = {
         "asi mero", "eso mero", "efectivo", "desde luego", "la verdad que si", "si como no", "como no",
         "afirmativo", "simon que si", "eso mismo", "exacto", "exactamente", "dale", "dale si", "si dale", "eso es",
         "asi mismo", "tal cual",
+        # a una pregunta de dos signos, o de la vejiga y el intestino: sí a cada uno
+        "las dos", "las dos cosas", "los dos", "ambas", "ambas cosas", "ambos", "si las dos", "si los dos", "si ambas",
+        "si las dos cosas", "de las dos", "pues las dos",
     ),
     contract.NO: (
         "que va", "no nada de eso", "nada de eso", "para nada", "no para nada", "en absoluto", "nada", "ninguno",
