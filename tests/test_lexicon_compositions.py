@@ -239,3 +239,34 @@ def test_an_everyday_no_before_a_report_keeps_the_report(locale, line):
 )
 def test_a_fall_said_more_than_once_is_loss_of_balance(locale, line, expected):
     assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # an accident with the toilet, the bed or a garment is a loss of control
+        ("en-US", "i had an accident in the bathroom", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("es-US", "pues sí tuve un accidente del baño", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("es-US", "tuvo un accidente en los pantalones", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        # elsewhere, an injury
+        ("en-US", "i had an accident at work", {(S.SIGNIFICANT_TRAUMA, A)}),
+        ("es-US", "tuve un accidente en el trabajo", {(S.SIGNIFICANT_TRAUMA, A)}),
+        ("es-US", "tuve un accidente de carro", {(S.SIGNIFICANT_TRAUMA, A)}),
+    ],
+)
+def test_an_accident_with_the_toilet_is_loss_of_control(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "sign"),
+    [
+        # a loose sample naming an injury, where the lexicon reads a loss of control: the lexicon's
+        ("es-US", "mi mamá tuvo un accidente en los pantalones y eso a ella nunca le pasa", S.BLADDER_BOWEL_CONTROL),
+        ("en-US", "every time i stand up my knee buckles", S.MUSCLE_WEAKNESS),
+    ],
+)
+def test_the_lexicons_sign_overrules_a_loose_sample_naming_another(locale, line, sign):
+    found = load_matcher(locale).match(line)
+    assert found.intent == "ReportSymptomIntent"
+    assert {fill.value_id for fill in found.slots.values() if fill} == {sign.value}

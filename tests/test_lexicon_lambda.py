@@ -167,3 +167,26 @@ def test_a_report_whose_words_deny_as_said_is_a_denial(locale):
     # the same value with words that report it is an emergency
     session.intent("ReportSymptomIntent", {"symptom": session.symptom_slot(Symptom.BALANCE_COORDINATION), "otherSymptom": None})
     assert is_emergency_advice(session)
+
+
+ACCIDENT = {"en-US": "an accident", "es-US": "un accidente"}
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_an_accident_said_to_the_bladder_question_gets_call_911_first(locale):
+    # Alexa resolves "accident" to an injury; asked about the bladder, it is a loss of control.
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("AMAZON.YesIntent")
+    assert session.asking == Symptom.BLADDER_BOWEL_CONTROL.value
+    session.intent("ReportSymptomIntent", {"symptom": SlotFill(ACCIDENT[locale], "SIGNIFICANT_TRAUMA", "injury", TYPE), "otherSymptom": None})
+    assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_an_accident_said_outside_the_bladder_question_is_an_injury(locale):
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("ReportSymptomIntent", {"symptom": SlotFill(ACCIDENT[locale], "SIGNIFICANT_TRAUMA", "injury", TYPE), "otherSymptom": None})
+    assert not is_emergency_advice(session)
+    assert not session.ended

@@ -153,7 +153,8 @@ Move = Callable[[Conversation, HandlerInput], Reply]
 
 def report_or_denial(conversation: Conversation, handler_input: HandlerInput) -> Reply:
     # What Alexa heard, settled: "no, I can't feel my feet" is a report, "she's not weak anywhere" a denial.
-    said = heard.settle(cast(str, get_intent_name(handler_input)), slots.heard(handler_input), slots.locale_of(handler_input))
+    asked = frozenset(conversation.asking.signs) if conversation.asking is not None else frozenset()
+    said = heard.settle(cast(str, get_intent_name(handler_input)), slots.heard(handler_input), slots.locale_of(handler_input), asked)
     if said.intent == contract.DENY_SYMPTOM:
         return conversation.deny(said.signs, said.unrecognized)
     return conversation.report(said.signs, said.unrecognized)

@@ -49,12 +49,14 @@ class Heard(Value):
         init(self, "unrecognized", unrecognized)
 
 
-def settle(intent: str, slots: Sequence[HeardSlot], locale: str) -> Heard:
+def settle(intent: str, slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom] = frozenset()) -> Heard:
     """A report or denial turn as the skill acts on it.
 
     - A report whose words all deny as said, and that no negation of a report sample
       could have led ("I'm" + "steady on my feet", not "I can't" + "walk normally"),
       is that denial, whatever value Alexa gave them.
+    - A report's words are read as the question `asked` reads them: "I had an accident",
+      asked about the bladder, is a loss of control, not an injury.
     - A report's unresolved words are read by their parts ("can't feel my heels"), and
       when they name nothing, after the negation a report sample carries ("I can't" +
       "control my bladder"); when they name no sign but deny one ("she's not weak
@@ -64,7 +66,7 @@ def settle(intent: str, slots: Sequence[HeardSlot], locale: str) -> Heard:
     """
     if intent == contract.DENY_SYMPTOM:
         return _denial(slots, locale)
-    return _report(slots, locale)
+    return _report(slots, locale, asked)
 
 
 def _loose(slot: HeardSlot) -> bool:
@@ -88,7 +90,17 @@ def _carried(slot: HeardSlot, locale: str) -> Symptom | None:
     return lexicon.resolve_after_carrier(slot.words or "", locale)
 
 
-def _report(slots: Sequence[HeardSlot], locale: str) -> Heard:
+def _as_asked(slot: HeardSlot, sign: Symptom | None, asked: frozenset[Symptom], locale: str) -> Symptom | None:
+    """The slot's sign as the question asked reads its words ("I had an accident", asked about the bladder)."""
+    if not asked or sign is None or not slot.words:
+        return sign
+    from skill.core import lexicon
+
+    as_asked = lexicon.as_asked(slot.words, asked, locale)
+    return as_asked[0] if as_asked else sign
+
+
+def _report(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom]) -> Heard:
     said = [slot.words for slot in slots if slot.words]
     if said and not any(slot.words is None and slot.resolved is not None for slot in slots):
         from skill.core import lexicon
@@ -99,6 +111,7 @@ def _report(slots: Sequence[HeardSlot], locale: str) -> Heard:
             return Heard(contract.DENY_SYMPTOM, tuple(sign for signs in as_said for sign in signs), 0)
     read = [(slot, _read(slot, locale)) for slot in slots]
     read = [(slot, _carried(slot, locale) if sign is None and _loose(slot) else sign) for slot, sign in read]
+    read = [(slot, _as_asked(slot, sign, asked, locale)) for slot, sign in read]
     signs = tuple(sign for _, sign in read if sign is not None)
     unheard = [slot.words for slot, sign in read if sign is None and _loose(slot)]
     if not signs and unheard:

@@ -146,6 +146,8 @@ class Lexicon:
     finite_verbs: frozenset[str] = frozenset()
     # words saying a change comes slowly ("poco a poco"): after relief, an opening no can only answer
     gradual: tuple[tuple[Phrase, str], ...] = ()
+    # findings that, said to the question of a sign, are that sign ("I had an accident" to the bladder question)
+    by_question: Mapping[str, Symptom] = field(default_factory=dict)
     # the verbs `report_lead` governs in the findings ("can not" + "walk"): a slot they open may have been carried
     carried_verbs: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -328,6 +330,7 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(text.fold(w) for w in rules.get("fillers", ())), str(rules.get("denial_lead", "not")),
         frozenset(text.fold(w) for w in rules.get("subjects", ())), str(rules.get("report_lead", "")),
         frozenset(text.fold(w) for w in rules.get("finite_verbs", ())), tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
+        {finding: Symptom(sign) for finding, sign in rules.get("by_question", {}).items()},
         _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions))),
     )  # fmt: skip
 
@@ -383,6 +386,16 @@ def denied_only(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
     none ("she's not weak anywhere"): the signs denied; else nothing."""
     reading = read(words, locale)
     return [] if reading.reported else reading.denied
+
+
+def as_asked(words: str, asked: frozenset[Symptom], locale: str = DEFAULT_LOCALE) -> list[Symptom]:
+    """A report's words read as the question asked reads them: a finding the lexicon gives to a
+    question's sign ("I had an accident", asked about the bladder) is that sign; else nothing."""
+    table = for_locale(locale).by_question
+    mentions = read(words, locale).mentions
+    if not any(table.get(m.finding) in asked for m in mentions if m.reported):
+        return []
+    return _by_urgency(table[m.finding] if table.get(m.finding) in asked else m.sign for m in mentions if m.reported)
 
 
 def denied_as_said(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:

@@ -29,6 +29,9 @@ SENSORY = frozenset({"NUMB", "TINGLING"})
 _BLADDER_SITES = frozenset({"BLADDER", "TOILET", "VOIDING"})
 # Clothes said to be loose or falling off: weight lost, not a weak limb ("la ropa me queda floja").
 _CLOTHES = "CLOTHES"
+# An accident said with where it happened ("an accident in", "un accidente del"): a loss of control at the
+# toilet, in bed or a garment; an injury elsewhere. Said alone, it is no sign of its own (no model synonym).
+ACCIDENT_AT = "ACCIDENT_AT"
 # A fall said more than once ("se cayó dos veces hoy"): loss of balance.
 _REPEATED = "REPEATED"
 
@@ -38,7 +41,8 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
     BLADDER_BOWEL_CONTROL, x a limb (or nowhere said) = LIMB_NUMBNESS; loss
     of control x bladder = BLADDER_BOWEL_CONTROL, x a limb = MUSCLE_WEAKNESS;
     loose or weak x clothes = WEIGHT_LOSS; a fall said more than once =
-    BALANCE_COORDINATION; every other event = SIGNIFICANT_TRAUMA."""
+    BALANCE_COORDINATION; an accident at the toilet = BLADDER_BOWEL_CONTROL;
+    every other event = SIGNIFICANT_TRAUMA."""
     if finding in SENSORY:
         if one_side:
             return Symptom.ONE_SIDED_NUMBNESS
@@ -59,6 +63,8 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
         return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
     if finding == "EVENT:FALL" and _REPEATED in sites:  # "fell twice today": falling over, not one injury
         return Symptom.BALANCE_COORDINATION
+    if finding == ACCIDENT_AT:  # "tuve un accidente del baño", not "en el trabajo"
+        return Symptom.BLADDER_BOWEL_CONTROL if sites & _BLADDER_SITES else Symptom.SIGNIFICANT_TRAUMA
     if finding.startswith("EVENT:"):
         return Symptom.SIGNIFICANT_TRAUMA
     if finding.startswith("NORMAL:"):

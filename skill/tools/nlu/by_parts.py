@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from skill.core import contract, lexicon
-from skill.core.rules import Symptom
+from skill.core.rules import LEVELS, Symptom
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu.normalize import NEGATIONS, normalize
 from skill.tools.nlu.result import Match
@@ -78,11 +78,23 @@ def revise(
     if found.intent == REPORT_INTENT and not word_for_word and one_sided in reported and named == {limb.value}:
         # "se le durmió la mitad del cuerpo, el lado derecho": a synonym for numbness, and the side said with it.
         return _signs(REPORT_INTENT, [s for s in reported if s is not limb], text, names, fill)
+    if found.intent == REPORT_INTENT and not word_for_word and reported and named and not named & {s.value for s in reported}:
+        return _other_sign(reported, named, text, names, fill)
     if any(fill and fill.value_id for fill in found.slots.values()):
         return found  # "I have a fever and purple spots": one slot resolved, one not
     if unplaced and (reported or denied):
         return _signs(REPORT_INTENT if reported else DENY_INTENT, reported or denied, text, names, fill)
     return found
+
+
+def _other_sign(reported: list[Symptom], named: set[str], text: str, names: Mapping[str, str], fill: Fill) -> Match:
+    """A loose sample naming one sign where the lexicon reads another ("tuvo un accidente en los
+    pantalones" fitted to "tuve {symptom}" with "accidente", an injury): the lexicon's, when it is
+    as urgent; else both, to be safe ("se resbaló en el baño" is no loss of control, but may be)."""
+    samples = [Symptom(value) for value in sorted(named) if value in Symptom.__members__]
+    if samples and max(LEVELS[s] for s in reported) >= max(LEVELS[s] for s in samples):
+        return _signs(REPORT_INTENT, reported, text, names, fill)
+    return _signs(REPORT_INTENT, sorted({*samples, *reported}, key=lambda s: -LEVELS[s]), text, names, fill)
 
 
 def _signs(intent: str, signs: list[Symptom], text: str, names: Mapping[str, str], fill: Fill) -> Match:

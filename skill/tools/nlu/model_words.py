@@ -20,6 +20,7 @@ from typing import Any
 
 from skill.core import contract, lexicon
 from skill.core.lexicon import ORDINARY, compose
+from skill.core.lexicon.composition import ACCIDENT_AT
 from skill.core.rules import Symptom
 from skill.tools.nlu import english, spanish
 from skill.tools.nlu.normalize import normalize
@@ -35,7 +36,7 @@ def lexicon_synonyms(locale: str) -> Mapping[str, Symptom]:
     parts = lexicon.for_locale(locale)
     out: dict[str, Symptom] = {}
     for phrase, label in parts.targets:
-        if label == ORDINARY or label.startswith("NORMAL:") or "*" in phrase:
+        if label in (ORDINARY, ACCIDENT_AT) or label.startswith("NORMAL:") or "*" in phrase:
             continue
         sign = compose(label, frozenset(), False)
         spoken = " ".join(phrase)
