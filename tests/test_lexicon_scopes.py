@@ -171,3 +171,24 @@ def test_a_no_said_again_answers_and_the_last_one_negates(locale, line, expected
 )
 def test_a_negation_with_a_finding_between_does_not_reach_a_normal_state(locale, line, expected):
     assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # a limb felt, or control kept, is the sign's normal state: a denial
+        ("es-US", "no él siente las piernas y los brazos perfecto", {(S.LIMB_NUMBNESS, N)}),
+        ("en-US", "he's got feeling in his feet and everything", {(S.LIMB_NUMBNESS, N)}),
+        ("es-US", "controlo bien todo", {(S.BLADDER_BOWEL_CONTROL, N)}),
+        # the object of a negated finding does not flip a normal state after it
+        ("es-US", "no se me ha salido nada controlo bien", {(S.BLADDER_BOWEL_CONTROL, N)}),
+        # a finding said with the limb still reports; the ability negated reports
+        ("es-US", "siento las piernas dormidas", {(S.LIMB_NUMBNESS, N), (S.LIMB_NUMBNESS, A)}),
+        ("es-US", "no siento las piernas", {(S.LIMB_NUMBNESS, A)}),
+        ("en-US", "i've got no feeling in my feet", {(S.LIMB_NUMBNESS, A)}),
+    ],
+)
+def test_a_limb_felt_or_control_kept_denies(locale, line, expected):
+    assert mentions(line, locale) == expected
+    if (S.LIMB_NUMBNESS, A) in expected:
+        assert read(line, locale).reported == [S.LIMB_NUMBNESS]

@@ -55,13 +55,15 @@ def polarity(
     opens = all(word in tables.fillers or word in tables.answering for word in words[:at])
     slowly = _said_slowly(words, target, tables.gradual)
     answering = opens and before in tables.negatives and (subject or slowly or words[target.start] not in verb_clitics)
-    if before in tables.normal_flips and not answering:
+    object_of_another = at > 0 and not free[at - 1]  # "no se me ha salido nada, controlo bien"
+    if before in tables.normal_flips and not answering and not object_of_another:
         return Polarity.HEDGED
     # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
     # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine"),
-    # nor one with another finding between, which it negates ("no tiene nada entumido, siente todo normal").
+    # nor one with another finding between, which it negates ("no tiene nada entumido, siente todo normal"),
+    # nor the object right after one ("no se me ha salido nada, controlo bien").
     start = max(lead, target.start - window)
-    if any(words[i] in tables.reaching and all(free[i : target.start]) for i in range(start, target.start)):
+    if any(words[i] in tables.reaching and all(free[i - 1 if i else 0 : target.start]) for i in range(start, target.start)):
         return Polarity.HEDGED
     return Polarity.NEGATED
 
