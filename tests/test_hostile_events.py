@@ -115,3 +115,12 @@ def test_an_unknown_status_code_is_kept_as_unknown_not_fatal():
     _resolution(event)["status"]["code"] = "ER_SUCCESS_SOMETHING_NEW"
     response = LAMBDA_HANDLER(event, None)
     assert response["response"]["outputSpeech"]["ssml"]  # answered: the value counts as not matched
+
+
+@pytest.mark.parametrize("locale", ["9" * 300, "xx-XX", "../en-US"])
+def test_a_report_in_a_locale_with_no_lexicon_keeps_its_emergency(locale):
+    # The lexicon is chosen among its files, never built from the request's locale.
+    event = _emergency()
+    event["request"]["locale"] = locale
+    response = LAMBDA_HANDLER(event, None)
+    assert answered_with_emergency_first(event, response), response

@@ -282,9 +282,8 @@ def locales() -> tuple[str, ...]:
 @cache
 def for_locale(locale: str) -> Lexicon:
     """The locale's lexicon (the default locale's when it has none)."""
-    path = _DIRECTORY / f"{locale}.json"
-    if not path.is_file():
-        path = _DIRECTORY / f"{DEFAULT_LOCALE}.json"
+    # Chosen among the files, never built from the request's locale (any string a client sends).
+    path = _DIRECTORY / f"{locale if locale in locales() else DEFAULT_LOCALE}.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     contractions = {text.fold(k): v for k, v in data["contractions"].items()}
 
@@ -403,7 +402,8 @@ def denied_as_said(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
     ("I'm" + "steady on my feet"), and that no negation of a report sample could have led
     ("I can't" + "walk normally"): the signs denied; else nothing."""
     said = text.fold(words).split()
-    if not said or said[0] in for_locale(locale).carried_verbs:
+    # Words of a locale with no lexicon of its own are not turned round by another's reading.
+    if locale not in locales() or not said or said[0] in for_locale(locale).carried_verbs:
         return []
     return denied_only(words, locale)
 
