@@ -275,6 +275,7 @@ def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int, neg
     )
 
 
+@cache  # asked on every report's words: read the directory once
 def locales() -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in _DIRECTORY.glob("*.json")))
 
