@@ -119,9 +119,7 @@ def serve(directory: Path):
     ca_bundle, cert_file, key_file = directory / "ca.pem", directory / "server.pem", directory / "server.key"
     ca_bundle.write_bytes(signing.pem(ca))
     cert_file.write_bytes(signing.pem(server_cert))
-    key_file.write_bytes(
-        server_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
+    key_file.write_bytes(server_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_file, key_file)
 

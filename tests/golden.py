@@ -53,11 +53,23 @@ def report(*symptoms: Symptom) -> Turn:
 
 
 NAVIGATION = [
-    intent("AMAZON.StopIntent"), intent("AMAZON.CancelIntent"), intent("AMAZON.NavigateHomeIntent"),
-    intent("AMAZON.HelpIntent"), intent("AMAZON.FallbackIntent"), intent("AMAZON.RepeatIntent"),
-    intent("AMAZON.StartOverIntent"), intent("AMAZON.PreviousIntent"), intent("CausesIntent"),
-    intent("HowLongIntent"), intent("SelfCareIntent"), intent("ContactIntent"), intent("AMAZON.PauseIntent"),
-    intent("DurationIntent", duration={"spoken": "ten days"}), YES, NO, UNSURE,
+    intent("AMAZON.StopIntent"),
+    intent("AMAZON.CancelIntent"),
+    intent("AMAZON.NavigateHomeIntent"),
+    intent("AMAZON.HelpIntent"),
+    intent("AMAZON.FallbackIntent"),
+    intent("AMAZON.RepeatIntent"),
+    intent("AMAZON.StartOverIntent"),
+    intent("AMAZON.PreviousIntent"),
+    intent("CausesIntent"),
+    intent("HowLongIntent"),
+    intent("SelfCareIntent"),
+    intent("ContactIntent"),
+    intent("AMAZON.PauseIntent"),
+    intent("DurationIntent", duration={"spoken": "ten days"}),
+    YES,
+    NO,
+    UNSURE,
     ("session_ended", {}),
 ]
 
@@ -94,10 +106,11 @@ def scripts() -> Iterator[tuple[str, list[Turn]]]:
             yield f"{state}__{name}", [*setup, move]
     yield "tampered_attributes", [("tampered", {})]
     # Session attributes are the client's: a sign reported over garbage, stored SSML, no session at all.
-    yield "tampered_asking_then_emergency", [("tampered", {"attributes": {"asking": [], "triage": 3},
-                                                           "turn": report(Symptom.MUSCLE_WEAKNESS)})]
-    yield "tampered_last_with_ssml", [("tampered", {"attributes": {"last": {
-        "speech": "</speak><audio src='https://evil.example/a.mp3'/><speak>", "reprompt": "a & b"}}})]
+    yield "tampered_asking_then_emergency", [("tampered", {"attributes": {"asking": [], "triage": 3}, "turn": report(Symptom.MUSCLE_WEAKNESS)})]
+    yield (
+        "tampered_last_with_ssml",
+        [("tampered", {"attributes": {"last": {"speech": "</speak><audio src='https://evil.example/a.mp3'/><speak>", "reprompt": "a & b"}}})],
+    )
     yield "one_shot_without_session", [("out_of_session", {"turn": report(Symptom.LIMB_NUMBNESS)})]
     yield "skill_enabled_event", [("out_of_session", {"turn": ("event", {"type": "AlexaSkillEvent.SkillEnabled"})})]
     yield "session_ended_with_garbage", [("tampered", {"attributes": {"asking": {}}, "turn": ("session_ended", {})})]
@@ -109,8 +122,7 @@ def scripts() -> Iterator[tuple[str, list[Turn]]]:
 
 def build_request(turn: Turn, session: dict) -> dict:
     kind, kwargs = turn
-    fields = {"attributes": session["attributes"], "new": session["new"], "session_id": session["id"],
-              "skill_id": SKILL_ID}
+    fields = {"attributes": session["attributes"], "new": session["new"], "session_id": session["id"], "skill_id": SKILL_ID}
     if kind == "launch":
         event = launch_request(**fields)
     elif kind == "session_ended":
@@ -151,13 +163,10 @@ def record_dialogs(invoke: Callable[[dict], dict]) -> Iterator[dict]:
 def endpoint_requests() -> Iterator[tuple[str, dict]]:
     """HTTP requests to the endpoint, as (name, request) with method, path,
     headers and body text."""
-    good = json.dumps(normalise(launch_request(skill_id=SKILL_ID, session_id="amzn1.echo-api.session.golden-http"),
-                                0, 0))
+    good = json.dumps(normalise(launch_request(skill_id=SKILL_ID, session_id="amzn1.echo-api.session.golden-http"), 0, 0))
     json_header = {"Content-Type": "application/json"}
-    yield "signed_path_unsigned_launch", {"verify": True, "method": "POST", "path": "/alexa", "headers": json_header,
-                                          "body": good}
-    yield "unverified_launch", {"verify": False, "method": "POST", "path": "/alexa", "headers": json_header,
-                                "body": good}
+    yield "signed_path_unsigned_launch", {"verify": True, "method": "POST", "path": "/alexa", "headers": json_header, "body": good}
+    yield "unverified_launch", {"verify": False, "method": "POST", "path": "/alexa", "headers": json_header, "body": good}
     for name, body in {
         "malformed_json": "{not json",
         "not_an_object": "[1, 2]",

@@ -67,10 +67,7 @@ def _hostile_handler(api: Hostile) -> type[BaseHTTPRequestHandler]:
                         self.wfile.write(chunk)
                 return
             # trickle: a valid answer, a byte every half second
-            payload = (
-                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                + f"Content-Length: {len(str(CREATED)) + 2}\r\n\r\n".encode()
-            )
+            payload = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + f"Content-Length: {len(str(CREATED)) + 2}\r\n\r\n".encode()
             with contextlib.suppress(OSError):
                 for byte in payload + b'{"' + b"x" * 200:
                     if api.release.wait(0.5):

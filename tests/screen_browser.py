@@ -143,9 +143,7 @@ class ScreenBrowser:
         """Touch the button showing `label`; returns the SendEvent it raised."""
         button = self.driver.find_element(By.XPATH, f"//div[@id='screen']//p[normalize-space(.)={_xpath_string(label)}]")
         # The renderer ignores mouse events for its first 500 ms.
-        self.driver.execute_async_script(
-            "const done = arguments[0]; setTimeout(done, Math.max(0, window.renderedAt + 600 - Date.now()));"
-        )
+        self.driver.execute_async_script("const done = arguments[0]; setTimeout(done, Math.max(0, window.renderedAt + 600 - Date.now()));")
         ActionChains(self.driver).move_to_element(button).click().perform()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -168,4 +166,4 @@ class ScreenBrowser:
 def _xpath_string(text: str) -> str:
     if "'" not in text:
         return f"'{text}'"
-    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+    return "concat(" + ', "\'", '.join(f"'{part}'" for part in text.split("'")) + ")"

@@ -94,7 +94,7 @@ class Dialog(AlexaSession):
     @property
     def reprompted_question(self) -> str:
         """The reprompt before its emergency line (which must be there, last)."""
-        question, line = self.reprompt[: -len(self.safety_line)].rstrip(), self.reprompt[-len(self.safety_line):]
+        question, line = self.reprompt[: -len(self.safety_line)].rstrip(), self.reprompt[-len(self.safety_line) :]
         assert line == self.safety_line, self.reprompt
         return question
 

@@ -65,8 +65,9 @@ def test_every_intent_of_the_model_gets_its_verdict(lambda_handler, locale, deli
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("symptom", list(Symptom))
 def test_a_report_whose_slot_resolves_is_yes(lambda_handler, locale, symptom):
-    event = can_fulfill_request(contract.REPORT_SYMPTOM, {"symptom": symptom_slot(symptom), "otherSymptom": None},
-                                locale=locale, in_session=False, with_user=False)
+    event = can_fulfill_request(
+        contract.REPORT_SYMPTOM, {"symptom": symptom_slot(symptom), "otherSymptom": None}, locale=locale, in_session=False, with_user=False
+    )
     assert verdict(lambda_handler(event, None)) == {
         "canFulfill": "YES",
         "slots": {"symptom": {"canUnderstand": "YES", "canFulfill": "YES"}},
@@ -77,11 +78,13 @@ def test_a_report_whose_slot_resolves_is_yes(lambda_handler, locale, symptom):
 @pytest.mark.parametrize(
     ("slots", "intent_verdict", "slot_verdicts"),
     [
-        ({"symptom": symptom_slot(Symptom.FEVER), "otherSymptom": symptom_slot(Symptom.LIMB_NUMBNESS)},
-         "YES", {"symptom": ("YES", "YES"), "otherSymptom": ("YES", "YES")}),
+        (
+            {"symptom": symptom_slot(Symptom.FEVER), "otherSymptom": symptom_slot(Symptom.LIMB_NUMBNESS)},
+            "YES",
+            {"symptom": ("YES", "YES"), "otherSymptom": ("YES", "YES")},
+        ),
         ({"symptom": unresolved(), "otherSymptom": None}, "MAYBE", {"symptom": ("MAYBE", "NO")}),
-        ({"symptom": symptom_slot(Symptom.FEVER), "otherSymptom": unresolved()},
-         "MAYBE", {"symptom": ("YES", "YES"), "otherSymptom": ("MAYBE", "NO")}),
+        ({"symptom": symptom_slot(Symptom.FEVER), "otherSymptom": unresolved()}, "MAYBE", {"symptom": ("YES", "YES"), "otherSymptom": ("MAYBE", "NO")}),
         # Resolved to an id that is no sign of the rules: not understood either.
         ({"symptom": SlotFill("sore toe", "SORE_TOE", "sore toe", contract.SYMPTOM_TYPE)}, "MAYBE", {"symptom": ("MAYBE", "NO")}),
         ({"symptom": None, "otherSymptom": None}, "MAYBE", {}),  # empty slots: nothing to understand
@@ -118,8 +121,7 @@ def test_the_question_changes_nothing_in_the_conversation(lambda_handler):
     mid_check = lambda_handler(intent_request(contract.YES, attributes=launched["sessionAttributes"], new=False), None)["sessionAttributes"]
     assert mid_check  # the first question is pending
     before = lambda_handler(intent_request(contract.NO, attributes=mid_check, new=False), None)
-    asked = lambda_handler(can_fulfill_request(contract.REPORT_SYMPTOM, {"symptom": symptom_slot(Symptom.FEVER)},
-                                               attributes=mid_check, new=False), None)
+    asked = lambda_handler(can_fulfill_request(contract.REPORT_SYMPTOM, {"symptom": symptom_slot(Symptom.FEVER)}, attributes=mid_check, new=False), None)
     verdict(asked)
     after = lambda_handler(intent_request(contract.NO, attributes=mid_check, new=False), None)
     assert after["response"] == before["response"] and after["sessionAttributes"] == before["sessionAttributes"]
@@ -173,8 +175,7 @@ def test_a_tampered_question_is_refused(client, pki):
 
 def test_the_question_logs_no_intent_or_slot_value(lambda_handler, caplog):
     """Which sign a person named is health information: at INFO only the request type."""
-    event = can_fulfill_request(contract.REPORT_SYMPTOM, {"symptom": symptom_slot(Symptom.FEVER, "burning up")},
-                                in_session=False, with_user=False)
+    event = can_fulfill_request(contract.REPORT_SYMPTOM, {"symptom": symptom_slot(Symptom.FEVER, "burning up")}, in_session=False, with_user=False)
     with caplog.at_level("INFO"):
         verdict(lambda_handler(event, None))
     logged = " ".join(record.getMessage() for record in caplog.records if record.levelname != "DEBUG")

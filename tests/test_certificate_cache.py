@@ -133,9 +133,12 @@ VERIFY_IN_A_NEW_PROCESS = textwrap.dedent("""
 
 
 def verify_in_new_processes(files: Path, cache: Path, base: str, count: int = 1) -> list[str]:
-    processes = [subprocess.Popen([sys.executable, "-c", VERIFY_IN_A_NEW_PROCESS, str(files), str(cache), base],
-                                  cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for _ in range(count)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", VERIFY_IN_A_NEW_PROCESS, str(files), str(cache), base], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(count)
+    ]
     answers = []
     for process in processes:
         out, err = process.communicate(timeout=60)
@@ -165,8 +168,7 @@ def test_workers_starting_together_download_a_url_once(pki, s3, tmp_path):
 
 def _rogue_chain(pki) -> bytes:
     rogue_root = make_ca("Rogue Root", key("rogue-root"))
-    rogue_intermediate = make_ca("Rogue Intermediate", key("intermediate"), issuer=rogue_root,
-                                 issuer_key=key("rogue-root"))
+    rogue_intermediate = make_ca("Rogue Intermediate", key("intermediate"), issuer=rogue_root, issuer_key=key("rogue-root"))
     return pem(make_leaf(rogue_intermediate, key("intermediate"), key("leaf")), rogue_intermediate)
 
 
@@ -183,11 +185,11 @@ def test_what_is_read_from_disk_is_validated_again(pki, s3, tmp_path, planted):
     else:
         chains = {
             "untrusted root": _rogue_chain(pki),
-            "expired": pem(make_leaf(pki.intermediate, key("intermediate"), key("leaf"),
-                                     not_before=NOW - dt.timedelta(days=60), not_after=NOW - dt.timedelta(seconds=5)),
-                           pki.intermediate),
-            "wrong name": pem(make_leaf(pki.intermediate, key("intermediate"), key("leaf"), dns_names=("evil.example",)),
-                              pki.intermediate),
+            "expired": pem(
+                make_leaf(pki.intermediate, key("intermediate"), key("leaf"), not_before=NOW - dt.timedelta(days=60), not_after=NOW - dt.timedelta(seconds=5)),
+                pki.intermediate,
+            ),
+            "wrong name": pem(make_leaf(pki.intermediate, key("intermediate"), key("leaf"), dns_names=("evil.example",)), pki.intermediate),
             "not PEM": b"<html>hello</html>",
         }
         store.save_chain(GOOD, chains[planted])
@@ -235,8 +237,7 @@ def test_the_directory_comes_from_the_environment_else_the_user_cache(monkeypatc
 # ---- failures remembered ------------------------------------------------------------
 
 
-def test_a_url_that_failed_for_good_is_not_downloaded_again_by_any_worker_for_ten_minutes(pki, s3, tmp_path,
-                                                                                          monkeypatch):
+def test_a_url_that_failed_for_good_is_not_downloaded_again_by_any_worker_for_ten_minutes(pki, s3, tmp_path, monkeypatch):
     fetch, downloads, _ = s3
     junk = "https://s3.amazonaws.com/echo.api/junk.pem"
     first, second = verifier_for(pki, fetch, tmp_path), verifier_for(pki, fetch, tmp_path)
@@ -345,8 +346,7 @@ def test_no_flood_gets_more_than_the_lanes_downloads_a_minute(pki):
     fetched: list[str] = []
     clock = [time.time()]
     budget = DownloadBudget(clock[0])
-    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=lambda url: fetched.append(url) or b"",
-                                    budget=budget)
+    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=lambda url: fetched.append(url) or b"", budget=budget)
     original = verification._clock
     verification._clock = lambda: clock[0]
     try:

@@ -11,7 +11,7 @@ from tests.support import PHONE
 from tests.test_chat import chat, ok, said
 
 TO_THE_OFFER = ("yes", *["no"] * len(QUESTIONS))
-REMINDER = "[Reminder set: in 7 days, \"Check on your back. If the spasms haven't improved after a week of rest, call OrthoNY at (518) 489-2663.\"]"
+REMINDER = '[Reminder set: in 7 days, "Check on your back. If the spasms haven\'t improved after a week of rest, call OrthoNY at (518) 489-2663."]'
 PROMPT = '[Alexa asks in its own voice whether to allow reminders: type "allow" or "deny"]'
 
 

@@ -51,8 +51,13 @@ def schema_problems(value: Any, schema: dict, place: str = "") -> list[str]:
 def test_the_schema_check_can_fail():
     good = {"skillId": SKILL_ID, "locale": "en-US", "type": "text", "userInput": ["open back spasm helper"]}
     assert schema_problems(good, SCHEMA) == []
-    for bad in ({**good, "type": "voice"}, {**good, "userInput": ["  "]}, {**good, "extra": 1},
-                {k: v for k, v in good.items() if k != "locale"}, {**good, "skillId": ""}):
+    for bad in (
+        {**good, "type": "voice"},
+        {**good, "userInput": ["  "]},
+        {**good, "extra": 1},
+        {k: v for k, v in good.items() if k != "locale"},
+        {**good, "skillId": ""},
+    ):
         assert schema_problems(bad, SCHEMA), bad
 
 
@@ -70,8 +75,7 @@ def load(exported: Path, locale: str, path: str, kind: str) -> dict:
 def test_every_main_path_in_every_locale(exported):
     assert set(replay_paths()) == set(PATHS)
     names = {p.name for p in exported.iterdir()}
-    assert names == {f"{locale}-{path}.{kind}.json" for locale in supported_locales() for path in PATHS
-                     for kind in ("replay", "expected")}
+    assert names == {f"{locale}-{path}.{kind}.json" for locale in supported_locales() for path in PATHS for kind in ("replay", "expected")}
     assert set(supported_locales()) == {"en-US", "es-US"}
 
 
@@ -97,11 +101,9 @@ def test_the_answers_are_the_skills_and_reach_each_paths_outcome(exported, local
     offer, declined = turns["all-no-reminder-offer"][-2:]
     assert "reprompt" in offer and "911" in offer["alexa"] and not offer["shouldEndSession"]
     assert declined["intent"] == contract.NO and declined["shouldEndSession"]
-    assert [t.get("intent") for t in turns["information"][1:-1]] == [
-        contract.CAUSES, contract.HOW_LONG, contract.SELF_CARE, contract.CONTACT]
+    assert [t.get("intent") for t in turns["information"][1:-1]] == [contract.CAUSES, contract.HOW_LONG, contract.SELF_CARE, contract.CONTACT]
     assert PHONE in turns["information"][4]["alexa"]
-    assert [t.get("intent") for t in turns["navigation"][3:]] == [
-        contract.HELP, contract.REPEAT, contract.PREVIOUS, contract.START_OVER, contract.STOP]
+    assert [t.get("intent") for t in turns["navigation"][3:]] == [contract.HELP, contract.REPEAT, contract.PREVIOUS, contract.START_OVER, contract.STOP]
 
 
 def test_a_bad_skill_id_is_a_one_line_error(tmp_path, capsys):

@@ -20,13 +20,11 @@ CASES = [
     ("en-US", REPORT, [HeardSlot("can't feel my heels")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
     ("en-US", REPORT, [HeardSlot("she's not weak anywhere")], DENY, (Symptom.MUSCLE_WEAKNESS,), 0),
     ("en-US", REPORT, [HeardSlot("purple elephants")], REPORT, (), 1),
-    ("en-US", REPORT, [HeardSlot("fever"), HeardSlot("can't feel my toes")], REPORT,
-     (Symptom.FEVER, Symptom.LIMB_NUMBNESS), 0),
+    ("en-US", REPORT, [HeardSlot("fever"), HeardSlot("can't feel my toes")], REPORT, (Symptom.FEVER, Symptom.LIMB_NUMBNESS), 0),
     ("en-US", REPORT, [HeardSlot(None), HeardSlot(None)], REPORT, (), 0),
     ("en-US", DENY, [HeardSlot("a fever", Symptom.FEVER)], DENY, (Symptom.FEVER,), 0),
     # A sign that is no emergency, resolved by Alexa, is trusted: its denial stays one.
-    ("en-US", DENY, [HeardSlot("spasms not improving after a week of rest", Symptom.NOT_IMPROVING)], DENY,
-     (Symptom.NOT_IMPROVING,), 0),
+    ("en-US", DENY, [HeardSlot("spasms not improving after a week of rest", Symptom.NOT_IMPROVING)], DENY, (Symptom.NOT_IMPROVING,), 0),
     ("en-US", DENY, [HeardSlot("i can't feel my feet")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
     ("en-US", DENY, [HeardSlot("can't feel my legs", Symptom.LIMB_NUMBNESS)], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
     ("en-US", DENY, [HeardSlot("feeling in my legs", Symptom.LIMB_NUMBNESS)], DENY, (Symptom.LIMB_NUMBNESS,), 0),
@@ -46,8 +44,14 @@ CASES = [
     ("en-US", REPORT, [HeardSlot("walk normally")], REPORT, (Symptom.BALANCE_COORDINATION,), 0),
     ("en-US", REPORT, [HeardSlot("feel everything in my feet")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
     # Both slots must deny: one report keeps the turn a report.
-    ("en-US", REPORT, [HeardSlot("steady on my feet", Symptom.BALANCE_COORDINATION), HeardSlot("a fever", Symptom.FEVER)], REPORT,
-     (Symptom.BALANCE_COORDINATION, Symptom.FEVER), 0),
+    (
+        "en-US",
+        REPORT,
+        [HeardSlot("steady on my feet", Symptom.BALANCE_COORDINATION), HeardSlot("a fever", Symptom.FEVER)],
+        REPORT,
+        (Symptom.BALANCE_COORDINATION, Symptom.FEVER),
+        0,
+    ),
     # ... never a gerund (no "I can't" carries one), nor in a locale whose report samples carry no negation.
     ("en-US", REPORT, [HeardSlot("feeling normal in her arms and legs")], DENY, (Symptom.LIMB_NUMBNESS,), 0),
     ("es-US", REPORT, [HeardSlot("controlar la orina")], REPORT, (), 1),

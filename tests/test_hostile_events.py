@@ -32,9 +32,7 @@ def test_hostile_events_never_raise_and_keep_readable_emergencies(base, rng):
 
 
 def _emergency(locale: str = "en-US") -> dict:
-    return envelopes.intent_request(
-        contract.REPORT_SYMPTOM, {contract.SYMPTOM_SLOT: symptom_slot(Symptom.LIMB_NUMBNESS)}, locale=locale
-    )
+    return envelopes.intent_request(contract.REPORT_SYMPTOM, {contract.SYMPTOM_SLOT: symptom_slot(Symptom.LIMB_NUMBNESS)}, locale=locale)
 
 
 def _deep(depth: int) -> list:
@@ -66,8 +64,9 @@ def _with(path: tuple, value: object):
 
 # Each a cause of an escaped exception with an emergency still readable in the event.
 EMERGENCY_CASES = {
-    "new status code": lambda event: (_resolution(event)["status"].update(code="ER_SUCCESS_MATCH"), event)[1]
-    and _with(("request", "dialogState"), "A_STATE_AMAZON_ADDS_TOMORROW")(event),
+    "new status code": lambda event: (
+        (_resolution(event)["status"].update(code="ER_SUCCESS_MATCH"), event)[1] and _with(("request", "dialogState"), "A_STATE_AMAZON_ADDS_TOMORROW")(event)
+    ),
     "new confirmation status": _with(("request", "intent", "confirmationStatus"), "PARTLY_CONFIRMED"),
     "wrong-typed timestamp": _with(("request", "timestamp"), {"at": 5}),
     "deep nesting in a slot": _with(("request", "intent", "slots", contract.SYMPTOM_SLOT, "extra"), _deep(30000)),

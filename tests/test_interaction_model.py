@@ -68,8 +68,22 @@ MIN_SYNONYMS_PER_SYMPTOM = 15
 
 # Phrases the built-in intents already own: a custom intent must not claim them.
 BUILTIN_PHRASES = {
-    "yes", "no", "help", "stop", "cancel", "never mind", "repeat", "start over",
-    "restart", "go back", "previous", "back", "home", "go home", "quit", "exit",
+    "yes",
+    "no",
+    "help",
+    "stop",
+    "cancel",
+    "never mind",
+    "repeat",
+    "start over",
+    "restart",
+    "go back",
+    "previous",
+    "back",
+    "home",
+    "go home",
+    "quit",
+    "exit",
 }
 
 # Amazon's character rules: plain words, apostrophes, periods (for spoken
@@ -392,9 +406,7 @@ def test_example_phrases_really_match_the_model():
 
 def test_model_and_manifest_deserialize_with_amazons_classes():
     serializer_module = pytest.importorskip("ask_sdk_core.serialize")
-    im_module = pytest.importorskip(
-        "ask_smapi_model.v1.skill.interaction_model.interaction_model_data"
-    )
+    im_module = pytest.importorskip("ask_smapi_model.v1.skill.interaction_model.interaction_model_data")
     manifest_module = pytest.importorskip("ask_smapi_model.v1.skill.manifest")
     serializer = serializer_module.DefaultSerializer()
 

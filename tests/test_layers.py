@@ -18,8 +18,18 @@ from skill.tools.paths import PROJECT_ROOT
 
 SKILL = PROJECT_ROOT / "skill"
 # Third-party packages only the upper layers may use.
-NOT_IN_CORE = ("flask", "werkzeug", "flask_ask_sdk", "ask_sdk_webservice_support", "gunicorn", "gevent",
-               "cryptography", "rapidfuzz", "ask_smapi_model", "selenium")
+NOT_IN_CORE = (
+    "flask",
+    "werkzeug",
+    "flask_ask_sdk",
+    "ask_sdk_webservice_support",
+    "gunicorn",
+    "gevent",
+    "cryptography",
+    "rapidfuzz",
+    "ask_smapi_model",
+    "selenium",
+)
 
 
 def lint_imports(config: Path) -> subprocess.CompletedProcess:
@@ -48,10 +58,7 @@ def test_the_checker_sees_a_broken_contract(tmp_path):
 
 @pytest.mark.parametrize("entry", ["lambda_function", "skill.core.builder"])
 def test_the_lambda_path_loads_no_upper_layer(entry):
-    code = (
-        f"import sys; sys.path.insert(0, {str(PROJECT_ROOT / 'lambda')!r}); import {entry}; "
-        "import json; print(json.dumps(sorted(sys.modules)))"
-    )
+    code = f"import sys; sys.path.insert(0, {str(PROJECT_ROOT / 'lambda')!r}); import {entry}; import json; print(json.dumps(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, check=True)
     loaded = json.loads(result.stdout)
     assert not [m for m in loaded if m.startswith(("skill.hosting", "skill.tools"))]

@@ -10,6 +10,7 @@ import pytest
 
 from skill.core import lexicon
 from skill.core.lexicon import Polarity, compose
+from skill.core.lexicon import slots as slot_words
 from skill.core.rules import Symptom
 from tests.support import lexicon_mentions as mentions
 
@@ -152,11 +153,11 @@ def test_context_in_spanish(line, expected):
 
 
 def test_resolution_puts_the_most_urgent_sign_first():
-    assert lexicon.resolve_spoken("I fell and now my legs are weak") is S.MUSCLE_WEAKNESS
-    assert lexicon.resolve_spoken("my legs are not weak") is None
-    assert lexicon.negative_in_form("can't feel my feet") == [S.LIMB_NUMBNESS]
-    assert lexicon.negative_in_form("numb feet") == []
+    assert slot_words.resolve_spoken("I fell and now my legs are weak") is S.MUSCLE_WEAKNESS
+    assert slot_words.resolve_spoken("my legs are not weak") is None
+    assert slot_words.negative_in_form("can't feel my feet") == [S.LIMB_NUMBNESS]
+    assert slot_words.negative_in_form("numb feet") == []
 
 
 def test_an_unknown_locale_reads_with_the_default_lexicon():
-    assert lexicon.resolve_spoken("my feet are numb", "fr-FR") is S.LIMB_NUMBNESS
+    assert slot_words.resolve_spoken("my feet are numb", "fr-FR") is S.LIMB_NUMBNESS

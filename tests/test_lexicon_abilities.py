@@ -87,9 +87,7 @@ def test_the_affirmed_form_of_a_phrase(phrase, expected):
     assert forms.affirmed(phrase, leads) == expected
 
 
-@pytest.mark.parametrize(
-    ("locale", "line"), [("en-US", "i can squeeze and lift just like always"), ("en-US", "i can straighten up")]
-)
+@pytest.mark.parametrize(("locale", "line"), [("en-US", "i can squeeze and lift just like always"), ("en-US", "i can straighten up")])
 def test_a_denial_found_by_taking_a_negation_out_keeps_the_words_as_said(locale, line):
     # The Lambda reads a denial's words for a finding negative in form: the toggled
     # words ("can not squeeze") would have been a report of muscle weakness, and 911.

@@ -215,9 +215,7 @@ def test_an_everyday_no_of_more_words_opens_an_aside(locale, line):
     assert load_matcher(locale).match(line).intent == "AMAZON.NoIntent"
 
 
-@pytest.mark.parametrize(
-    ("locale", "line"), [("en-US", "not that i know of but my legs went numb"), ("es-US", "para nada pero se me duermen las piernas")]
-)
+@pytest.mark.parametrize(("locale", "line"), [("en-US", "not that i know of but my legs went numb"), ("es-US", "para nada pero se me duermen las piernas")])
 def test_an_everyday_no_before_a_report_keeps_the_report(locale, line):
     assert load_matcher(locale).match(line).intent == "ReportSymptomIntent"
 

@@ -102,8 +102,6 @@ def test_what_only_looks_negated_is_reported(locale, line, sign):
     assert sign not in reading.denied
 
 
-@pytest.mark.parametrize(
-    ("locale", "line"), [("en-US", "not at all thank the lord"), ("es-US", "ni por asomo")]
-)
+@pytest.mark.parametrize(("locale", "line"), [("en-US", "not at all thank the lord"), ("es-US", "ni por asomo")])
 def test_everyday_nos_with_thanks_are_no(locale, line):
     assert load_matcher(locale).match(line).intent == "AMAZON.NoIntent"

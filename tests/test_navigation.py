@@ -230,8 +230,7 @@ def test_session_ended_request_gets_an_empty_response(lambda_handler, locale):
 
 def test_tampered_session_attributes_do_not_crash(dialog):
     dialog.launch()
-    dialog.attributes = {"triage": {"answers": [["NOPE", "yes"], [1], "x", ["FEVER", "maybe"]], "unsure_once": 5},
-                         "asking": "NOT_A_SYMPTOM", "last": "junk"}
+    dialog.attributes = {"triage": {"answers": [["NOPE", "yes"], [1], "x", ["FEVER", "maybe"]], "unsure_once": 5}, "asking": "NOT_A_SYMPTOM", "last": "junk"}
     dialog.yes()
     assert dialog.asking == q(0)
 

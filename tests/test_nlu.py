@@ -93,11 +93,7 @@ def test_every_slot_sample_matches_its_intent_with_every_value(matcher, intent, 
 
 @pytest.mark.parametrize(
     "value_id, phrase",
-    [
-        pytest.param(value.id, phrase, id=f"{value.id}:{phrase}")
-        for value in SYMPTOM_VALUES
-        for phrase in value.phrases
-    ],
+    [pytest.param(value.id, phrase, id=f"{value.id}:{phrase}") for value in SYMPTOM_VALUES for phrase in value.phrases],
 )
 def test_every_synonym_resolves_to_its_value_id(matcher, value_id, phrase):
     match = matcher.match(phrase)
@@ -155,8 +151,15 @@ def test_normalize(text, normal):
 
 @pytest.mark.parametrize(
     "variant",
-    ["I can't feel my legs", "I CAN'T FEEL MY LEGS!!!", "i cannot feel my legs", "i cant feel my legs.",
-     "I can\u2019t feel my legs", "Alexa, I can't feel my legs", "um, i can't feel my legs"],
+    [
+        "I can't feel my legs",
+        "I CAN'T FEEL MY LEGS!!!",
+        "i cannot feel my legs",
+        "i cant feel my legs.",
+        "I can\u2019t feel my legs",
+        "Alexa, I can't feel my legs",
+        "um, i can't feel my legs",
+    ],
 )
 def test_case_punctuation_contractions_and_fillers(matcher, variant):
     match = matcher.match(variant)
@@ -273,16 +276,26 @@ def test_duration_intent(matcher, text, iso):
 
 @pytest.mark.parametrize(
     "text",
-    ["purple monkey dishwasher", "asdf qwer", "blah", "what is the weather", "play some music",
-     "tell me a joke", "set a timer for ten minutes", "play some music", "i like turtles", "ye", "", "?!"],
+    [
+        "purple monkey dishwasher",
+        "asdf qwer",
+        "blah",
+        "what is the weather",
+        "play some music",
+        "tell me a joke",
+        "set a timer for ten minutes",
+        "play some music",
+        "i like turtles",
+        "ye",
+        "",
+        "?!",
+    ],
 )
 def test_unrelated_lines_go_to_fallback(matcher, text):
     assert matcher.match(text).intent == FALLBACK_INTENT
 
 
-@pytest.mark.parametrize(
-    "text", ["I don't have a fever", "no I don't have a fever", "my dog has a fever", "I'm not clumsy"]
-)
+@pytest.mark.parametrize("text", ["I don't have a fever", "no I don't have a fever", "my dog has a fever", "I'm not clumsy"])
 def test_a_denied_symptom_is_never_reported(matcher, text):
     match = matcher.match(text)
     assert match.intent != REPORT or symptom_ids(match) == [None, None], describe(match)

@@ -33,8 +33,12 @@ def test_a_report_whose_words_only_deny_a_sign_answers_the_question(locale, word
 
 @pytest.mark.parametrize(
     ("locale", "words"),
-    [("es-US", "me aguanto las ganas de orinar se me sale solita"), ("es-US", "se me sostienen las piernas"),
-     ("es-US", "aguanto nada se me sale solita"), ("en-US", "fever but my legs are numb")],
+    [
+        ("es-US", "me aguanto las ganas de orinar se me sale solita"),
+        ("es-US", "se me sostienen las piernas"),
+        ("es-US", "aguanto nada se me sale solita"),
+        ("en-US", "fever but my legs are numb"),
+    ],
 )
 def test_a_denials_words_that_its_no_cannot_reach_or_that_hang_on_it_are_a_report(locale, words):
     session = Dialog(locale=locale)

@@ -50,11 +50,7 @@ def unpacked(built, tmp_path_factory):
 
 
 def _tree(root: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
+    return {str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
 # A stand-in for the Lambda runtime: imports lambda_function from the unpacked
@@ -124,8 +120,7 @@ def test_zip_layout_and_size(built):
         names = set(archive.namelist())
         infos = archive.infolist()
     assert "lambda_function.py" in names
-    for module in ("skill/__init__.py", "skill/core/builder.py", "skill/core/handlers.py", "skill/core/rules.py",
-                   "skill/core/speech.py"):
+    for module in ("skill/__init__.py", "skill/core/builder.py", "skill/core/handlers.py", "skill/core/rules.py", "skill/core/speech.py"):
         assert module in names
     assert "skill/core/locales/en-US.json" in names
     assert any(n.startswith("ask_sdk_core/") for n in names) and any(n.startswith("isodate/") for n in names)
@@ -133,8 +128,7 @@ def test_zip_layout_and_size(built):
     assert not [n for n in names if n.startswith(("skill/hosting/", "skill/tools/"))]
     assert {n.split("/")[1] for n in names if n.startswith("skill/") and n.count("/") > 1} == {"core", "__pycache__"}
     tops = {n.split("/", 1)[0].lower() for n in names}
-    for forbidden in ("flask", "werkzeug", "flask_ask_sdk", "gunicorn", "pytest", "_pytest", "rapidfuzz", "bin",
-                      "ask_smapi_model"):
+    for forbidden in ("flask", "werkzeug", "flask_ask_sdk", "gunicorn", "pytest", "_pytest", "rapidfuzz", "bin", "ask_smapi_model"):
         assert forbidden not in tops
     # Precompiled: every module has its unchecked-hash .pyc beside it.
     for name in names:

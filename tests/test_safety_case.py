@@ -22,9 +22,22 @@ from skill.tools.paths import PROJECT_ROOT
 MEDICAL_CONTENT = PROJECT_ROOT / "docs" / "medical-content.md"
 PLAN = PROJECT_ROOT / "docs" / "safety" / "clinical-risk-management-plan.md"
 # The hazards a reviewer asked for by name, at least (their titles' key words).
-REQUIRED_HAZARDS = ("heard as", "over-triage", "session state", "phone number", "spanish", "card or the screen",
-                    "silence", "errors or times out", "reminder", "call 911 for me", "article changes",
-                    "forged", "personal data", "rewords or routes")
+REQUIRED_HAZARDS = (
+    "heard as",
+    "over-triage",
+    "session state",
+    "phone number",
+    "spanish",
+    "card or the screen",
+    "silence",
+    "errors or times out",
+    "reminder",
+    "call 911 for me",
+    "article changes",
+    "forged",
+    "personal data",
+    "rewords or routes",
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +49,13 @@ def collected_node_ids(node_ids: list[str]) -> tuple[set[str], str]:
     """What pytest's own collection finds in the files `node_ids` name (parameters
     stripped), and its output; one subprocess for all of them."""
     files = sorted({node.split("::")[0] for node in node_ids if (PROJECT_ROOT / node.split("::")[0]).is_file()})
-    completed = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *files],
-                               cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *files],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     found = {line.split("[")[0] for line in completed.stdout.splitlines() if "::" in line}
     return found, completed.stdout[-2000:] + completed.stderr[-2000:]
 
@@ -87,7 +105,9 @@ def test_the_checks_can_fail(case, tmp_path, collected):
     assert any("bench/no_such_bench.py is not in bench/" in problem for problem in found)
     real = safety_case.named_tests(case)[0]
     assert not_collected([real, real + "_renamed", "tests/test_no_such_file.py::test_x"], collected[0]) == [
-        real + "_renamed", "tests/test_no_such_file.py::test_x"]
+        real + "_renamed",
+        "tests/test_no_such_file.py::test_x",
+    ]
 
 
 def test_a_risk_left_unacceptable_is_refused(case):
@@ -95,7 +115,8 @@ def test_a_risk_left_unacceptable_is_refused(case):
     broken["hazard"][0]["after"] = {"severity": "catastrophic", "likelihood": "high"}
     broken["hazard"][0]["before"] = {"severity": "catastrophic", "likelihood": "very high"}
     assert f"{case.hazards[0]['id']}: the risk after controls is unacceptable (class 5)" in safety_case.problems(
-        safety_case.SafetyCase(broken, case.measurements))
+        safety_case.SafetyCase(broken, case.measurements)
+    )
 
 
 def test_the_committed_report_is_what_the_tool_generates(case):
@@ -128,6 +149,7 @@ def test_the_command_checks_and_refuses_bad_arguments(tmp_path):
 
 
 # ---- content traceability: article -> statement -> hazard -> test -----------------------
+
 
 def traceability_rows() -> list[tuple[str, list[str], str]]:
     """(locale key, hazard ids, test node id) of each row of medical-content.md's table."""

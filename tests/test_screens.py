@@ -74,8 +74,25 @@ def test_every_touch_at_launch_is_its_intents_twin(arguments):
 
 @pytest.mark.parametrize(
     "arguments",
-    [[], ["answer"], ["answer", "maybe"], ["answer", "yes", "extra"], ["ANSWER", "YES"], ["info", "WEATHER"], ["info"],
-     [None], [1, 2], [["answer", "yes"]], [{"answer": "yes"}], "answer", None, {"answer": "yes"}, 5, 1.5, True],
+    [
+        [],
+        ["answer"],
+        ["answer", "maybe"],
+        ["answer", "yes", "extra"],
+        ["ANSWER", "YES"],
+        ["info", "WEATHER"],
+        ["info"],
+        [None],
+        [1, 2],
+        [["answer", "yes"]],
+        [{"answer": "yes"}],
+        "answer",
+        None,
+        {"answer": "yes"},
+        5,
+        1.5,
+        True,
+    ],
     ids=repr,
 )
 def test_unknown_touches_get_the_fallback_and_keep_the_question(arguments):

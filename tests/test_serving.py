@@ -78,8 +78,10 @@ def test_healthz_and_alexa_answer_while_50_slow_clients_drip():
     worker answers nothing meanwhile; the configured worker model answers."""
     with gunicorn() as (port, _):
         stop = threading.Event()
-        heads = [b"POST /alexa HTTP/1.1\r\nHost: x\r\nX-Slow: ",
-                 b"POST /alexa HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"]
+        heads = [
+            b"POST /alexa HTTP/1.1\r\nHost: x\r\nX-Slow: ",
+            b"POST /alexa HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n",
+        ]
         drippers = [threading.Thread(target=_drip, args=(port, heads[n % 2], stop), daemon=True) for n in range(50)]
         for thread in drippers:
             thread.start()
@@ -107,12 +109,15 @@ def test_healthz_and_alexa_answer_while_50_slow_clients_drip():
 # ---- gunicorn's own refusals are short JSON ------------------------------------------
 
 
-@pytest.mark.parametrize("raw, status, error", [
-    (request("GET", "/healthz", headers={"X-Big": "a" * 9000}), 431, "request header fields too large"),
-    (request("GET", "/healthz", headers={f"X-H{n}": "a" for n in range(60)}), 431, "request header fields too large"),
-    (request("GET", "/" + "a" * 5000), 414, "uri too long"),
-    (b"GARBAGE\r\n\r\n", 400, "bad request"),
-])
+@pytest.mark.parametrize(
+    "raw, status, error",
+    [
+        (request("GET", "/healthz", headers={"X-Big": "a" * 9000}), 431, "request header fields too large"),
+        (request("GET", "/healthz", headers={f"X-H{n}": "a" for n in range(60)}), 431, "request header fields too large"),
+        (request("GET", "/" + "a" * 5000), 414, "uri too long"),
+        (b"GARBAGE\r\n\r\n", 400, "bad request"),
+    ],
+)
 def test_requests_gunicorn_refuses_get_short_json(raw, status, error):
     with gunicorn() as (port, _):
         got, headers, body = split(exchange(port, raw))
@@ -126,8 +131,7 @@ def test_requests_gunicorn_refuses_get_short_json(raw, status, error):
 def test_access_log_has_request_ids_and_no_size_agent_referer_or_query():
     marker = "ZEBRA-MARKER"
     with gunicorn() as (port, logs):
-        answer = exchange(port, request("GET", f"/healthz?who={marker}",
-                                        headers={"User-Agent": f"agent-{marker}", "Referer": f"http://{marker}/"}))
+        answer = exchange(port, request("GET", f"/healthz?who={marker}", headers={"User-Agent": f"agent-{marker}", "Referer": f"http://{marker}/"}))
         status, headers, body = split(answer)
         unsigned = json.dumps(envelopes.intent_request("ContactIntent", skill_id=SKILL_ID)).encode()
         alexa_status, alexa_headers, _ = split(exchange(port, request("POST", "/alexa", unsigned)))

@@ -70,9 +70,7 @@ def answer(dialog: Dialog, moves) -> None:
 
 # Every guided path: k plain "no"s, then at question k one of the yes ways or
 # (when k is past the last question) self-care.
-GUIDED_PATHS = [
-    (k, way) for k in range(len(QUESTIONS)) for way in YES_WAYS
-] + [(len(QUESTIONS), None)]
+GUIDED_PATHS = [(k, way) for k in range(len(QUESTIONS)) for way in YES_WAYS] + [(len(QUESTIONS), None)]
 
 
 @pytest.mark.parametrize("k,way", GUIDED_PATHS, ids=lambda v: str(v))
@@ -115,7 +113,7 @@ def test_every_guided_path(k, way, dialog):
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
 @pytest.mark.parametrize("no_way", NO_WAYS)
 def test_each_no_way_moves_on(question, no_way, dialog):
-    """"not sure" then "no" at any question is a plain no."""
+    """ "not sure" then "no" at any question is a plain no."""
     start_guided(dialog)
     index = QUESTIONS.index(question)
     for _earlier in QUESTIONS[:index]:
@@ -157,7 +155,7 @@ def test_self_care_advice_speaks_the_call_911_warning_with_every_emergency_sign(
 
 @pytest.mark.parametrize("symptom", list(Symptom), ids=lambda s: s.value)
 def test_every_symptom_one_shot(symptom, dialog):
-    """"Alexa, tell back spasm helper I have ...": a new session, no launch."""
+    """ "Alexa, tell back spasm helper I have ...": a new session, no launch."""
     dialog.report(symptom)
     if LEVELS[symptom] is Level.EMERGENCY:
         assert is_emergency_advice(dialog)
@@ -200,8 +198,18 @@ def test_two_symptoms_in_one_sentence(first, second, dialog):
 
 @pytest.mark.parametrize(
     "value,not_improving",
-    [("P10D", True), ("P7D", True), ("P1W", True), ("P2W", True), ("P1M", True), ("P1Y", True),
-     ("PT36H", False), ("P3D", False), ("P6DT23H", False), ("PT90M", False)],
+    [
+        ("P10D", True),
+        ("P7D", True),
+        ("P1W", True),
+        ("P2W", True),
+        ("P1M", True),
+        ("P1Y", True),
+        ("PT36H", False),
+        ("P3D", False),
+        ("P6DT23H", False),
+        ("PT90M", False),
+    ],
 )
 def test_duration_answers_the_week_of_rest_question(value, not_improving, dialog):
     start_guided(dialog)

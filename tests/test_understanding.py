@@ -46,10 +46,30 @@ class CorpusMinimums:
 
 
 MINIMUMS = {
-    "en-US": CorpusMinimums(lines=500, lines_per_sign=20, denials=60, two_sign_lines=30, fallbacks=40,
-                            test_lines=250, test_emergencies=40, test_denials=30, test_hedges=10, verbatim_share=0.1),
-    "es-US": CorpusMinimums(lines=250, lines_per_sign=10, denials=40, two_sign_lines=10, fallbacks=10,
-                            test_lines=125, test_emergencies=35, test_denials=15, test_hedges=5, verbatim_share=0.2),
+    "en-US": CorpusMinimums(
+        lines=500,
+        lines_per_sign=20,
+        denials=60,
+        two_sign_lines=30,
+        fallbacks=40,
+        test_lines=250,
+        test_emergencies=40,
+        test_denials=30,
+        test_hedges=10,
+        verbatim_share=0.1,
+    ),
+    "es-US": CorpusMinimums(
+        lines=250,
+        lines_per_sign=10,
+        denials=40,
+        two_sign_lines=10,
+        fallbacks=10,
+        test_lines=125,
+        test_emergencies=35,
+        test_denials=15,
+        test_hedges=5,
+        verbatim_share=0.2,
+    ),
 }
 
 
@@ -165,9 +185,7 @@ def back_spasm() -> str:
 
 
 def profile(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [back_spasm(), "profile", *args], input=stdin, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([back_spasm(), "profile", *args], input=stdin, capture_output=True, text=True, timeout=120)
 
 
 def test_profile_prints_one_json_object_per_argument():

@@ -91,8 +91,13 @@ def test_repeat_renders_stored_locale_strings_again_and_never_stored_text(dialog
     dialog.intent("AMAZON.RepeatIntent")
     assert dialog.said == said  # the skill's own words, rendered again
     speech = dialog.attributes["last"]["speech"]
-    tampered(dialog, last={"speech": [[key, {name: "<audio src='x'/> & co" for name in fields}]
-                                      for key, fields in speech], "reprompt": dialog.attributes["last"]["reprompt"]})
+    tampered(
+        dialog,
+        last={
+            "speech": [[key, {name: "<audio src='x'/> & co" for name in fields}] for key, fields in speech],
+            "reprompt": dialog.attributes["last"]["reprompt"],
+        },
+    )
     dialog.intent("AMAZON.RepeatIntent")
     assert "audio" not in dialog.last["response"]["outputSpeech"]["ssml"] and "co" not in dialog.said.split()
     assert dialog.said == plain(dialog.words.question(rules.question_by_id(dialog.asking)))  # the pending question

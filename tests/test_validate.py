@@ -227,9 +227,7 @@ def test_required_builtin_intents(tmp_path, builtin):
         language_model(m)["intents"] = [i for i in language_model(m)["intents"] if i["name"] != builtin]
 
     problems = validate(broken_copy(tmp_path, model=edit), project_rules=False)
-    assert [p.message for p in problems if p.code == "intent.required"] == [
-        f"required built-in intent {builtin} is missing"
-    ]
+    assert [p.message for p in problems if p.code == "intent.required"] == [f"required built-in intent {builtin} is missing"]
 
 
 @pytest.mark.parametrize(
@@ -514,9 +512,7 @@ def test_cli_in_a_subprocess(tmp_path):
     assert (clean.returncode, clean.stderr) == (0, "")
     assert clean.stdout.startswith("ok: 3 files in ")
     root = broken_copy(tmp_path, model=lambda m: intent(m, "CausesIntent")["samples"].append("what causes {thing}"))
-    broken = subprocess.run(
-        [sys.executable, "-m", "skill.tools.cli", "validate", "--model-dir", str(root)], capture_output=True, text=True, timeout=120
-    )
+    broken = subprocess.run([sys.executable, "-m", "skill.tools.cli", "validate", "--model-dir", str(root)], capture_output=True, text=True, timeout=120)
     assert broken.returncode == 1 and broken.stderr == "1 problem found\n"
     (line,) = broken.stdout.splitlines()
     assert LINE.match(line)["code"] == "sample.undeclared-slot"

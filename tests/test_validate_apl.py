@@ -71,8 +71,22 @@ def test_every_kind_of_screen_has_a_document_with_its_buttons():
         (lambda d: root(d)["items"][2].update(text="${payload.screen.labels.maybe}"), "apl.binding", "mainTemplate.items[0].item.items[2].text"),
         (lambda d: root(d)["items"][2].update(text="${payload.other.title}"), "apl.binding", "mainTemplate.items[0].item.items[2].text"),
     ],
-    ids=["version", "import", "type", "no-items", "parameters", "unknown-component", "sequence", "literal-text",
-         "literal-label", "unanswered-touch", "non-string-argument", "unknown-field", "unknown-label", "unknown-datasource"],
+    ids=[
+        "version",
+        "import",
+        "type",
+        "no-items",
+        "parameters",
+        "unknown-component",
+        "sequence",
+        "literal-text",
+        "literal-label",
+        "unanswered-touch",
+        "non-string-argument",
+        "unknown-field",
+        "unknown-label",
+        "unknown-datasource",
+    ],
 )
 def test_a_broken_document_is_reported_with_its_place(tmp_path, monkeypatch, edit, code, place):
     (problem,) = problems(tmp_path, monkeypatch, edit=edit)

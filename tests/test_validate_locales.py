@@ -95,9 +95,7 @@ def test_spanish_two_word_invocation_with_an_article(tmp_path):
 
 def test_spanish_example_phrase_must_match_the_model(tmp_path):
     def phrase(d):
-        d["manifest"]["publishingInformation"]["locales"]["es-US"]["examplePhrases"][2] = (
-            "Alexa, dile a ayuda para espasmos de espalda que me gusta bailar"
-        )
+        d["manifest"]["publishingInformation"]["locales"]["es-US"]["examplePhrases"][2] = "Alexa, dile a ayuda para espasmos de espalda que me gusta bailar"
 
     (problem,) = validate(spanish_copy(tmp_path, manifest=phrase))
     assert problem.code == "phrase.no-sample" and problem.place.endswith("es-US.examplePhrases[2]")

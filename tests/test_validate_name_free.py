@@ -58,17 +58,19 @@ def test_neither_declared_nor_handled_is_clean(tmp_path, monkeypatch):
 
 def _add_phrases(kind: str, name: str | None, *phrases: str):
     def edit(model: dict) -> None:
-        entry = {"type": kind, **({"name": name} if name else {}),
-                 "sampleUtterances": [{"format": "RAW_TEXT", "value": p} for p in phrases]}
+        entry = {"type": kind, **({"name": name} if name else {}), "sampleUtterances": [{"format": "RAW_TEXT", "value": p} for p in phrases]}
         ingress_points(model).append(entry)
+
     return edit
 
 
 @pytest.mark.parametrize(
     ("edit", "code"),
     [
-        (lambda m: point(m, "LAUNCH")["sampleUtterances"].extend(
-            {"format": "RAW_TEXT", "value": f"back spasm help number {w}"} for w in ("one", "two")), "name-free.count"),
+        (
+            lambda m: point(m, "LAUNCH")["sampleUtterances"].extend({"format": "RAW_TEXT", "value": f"back spasm help number {w}"} for w in ("one", "two")),
+            "name-free.count",
+        ),
         (lambda m: point(m, "LAUNCH")["sampleUtterances"].clear(), "name-free.count"),
         (_add_phrases("INTENT", "CausesIntent", "what causes {symptom}"), "name-free.slot"),
         (_add_phrases("INTENT", "DenySymptomIntent", "I don't have a fever"), "name-free.not-served"),
@@ -80,8 +82,19 @@ def _add_phrases(kind: str, name: str | None, *phrases: str):
         (lambda m: point(m, "LAUNCH")["sampleUtterances"][0].update(format="SSML"), "name-free.shape"),
         (lambda m: ingress_points(m).append({"type": "DEEP_LINK"}), "name-free.shape"),
     ],
-    ids=["six phrases", "no phrases", "slot", "intent answered no", "unknown intent", "not understood",
-         "duplicate", "digits", "launch with a name", "not raw text", "unknown kind"],
+    ids=[
+        "six phrases",
+        "no phrases",
+        "slot",
+        "intent answered no",
+        "unknown intent",
+        "not understood",
+        "duplicate",
+        "digits",
+        "launch with a name",
+        "not raw text",
+        "unknown kind",
+    ],
 )
 def test_launch_phrase_rules(tmp_path, edit, code):
     problems = validate(broken_copy(tmp_path, model=edit))

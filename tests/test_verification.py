@@ -54,47 +54,53 @@ def refused(verifier, headers, body=BODY) -> str:
 # ---- certificate URL rules --------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [
-    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
-    "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com/echo.api/./sub/cert.pem",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
+        "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/./sub/cert.pem",
+    ],
+)
 def test_certificate_url_accepted(url):
     validate_certificate_url(url)
 
 
-@pytest.mark.parametrize("url, rule", [
-    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem?n=1", "query"),
-    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem?", "query"),
-    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem#x", "fragment"),
-    ("http://s3.amazonaws.com/echo.api/echo-api-cert.pem", "scheme"),
-    ("ftp://s3.amazonaws.com/echo.api/echo-api-cert.pem", "scheme"),
-    ("https://notamazon.com/echo.api/echo-api-cert.pem", "host"),
-    ("https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert.pem", "host"),
-    ("https://evil.example/s3.amazonaws.com/echo.api/echo-api-cert.pem", "host"),
-    ("https://s3.amazonaws.com@evil.example/echo.api/echo-api-cert.pem", "host"),
-    ("https://user@s3.amazonaws.com/echo.api/echo-api-cert.pem", "credentials"),
-    ("https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem", "path"),
-    ("https://s3.amazonaws.com/invalid.path/echo-api-cert.pem", "path"),
-    ("https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem", "path"),
-    ("https://s3.amazonaws.com//echo.api/echo-api-cert.pem", "path"),
-    ("https://s3.amazonaws.com/echo.api", "path"),
-    ("https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem", "port"),
-    ("https://s3.amazonaws.com:80/echo.api/echo-api-cert.pem", "port"),
-    ("https://s3.amazonaws.com:99999/echo.api/echo-api-cert.pem", "valid URL"),
-    ("", "scheme"),
-    # Shapes Alexa never sends, that a server might read differently from the normalisation here.
-    ("https://s3.amazonaws.com/echo.api/%2e%2e/invalid.path/echo-api-cert.pem", "percent escape"),
-    ("https://s3.amazonaws.com/echo.api/..%2finvalid.path/echo-api-cert.pem", "percent escape"),
-    ("https://s3.amazonaws.com/echo.api/..\\invalid.path\\echo-api-cert.pem", "character"),
-    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem;x=1", "character"),
-    ("https://s3.amazonaws.com/echo.api/echo-api-c\u00e9rt.pem", "non-ASCII"),
-    ("https://s3.amazonaws.com/echo.api/echo-api-\ncert.pem", "control"),
-    ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem ", "space"),
-    ("https://s3.amazonaws.com./echo.api/echo-api-cert.pem", "host"),
-])
+@pytest.mark.parametrize(
+    "url, rule",
+    [
+        ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem?n=1", "query"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem?", "query"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem#x", "fragment"),
+        ("http://s3.amazonaws.com/echo.api/echo-api-cert.pem", "scheme"),
+        ("ftp://s3.amazonaws.com/echo.api/echo-api-cert.pem", "scheme"),
+        ("https://notamazon.com/echo.api/echo-api-cert.pem", "host"),
+        ("https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert.pem", "host"),
+        ("https://evil.example/s3.amazonaws.com/echo.api/echo-api-cert.pem", "host"),
+        ("https://s3.amazonaws.com@evil.example/echo.api/echo-api-cert.pem", "host"),
+        ("https://user@s3.amazonaws.com/echo.api/echo-api-cert.pem", "credentials"),
+        ("https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem", "path"),
+        ("https://s3.amazonaws.com/invalid.path/echo-api-cert.pem", "path"),
+        ("https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem", "path"),
+        ("https://s3.amazonaws.com//echo.api/echo-api-cert.pem", "path"),
+        ("https://s3.amazonaws.com/echo.api", "path"),
+        ("https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem", "port"),
+        ("https://s3.amazonaws.com:80/echo.api/echo-api-cert.pem", "port"),
+        ("https://s3.amazonaws.com:99999/echo.api/echo-api-cert.pem", "valid URL"),
+        ("", "scheme"),
+        # Shapes Alexa never sends, that a server might read differently from the normalisation here.
+        ("https://s3.amazonaws.com/echo.api/%2e%2e/invalid.path/echo-api-cert.pem", "percent escape"),
+        ("https://s3.amazonaws.com/echo.api/..%2finvalid.path/echo-api-cert.pem", "percent escape"),
+        ("https://s3.amazonaws.com/echo.api/..\\invalid.path\\echo-api-cert.pem", "character"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem;x=1", "character"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-c\u00e9rt.pem", "non-ASCII"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-\ncert.pem", "control"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem ", "space"),
+        ("https://s3.amazonaws.com./echo.api/echo-api-cert.pem", "host"),
+    ],
+)
 def test_certificate_url_refused(url, rule):
     with pytest.raises(VerificationException, match=rule):
         validate_certificate_url(url)
@@ -146,8 +152,7 @@ def _serve(pki, name, chain: bytes) -> dict:
 
 def test_untrusted_root_refused(verifier, pki):
     rogue_root = make_ca("Rogue Root", key("rogue-root"))
-    rogue_intermediate = make_ca("Rogue Intermediate", key("intermediate"), issuer=rogue_root,
-                                 issuer_key=key("rogue-root"))
+    rogue_intermediate = make_ca("Rogue Intermediate", key("intermediate"), issuer=rogue_root, issuer_key=key("rogue-root"))
     leaf = make_leaf(rogue_intermediate, key("intermediate"), key("leaf"))
     headers = pki.headers(BODY) | _serve(pki, "rogue", pem(leaf, rogue_intermediate))
     assert "does not validate" in refused(verifier, headers)
@@ -164,37 +169,43 @@ def test_missing_intermediate_refused(verifier, pki):
     assert "does not validate" in refused(verifier, headers)
 
 
-@pytest.mark.parametrize("names", [
-    ("echo-api.amazon.com.evil.example",),
-    ("*.amazon.com",),
-    ("evil.example",),
-    (),
-])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("echo-api.amazon.com.evil.example",),
+        ("*.amazon.com",),
+        ("evil.example",),
+        (),
+    ],
+)
 def test_wrong_subject_alternative_name_refused(verifier, pki, names):
     leaf = make_leaf(pki.intermediate, key("intermediate"), key("leaf"), dns_names=names)
-    headers = pki.headers(BODY) | _serve(pki, f"san-{len(names)}-{hash(names) & 0xffff}", pem(leaf, pki.intermediate))
+    headers = pki.headers(BODY) | _serve(pki, f"san-{len(names)}-{hash(names) & 0xFFFF}", pem(leaf, pki.intermediate))
     assert "echo-api.amazon.com" in refused(verifier, headers)
 
 
 def test_extra_names_beside_echo_api_are_fine(verifier, pki):
-    leaf = make_leaf(pki.intermediate, key("intermediate"), key("leaf"),
-                     dns_names=("echo-api.amazon.com", "other.amazon.com"))
+    leaf = make_leaf(pki.intermediate, key("intermediate"), key("leaf"), dns_names=("echo-api.amazon.com", "other.amazon.com"))
     verifier.verify(pki.headers(BODY) | _serve(pki, "two-names", pem(leaf, pki.intermediate)), BODY, None)
 
 
 def test_expired_and_not_yet_valid_leaf_refused(verifier, pki):
-    expired = make_leaf(pki.intermediate, key("intermediate"), key("leaf"),
-                        not_before=NOW - dt.timedelta(days=60), not_after=NOW - dt.timedelta(seconds=5))
-    future = make_leaf(pki.intermediate, key("intermediate"), key("leaf"),
-                       not_before=NOW + dt.timedelta(days=1), not_after=NOW + dt.timedelta(days=60))
+    expired = make_leaf(pki.intermediate, key("intermediate"), key("leaf"), not_before=NOW - dt.timedelta(days=60), not_after=NOW - dt.timedelta(seconds=5))
+    future = make_leaf(pki.intermediate, key("intermediate"), key("leaf"), not_before=NOW + dt.timedelta(days=1), not_after=NOW + dt.timedelta(days=60))
     for name, leaf in (("expired", expired), ("future", future)):
         headers = pki.headers(BODY) | _serve(pki, name, pem(leaf, pki.intermediate))
         assert "expired or not yet valid" in refused(verifier, headers)
 
 
 def test_expired_intermediate_refused(verifier, pki):
-    old = make_ca("Old Intermediate", key("intermediate"), issuer=pki.root, issuer_key=key("root"),
-                  not_before=NOW - dt.timedelta(days=400), not_after=NOW - dt.timedelta(days=1))
+    old = make_ca(
+        "Old Intermediate",
+        key("intermediate"),
+        issuer=pki.root,
+        issuer_key=key("root"),
+        not_before=NOW - dt.timedelta(days=400),
+        not_after=NOW - dt.timedelta(days=1),
+    )
     leaf = make_leaf(old, key("intermediate"), key("leaf"))
     headers = pki.headers(BODY) | _serve(pki, "old-intermediate", pem(leaf, old))
     assert "does not validate" in refused(verifier, headers)
@@ -205,14 +216,16 @@ def test_leaf_that_is_not_a_tls_server_certificate_refused(verifier, pki):
     leaf_key = key("leaf")
     leaf = (
         x509.CertificateBuilder()
-        .subject_name(pki.leaf.subject).issuer_name(pki.intermediate.subject)
-        .public_key(leaf_key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(NOW - dt.timedelta(days=1)).not_valid_after(NOW + dt.timedelta(days=30))
+        .subject_name(pki.leaf.subject)
+        .issuer_name(pki.intermediate.subject)
+        .public_key(leaf_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - dt.timedelta(days=1))
+        .not_valid_after(NOW + dt.timedelta(days=30))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
         .add_extension(x509.SubjectAlternativeName([x509.DNSName("echo-api.amazon.com")]), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(key("intermediate").public_key()),
-                       critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(key("intermediate").public_key()), critical=False)
         .sign(key("intermediate"), hashes.SHA256())
     )
     headers = pki.headers(BODY) | _serve(pki, "code-signing", pem(leaf, pki.intermediate))
@@ -285,8 +298,7 @@ def test_cached_chain_is_rechecked_for_expiry_on_every_request(verifier, pki, mo
     """Cached until the first certificate of the chain expires (here the
     intermediate, before the leaf); after that the URL is validated afresh and
     refused, though the signature is still right."""
-    intermediate = make_ca("Short Intermediate", key("intermediate"), issuer=pki.root, issuer_key=key("root"),
-                           not_after=NOW + dt.timedelta(hours=1))
+    intermediate = make_ca("Short Intermediate", key("intermediate"), issuer=pki.root, issuer_key=key("root"), not_after=NOW + dt.timedelta(hours=1))
     leaf = make_leaf(intermediate, key("intermediate"), key("leaf"), not_after=NOW + dt.timedelta(days=60))
     headers = pki.headers(BODY) | _serve(pki, "short", pem(leaf, intermediate))
     verifier.verify(headers, BODY, None)
@@ -329,8 +341,7 @@ def _iso(seconds_from_now: float) -> str:
     return (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds_from_now)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@pytest.mark.parametrize("offset, ok", [(0, True), (-140, True), (140, True), (-160, False), (160, False),
-                                        (-3600, False)])
+@pytest.mark.parametrize("offset, ok", [(0, True), (-140, True), (140, True), (-160, False), (160, False), (-3600, False)])
 def test_timestamp_window_is_150_seconds(offset, ok):
     envelope = _envelope(_iso(offset))
     if ok:
@@ -349,8 +360,7 @@ def test_skill_id_checked_in_context_and_session():
     check = SkillIdVerifier("amzn1.ask.skill.mine").verify
     check({}, "", _envelope(_iso(0)))
     check({}, "", _envelope(_iso(0), session_app_id=None))  # no session (e.g. AudioPlayer events)
-    for envelope in (_envelope(_iso(0), app_id="amzn1.ask.skill.other"),
-                     _envelope(_iso(0), session_app_id="amzn1.ask.skill.other")):
+    for envelope in (_envelope(_iso(0), app_id="amzn1.ask.skill.other"), _envelope(_iso(0), session_app_id="amzn1.ask.skill.other")):
         with pytest.raises(VerificationException, match="another skill"):
             check({}, "", envelope)
 
@@ -474,9 +484,14 @@ def _try(verifier, pki, url) -> str | None:
 def test_spellings_of_one_url_cost_one_download(pki, certificate_server):
     fetch, downloads = certificate_server
     verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch)
-    spellings = [GOOD, "HTTPS://S3.AMAZONAWS.COM/echo.api/good.pem", "https://s3.amazonaws.com:443/echo.api/good.pem",
-                 "https://s3.amazonaws.com/echo.api/./good.pem", "https://s3.amazonaws.com/echo.api//good.pem",
-                 "https://s3.amazonaws.com/echo.api/x/../good.pem"]
+    spellings = [
+        GOOD,
+        "HTTPS://S3.AMAZONAWS.COM/echo.api/good.pem",
+        "https://s3.amazonaws.com:443/echo.api/good.pem",
+        "https://s3.amazonaws.com/echo.api/./good.pem",
+        "https://s3.amazonaws.com/echo.api//good.pem",
+        "https://s3.amazonaws.com/echo.api/x/../good.pem",
+    ]
     assert [_try(verifier, pki, url) for url in spellings] == [None] * len(spellings)
     queries = [_try(verifier, pki, f"{GOOD}?n={n}") for n in range(20)]
     assert all("query" in (reason or "") for reason in queries)
@@ -508,8 +523,7 @@ def test_junk_urls_neither_evict_the_real_chain_nor_download_without_bound(pki, 
 
 def test_concurrent_requests_for_a_new_url_share_one_download(pki, certificate_server):
     fetch, downloads = certificate_server
-    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch,
-                                    budget=DownloadBudget(time.time(), new_per_minute=1))
+    verifier = AlexaRequestVerifier(trust_roots=pki.trust_roots, fetch_certificate=fetch, budget=DownloadBudget(time.time(), new_per_minute=1))
     results: list[str | None] = []
     threads = [threading.Thread(target=lambda: results.append(_try(verifier, pki, GOOD))) for _ in range(20)]
     for thread in threads:

@@ -26,8 +26,9 @@ NEEDS_WORKAROUND = _OPENSSL is not None and tuple(map(int, _OPENSSL.groups())) >
 
 
 def python(code: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60
+    )
 
 
 @pytest.mark.skipif(not NEEDS_WORKAROUND, reason="this OpenSSL's version parses with oscrypto 1.3.0")
@@ -92,13 +93,16 @@ def test_finder_patches_only_the_known_broken_source(tmp_path):
     assert finder.find_spec("oscrypto.other_module", [str(tmp_path)]) is None
 
 
-@pytest.mark.parametrize("version_string, expected", [
-    ("OpenSSL 3.0.19 27 Jan 2026", "3.0.19"),
-    ("OpenSSL 3.0.9 30 May 2023", "3.0.9"),
-    ("OpenSSL 1.1.1w  11 Sep 2023", "1.1.1w"),
-    ("OpenSSL 1.0.2k-fips  26 Jan 2017", "1.0.2k"),
-    ("OpenSSL 3.5.10 1 Jan 2027", "3.5.10"),
-])
+@pytest.mark.parametrize(
+    "version_string, expected",
+    [
+        ("OpenSSL 3.0.19 27 Jan 2026", "3.0.19"),
+        ("OpenSSL 3.0.9 30 May 2023", "3.0.9"),
+        ("OpenSSL 1.1.1w  11 Sep 2023", "1.1.1w"),
+        ("OpenSSL 1.0.2k-fips  26 Jan 2017", "1.0.2k"),
+        ("OpenSSL 3.5.10 1 Jan 2027", "3.5.10"),
+    ],
+)
 def test_fixed_pattern_agrees_with_the_old_one_wherever_that_worked(version_string, expected):
     import re
 
@@ -125,7 +129,8 @@ def test_stock_sdk_verifier_still_does_full_verification(tmp_path):
     (tmp_path / "chain.pem").write_bytes(pki.chain_pem())
     body = json.dumps({"version": "1.0", "request": {"type": "LaunchRequest"}})
     headers = pki.headers(body)
-    result = python(f"""
+    result = python(
+        f"""
         import json, warnings
         warnings.simplefilter("ignore")
         import skill.hosting.oscrypto_compat
@@ -143,7 +148,9 @@ def test_stock_sdk_verifier_still_does_full_verification(tmp_path):
         chain = open({str(tmp_path / "chain.pem")!r}, "rb").read()
         leaf_only = chain.split(b"-----END CERTIFICATE-----")[0] + b"-----END CERTIFICATE-----\\n"
         print(json.dumps([check(body, chain), check(body + " ", chain), check(body, leaf_only)]))
-    """, env={"SSL_CERT_FILE": str(tmp_path / "roots.pem")})
+    """,
+        env={"SSL_CERT_FILE": str(tmp_path / "roots.pem")},
+    )
     assert result.returncode == 0, result.stderr
     signed, tampered, leaf_only = json.loads(result.stdout)
     assert signed == "ok"

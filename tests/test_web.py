@@ -34,11 +34,11 @@ def pki() -> TestPKI:
     rogue_root = make_ca("Rogue Root", key("rogue-root"))
     variants = {
         "untrusted-ca": pem(make_leaf(rogue_root, key("rogue-root"), key("leaf")), rogue_root),
-        "wrong-san": pem(make_leaf(pki.intermediate, key("intermediate"), key("leaf"),
-                                   dns_names=("echo-api.amazon.com.evil.example",)), pki.intermediate),
-        "expired": pem(make_leaf(pki.intermediate, key("intermediate"), key("leaf"),
-                                 not_before=NOW - dt.timedelta(days=90), not_after=NOW - dt.timedelta(minutes=1)),
-                       pki.intermediate),
+        "wrong-san": pem(make_leaf(pki.intermediate, key("intermediate"), key("leaf"), dns_names=("echo-api.amazon.com.evil.example",)), pki.intermediate),
+        "expired": pem(
+            make_leaf(pki.intermediate, key("intermediate"), key("leaf"), not_before=NOW - dt.timedelta(days=90), not_after=NOW - dt.timedelta(minutes=1)),
+            pki.intermediate,
+        ),
     }
     for name, chain in variants.items():
         pki.chains[f"https://s3.amazonaws.com/echo.api/{name}.pem"] = chain
@@ -132,37 +132,45 @@ def test_tampered_body(client, caplog, pki):
     assert_refused(client, caplog, tampered, pki.headers(body), "signature does not match the request body")
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("http://s3.amazonaws.com/echo.api/echo-api-cert-test.pem", "scheme is not https"),
-    ("https://notamazon.com/echo.api/echo-api-cert-test.pem", "host is not s3.amazonaws.com"),
-    ("https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert-test.pem", "host is not s3.amazonaws.com"),
-    ("https://s3.amazonaws.com/EcHo.aPi/echo-api-cert-test.pem", "path does not start with /echo.api/"),
-    ("https://s3.amazonaws.com/invalid.path/echo-api-cert-test.pem", "path does not start with /echo.api/"),
-    ("https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert-test.pem",
-     "path does not start with /echo.api/"),
-    ("https://s3.amazonaws.com:563/echo.api/echo-api-cert-test.pem", "port is not 443"),
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("http://s3.amazonaws.com/echo.api/echo-api-cert-test.pem", "scheme is not https"),
+        ("https://notamazon.com/echo.api/echo-api-cert-test.pem", "host is not s3.amazonaws.com"),
+        ("https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert-test.pem", "host is not s3.amazonaws.com"),
+        ("https://s3.amazonaws.com/EcHo.aPi/echo-api-cert-test.pem", "path does not start with /echo.api/"),
+        ("https://s3.amazonaws.com/invalid.path/echo-api-cert-test.pem", "path does not start with /echo.api/"),
+        ("https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert-test.pem", "path does not start with /echo.api/"),
+        ("https://s3.amazonaws.com:563/echo.api/echo-api-cert-test.pem", "port is not 443"),
+    ],
+)
 def test_bad_certificate_url(client, caplog, pki, url, reason):
     body = body_of(launch())
     assert_refused(client, caplog, body, pki.headers(body, url=url), reason)
 
 
-@pytest.mark.parametrize("url", [
-    "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert-test.pem",
-    "https://s3.amazonaws.com:443/echo.api/echo-api-cert-test.pem",
-    "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert-test.pem",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com:443/echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert-test.pem",
+    ],
+)
 def test_certificate_url_variants_amazon_allows(client, pki, url):
     pki.chains[url] = pki.chain_pem()
     body = body_of(launch())
     assert post(client, body, pki.headers(body, url=url)).status_code == 200
 
 
-@pytest.mark.parametrize("variant, reason", [
-    ("untrusted-ca", "certificate chain does not validate"),
-    ("wrong-san", "signing certificate is not for echo-api.amazon.com"),
-    ("expired", "signing certificate is expired"),
-])
+@pytest.mark.parametrize(
+    "variant, reason",
+    [
+        ("untrusted-ca", "certificate chain does not validate"),
+        ("wrong-san", "signing certificate is not for echo-api.amazon.com"),
+        ("expired", "signing certificate is expired"),
+    ],
+)
 def test_bad_certificate(client, caplog, pki, variant, reason):
     body = body_of(launch())
     url = f"https://s3.amazonaws.com/echo.api/{variant}.pem"
@@ -171,15 +179,17 @@ def test_bad_certificate(client, caplog, pki, variant, reason):
 
 def test_wrong_key(client, caplog, pki):
     body = body_of(launch())
-    assert_refused(client, caplog, body, pki.headers(body, signing_key=key("other")),
-                   "signature does not match the request body")
+    assert_refused(client, caplog, body, pki.headers(body, signing_key=key("other")), "signature does not match the request body")
 
 
-@pytest.mark.parametrize("drop, reason", [
-    ("SignatureCertChainUrl", "missing SignatureCertChainUrl header"),
-    ("Signature-256", "missing Signature-256 header"),
-    ("both", "missing SignatureCertChainUrl header"),
-])
+@pytest.mark.parametrize(
+    "drop, reason",
+    [
+        ("SignatureCertChainUrl", "missing SignatureCertChainUrl header"),
+        ("Signature-256", "missing Signature-256 header"),
+        ("both", "missing SignatureCertChainUrl header"),
+    ],
+)
 def test_missing_headers(client, caplog, pki, drop, reason):
     body = body_of(launch())
     headers = pki.headers(body)
@@ -225,25 +235,30 @@ def test_wrong_skill_id_in_session_only(client, caplog, pki):
 # ---- bad bodies -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("body, error, reason", [
-    ("{", "malformed JSON", "body is not valid JSON"),
-    ("", "malformed JSON", "body is not valid JSON"),
-    (b"\xff\xfe{}", "malformed request body", "body is not UTF-8"),
-    ("[1, 2]", "not an Alexa request envelope", "body is not a JSON object"),
-    ('"LaunchRequest"', "not an Alexa request envelope", "body is not a JSON object"),
-    ("{}", "not an Alexa request envelope", "no version"),
-    ('{"version": "1.0", "request": {"type": "LaunchRequest"}}', "not an Alexa request envelope",
-     "request has no requestId"),
-])
+@pytest.mark.parametrize(
+    "body, error, reason",
+    [
+        ("{", "malformed JSON", "body is not valid JSON"),
+        ("", "malformed JSON", "body is not valid JSON"),
+        (b"\xff\xfe{}", "malformed request body", "body is not UTF-8"),
+        ("[1, 2]", "not an Alexa request envelope", "body is not a JSON object"),
+        ('"LaunchRequest"', "not an Alexa request envelope", "body is not a JSON object"),
+        ("{}", "not an Alexa request envelope", "no version"),
+        ('{"version": "1.0", "request": {"type": "LaunchRequest"}}', "not an Alexa request envelope", "request has no requestId"),
+    ],
+)
 def test_malformed_or_foreign_body(client, caplog, pki, body, error, reason):
     headers = pki.headers(body) if body else {}
     assert_refused(client, caplog, body, headers, reason, error=error)
 
 
-@pytest.mark.parametrize("mutate, reason", [
-    (lambda e: e.pop("context"), "no context.System.application.applicationId"),
-    (lambda e: e["request"].update(intent=None, type="IntentRequest"), "IntentRequest has no intent name"),
-])
+@pytest.mark.parametrize(
+    "mutate, reason",
+    [
+        (lambda e: e.pop("context"), "no context.System.application.applicationId"),
+        (lambda e: e["request"].update(intent=None, type="IntentRequest"), "IntentRequest has no intent name"),
+    ],
+)
 def test_envelope_the_sdk_or_skill_would_trip_over(client, caplog, pki, mutate, reason):
     envelope = launch()
     mutate(envelope)
@@ -261,9 +276,7 @@ def test_a_timestamp_that_is_no_date_is_refused_by_the_timestamp_check(client, c
 @pytest.mark.parametrize("attributes", [0, "x", [], True, [1]], ids=repr)
 def test_session_attributes_that_are_no_object_are_dropped_and_the_turn_answered_as_on_lambda(client, pki, attributes):
     """The endpoint and the Lambda give the same event the same answer."""
-    envelope = envelopes.intent_request(
-        "ReportSymptomIntent", {"symptom": symptom_slot(Symptom.LIMB_NUMBNESS)}, skill_id=SKILL_ID
-    )
+    envelope = envelopes.intent_request("ReportSymptomIntent", {"symptom": symptom_slot(Symptom.LIMB_NUMBNESS)}, skill_id=SKILL_ID)
     envelope["session"]["attributes"] = attributes
     body = body_of(envelope)
     response = post(client, body, pki.headers(body))
@@ -294,20 +307,17 @@ def test_oversized_body_is_413(client, caplog, pki):
     envelope = launch()
     envelope["session"]["attributes"] = {"padding": "x" * MAX_BODY_BYTES}
     body = body_of(envelope)
-    assert_refused(client, caplog, body, pki.headers(body), f"body larger than {MAX_BODY_BYTES} bytes",
-                   status=413, error="request body too large")
+    assert_refused(client, caplog, body, pki.headers(body), f"body larger than {MAX_BODY_BYTES} bytes", status=413, error="request body too large")
 
 
-@pytest.mark.parametrize("size, status", [(MAX_BODY_BYTES + 1, 413), (MAX_BODY_BYTES + 100_000, 413),
-                                          (MAX_BODY_BYTES, 400)])
+@pytest.mark.parametrize("size, status", [(MAX_BODY_BYTES + 1, 413), (MAX_BODY_BYTES + 100_000, 413), (MAX_BODY_BYTES, 400)])
 def test_chunked_body_is_limited_too(client, caplog, size, status):
     """No Content-Length (chunked): werkzeug alone would truncate silently."""
     import io
 
     caplog.clear()
     body = b"{" + b" " * (size - 2) + b"}"
-    response = client.post("/alexa", input_stream=io.BytesIO(body), headers={"Transfer-Encoding": "chunked"},
-                           environ_base={"wsgi.input_terminated": True})
+    response = client.post("/alexa", input_stream=io.BytesIO(body), headers={"Transfer-Encoding": "chunked"}, environ_base={"wsgi.input_terminated": True})
     assert response.status_code == status
     if status == 413:
         assert response.get_json() == {"error": "request body too large"}
@@ -443,8 +453,7 @@ def test_a_refusal_is_logged_once_without_a_traceback(client, caplog, pki):
 def test_every_answer_carries_a_request_id(client, pki, caplog):
     body = body_of(launch())
     with caplog.at_level(logging.INFO):
-        answers = [post(client, body, pki.headers(body)), post(client, "{"), client.get("/healthz"),
-                   client.get("/nope")]
+        answers = [post(client, body, pki.headers(body)), post(client, "{"), client.get("/healthz"), client.get("/nope")]
     ids = [answer.headers["X-Request-Id"] for answer in answers]
     assert len(set(ids)) == 4 and all(len(i) == 16 and int(i, 16) >= 0 for i in ids)
     request_id = json.loads(body)["request"]["requestId"]

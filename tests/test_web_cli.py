@@ -43,11 +43,14 @@ def test_skill_id_flag_defaults_to_environment(monkeypatch):
     assert build_parser("serve").parse_args(["serve", "--skill-id", "x"]).skill_id == "x"
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["serve", "--port", "99999"], "port out of range"),
-    (["serve", "--port", "http"], "not a port number"),
-    (["serve", "--workers", "0"], "not a positive whole number"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["serve", "--port", "99999"], "port out of range"),
+        (["serve", "--port", "http"], "not a port number"),
+        (["serve", "--workers", "0"], "not a positive whole number"),
+    ],
+)
 def test_bad_flags_are_one_line_errors(capsys, argv, message):
     with pytest.raises(SystemExit) as exited:
         main(argv)
@@ -79,10 +82,8 @@ def test_port_in_use(capsys):
 @contextlib.contextmanager
 def serving(*flags: str, env: dict | None = None):
     port = free_port()
-    command = [sys.executable, "-c", "import sys; from skill.tools.cli import main; sys.exit(main())",
-               "serve", "--port", str(port), "--workers", "1", *flags]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-c", "import sys; from skill.tools.cli import main; sys.exit(main())", "serve", "--port", str(port), "--workers", "1", *flags]
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     output: dict[str, Any] = {}
     try:
@@ -131,8 +132,7 @@ def test_serve_no_verify_answers_unsigned_requests_and_warns_loudly():
         host, port = base.removeprefix("http://").split(":")
         connection = http.client.HTTPConnection(host, int(port), timeout=10)
         chunks = (b" " * 8192 for _ in range(40))
-        connection.request("POST", "/alexa", body=chunks, encode_chunked=True,
-                           headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+        connection.request("POST", "/alexa", body=chunks, encode_chunked=True, headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
         response = connection.getresponse()
         assert response.status == 413 and json.loads(response.read()) == {"error": "request body too large"}
         connection.close()

@@ -28,17 +28,32 @@ json_values = st.recursive(
     max_leaves=20,
 )
 
-PATHS = [("version",), ("request",), ("request", "type"), ("request", "timestamp"), ("request", "requestId"),
-         ("request", "intent"), ("request", "intent", "name"), ("request", "intent", "slots"), ("session",),
-         ("session", "attributes"), ("session", "application"), ("context",), ("context", "System", "application"),
-         ("request", "locale"), ("session", "new")]
+PATHS = [
+    ("version",),
+    ("request",),
+    ("request", "type"),
+    ("request", "timestamp"),
+    ("request", "requestId"),
+    ("request", "intent"),
+    ("request", "intent", "name"),
+    ("request", "intent", "slots"),
+    ("session",),
+    ("session", "attributes"),
+    ("session", "application"),
+    ("context",),
+    ("context", "System", "application"),
+    ("request", "locale"),
+    ("session", "new"),
+]
 
 
 @st.composite
 def mutated_envelopes(draw: st.DrawFn) -> str:
-    builders = [lambda: envelopes.launch_request(skill_id=SKILL_ID),
-                lambda: envelopes.intent_request("ContactIntent", skill_id=SKILL_ID),
-                lambda: envelopes.intent_request("AMAZON.YesIntent", skill_id=SKILL_ID)]
+    builders = [
+        lambda: envelopes.launch_request(skill_id=SKILL_ID),
+        lambda: envelopes.intent_request("ContactIntent", skill_id=SKILL_ID),
+        lambda: envelopes.intent_request("AMAZON.YesIntent", skill_id=SKILL_ID),
+    ]
     envelope: dict[str, Any] = draw(st.sampled_from(builders))()
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(PATHS))
@@ -55,24 +70,24 @@ def mutated_envelopes(draw: st.DrawFn) -> str:
     return json.dumps(envelope)
 
 
-bodies = (st.binary(max_size=300)
-          | json_values.map(json.dumps).map(str.encode)
-          | mutated_envelopes().map(str.encode))
+bodies = st.binary(max_size=300) | json_values.map(json.dumps).map(str.encode) | mutated_envelopes().map(str.encode)
 
 header_values = st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=60)
-headers = st.fixed_dictionaries({}, optional={
-    "Content-Type": st.sampled_from(["application/json", "text/plain", "", "application/json; charset=latin-1"]),
-    "Signature-256": header_values,
-    "SignatureCertChainUrl": header_values | st.sampled_from(["https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"]),
-    "Transfer-Encoding": st.sampled_from(["chunked", "gzip", "identity"]),
-    "X-Request-Id": header_values,
-})
+headers = st.fixed_dictionaries(
+    {},
+    optional={
+        "Content-Type": st.sampled_from(["application/json", "text/plain", "", "application/json; charset=latin-1"]),
+        "Signature-256": header_values,
+        "SignatureCertChainUrl": header_values | st.sampled_from(["https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"]),
+        "Transfer-Encoding": st.sampled_from(["chunked", "gzip", "identity"]),
+        "X-Request-Id": header_values,
+    },
+)
 
 
 @pytest.mark.parametrize("mode", APPS)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=bodies, extra=headers, method=st.sampled_from(["POST", "POST", "POST", "GET", "PUT"]),
-       sign=st.booleans())
+@given(body=bodies, extra=headers, method=st.sampled_from(["POST", "POST", "POST", "GET", "PUT"]), sign=st.booleans())
 def test_endpoint_never_fails_with_5xx_and_always_answers_json(mode, body, extra, method, sign):
     all_headers = dict(extra)
     if sign:

@@ -87,9 +87,7 @@ class CanFulfillIntentHandler(AbstractRequestHandler):
         answer = CanFulfillIntent(
             can_fulfill=CanFulfillIntentValues(intent_verdict(name, verdicts)),
             slots={
-                slot: CanFulfillSlot(
-                    can_understand=CanUnderstandSlotValues(understand), can_fulfill=CanFulfillSlotValues(fulfill)
-                )
+                slot: CanFulfillSlot(can_understand=CanUnderstandSlotValues(understand), can_fulfill=CanFulfillSlotValues(fulfill))
                 for slot, (understand, fulfill) in verdicts.items()
             },
         )

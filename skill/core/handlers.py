@@ -70,9 +70,7 @@ def _render_directive(handler_input: HandlerInput, screen: Screen) -> Directive:
     from skill.core import screen as screens
 
     strings = strings_for(handler_input)  # the reply's own locale
-    return RenderDocumentDirective(
-        token=screens.TOKEN, document=screens.document_for(screen), datasources=screens.datasources(screen, strings)
-    )
+    return RenderDocumentDirective(token=screens.TOKEN, document=screens.document_for(screen), datasources=screens.datasources(screen, strings))
 
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:

@@ -77,36 +77,36 @@ def _read(slot: HeardSlot, locale: str) -> Symptom | None:
     """The slot's sign: Alexa's, or the lexicon's reading of words outside the list."""
     if slot.resolved is not None or not _loose(slot):
         return slot.resolved
-    from skill.core import lexicon  # loaded only when needed: not on the cold start
+    from skill.core.lexicon import slots as slot_words  # loaded only when needed: not on the cold start
 
-    return lexicon.resolve_spoken(slot.words or "", locale)
+    return slot_words.resolve_spoken(slot.words or "", locale)
 
 
 def _carried(slot: HeardSlot, locale: str) -> Symptom | None:
     """A report's words that name nothing on their own, after the negation its sample may carry
     ("I can't" + "control my bladder since this started")."""
-    from skill.core import lexicon
+    from skill.core.lexicon import slots as slot_words
 
-    return lexicon.resolve_after_carrier(slot.words or "", locale)
+    return slot_words.resolve_after_carrier(slot.words or "", locale)
 
 
 def _as_asked(slot: HeardSlot, sign: Symptom | None, asked: frozenset[Symptom], locale: str) -> Symptom | None:
     """The slot's sign as the question asked reads its words ("I had an accident", asked about the bladder)."""
     if not asked or sign is None or not slot.words:
         return sign
-    from skill.core import lexicon
+    from skill.core.lexicon import slots as slot_words
 
-    as_asked = lexicon.as_asked(slot.words, asked, locale)
+    as_asked = slot_words.as_asked(slot.words, asked, locale)
     return as_asked[0] if as_asked else sign
 
 
 def _report(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom]) -> Heard:
     said = [slot.words for slot in slots if slot.words]
     if said and not any(slot.words is None and slot.resolved is not None for slot in slots):
-        from skill.core import lexicon
+        from skill.core.lexicon import slots as slot_words
 
         # Words that deny as said, a value Alexa gave them or not ("I'm" + "steady on my feet").
-        as_said = [lexicon.denied_as_said(words, locale) for words in said]
+        as_said = [slot_words.denied_as_said(words, locale) for words in said]
         if all(as_said):
             return Heard(contract.DENY_SYMPTOM, tuple(sign for signs in as_said for sign in signs), 0)
     read = [(slot, _read(slot, locale)) for slot in slots]
@@ -115,9 +115,9 @@ def _report(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom]) 
     signs = tuple(sign for _, sign in read if sign is not None)
     unheard = [slot.words for slot, sign in read if sign is None and _loose(slot)]
     if not signs and unheard:
-        from skill.core import lexicon
+        from skill.core.lexicon import slots as slot_words
 
-        denied = tuple(sign for words in unheard for sign in lexicon.denied_only(words or "", locale))
+        denied = tuple(sign for words in unheard for sign in slot_words.denied_only(words or "", locale))
         if denied:
             return Heard(contract.DENY_SYMPTOM, denied, 0)
     return Heard(contract.REPORT_SYMPTOM, signs, len(unheard))
@@ -128,13 +128,9 @@ def _denial(slots: Sequence[HeardSlot], locale: str) -> Heard:
     # Words read as a sign that is no emergency stay a denial ("spasms not improving after a week").
     open_to_report = [slot for slot, sign in read if slot.words and (sign is None or sign.level is Level.EMERGENCY)]
     if open_to_report:
-        from skill.core import lexicon
+        from skill.core.lexicon import slots as slot_words
 
-        reported = tuple(
-            sign
-            for slot in open_to_report
-            for sign in lexicon.negative_in_form(slot.words or "", locale, unresolved=_loose(slot))
-        )
+        reported = tuple(sign for slot in open_to_report for sign in slot_words.negative_in_form(slot.words or "", locale, unresolved=_loose(slot)))
         if reported:
             return Heard(contract.REPORT_SYMPTOM, reported, 0)
     signs = tuple(sign for _, sign in read if sign is not None)

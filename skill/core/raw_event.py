@@ -45,9 +45,7 @@ def intent_name(event: object) -> str | None:
 
 
 def application_id(event: object) -> str | None:
-    return _text(_field(event, "context", "System", "application", "applicationId")) or _text(
-        _field(event, "session", "application", "applicationId")
-    )
+    return _text(_field(event, "context", "System", "application", "applicationId")) or _text(_field(event, "session", "application", "applicationId"))
 
 
 def resolved_symptoms(event: object) -> list[Symptom]:

@@ -72,9 +72,7 @@ class HttpsApiClient(ApiClient):
         data = body.encode("utf-8") if isinstance(body, str) else body
         hosts = self.allowed_hosts if self.allowed_hosts is not None else api_http.AMAZON_API_HOSTS
         try:
-            status, response_headers, text = api_http.call(
-                request.method or "GET", url, headers, data, budget=self.budget, allowed_hosts=hosts
-            )
+            status, response_headers, text = api_http.call(request.method or "GET", url, headers, data, budget=self.budget, allowed_hosts=hosts)
         except (api_http.ApiCallError, OSError) as error:  # timeouts, refusals, TLS failures included
             raise ApiClientException(f"Error executing the request: {type(error).__name__}") from error
         return ApiClientResponse(headers=response_headers, status_code=status, body=text)

@@ -49,6 +49,7 @@ LOCALE_KEYS: tuple[str, ...] = (
     *(f"screen.labels.{name}" for name in LABELS),
 )
 
+
 @cache
 def document(name: str) -> dict[str, Any]:
     """The APL document `name` (a file stem in DOCUMENTS_DIR), read once."""
@@ -81,4 +82,3 @@ def datasources(screen: Screen, speech: Speech) -> dict[str, Any]:
     }
     assert tuple(data) == FIELDS
     return {DATASOURCE: data}
-

@@ -47,8 +47,6 @@ def unescape(ssml_text: str) -> str:
     return ssml_text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-
-
 def plain_text(ssml: str) -> str:
     """What a listener hears of the skill's SSML (a whole <speak> or a fragment),
     as text: tags dropped, what `escape` made undone, runs of white space one space.
@@ -177,9 +175,7 @@ class Speech:
     def ssml(self, key: str, **fields: str) -> Ssml:
         """The string `key` (dotted path) as SSML; `fields` are plain text."""
         escaped = {name: escape(value) for name, value in fields.items()}
-        arguments: dict[str, object] = {
-            name: value.source if isinstance(value, Listing) else str(value) for name, value in fields.items()
-        }
+        arguments: dict[str, object] = {name: value.source if isinstance(value, Listing) else str(value) for name, value in fields.items()}
         return Ssml(escape(self._template(key)).format(**self._ssml_fields, **escaped), [(key, arguments)])
 
     def render(self, pieces: Iterable[Piece]) -> Ssml | None:
@@ -253,7 +249,5 @@ def for_locale(locale: str) -> Speech:
     """The strings of `locale`; raises UnsupportedLocaleError if there is no file."""
     path = LOCALES_DIR / f"{locale}.json"
     if locale not in supported_locales():
-        raise UnsupportedLocaleError(
-            f"unsupported locale {locale!r}; supported: {', '.join(supported_locales())}"
-        )
+        raise UnsupportedLocaleError(f"unsupported locale {locale!r}; supported: {', '.join(supported_locales())}")
     return Speech(locale, json.loads(path.read_text(encoding="utf-8")))

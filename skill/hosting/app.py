@@ -53,8 +53,7 @@ from skill.hosting.verification import (
     VerificationException,
 )
 
-__all__ = ["ALEXA_ROUTE", "HEALTH_ROUTE", "MAX_BODY_BYTES", "NO_VERIFY_WARNING", "SKILL_ID_ENV", "RejectedRequestError",
-           "create_app"]
+__all__ = ["ALEXA_ROUTE", "HEALTH_ROUTE", "MAX_BODY_BYTES", "NO_VERIFY_WARNING", "SKILL_ID_ENV", "RejectedRequestError", "create_app"]
 
 logger = logging.getLogger(__name__)
 
@@ -229,14 +228,12 @@ def create_app(
         logger.warning("%s is not set: requests for any skill id are accepted", SKILL_ID_ENV)
     if verify:
         verifiers.append(TimestampVerifier())
-        verifiers.append(AlexaRequestVerifier(trust_roots=trust_roots, fetch_certificate=fetch_certificate,
-                                              store=open_certificate_store(certificate_cache)))
+        verifiers.append(AlexaRequestVerifier(trust_roots=trust_roots, fetch_certificate=fetch_certificate, store=open_certificate_store(certificate_cache)))
     else:
         logger.warning(NO_VERIFY_WARNING)
 
     adapter = SkillAdapter(skill=create_skill(), skill_id=skill_id or "any", verifiers=verifiers, app=app)
-    app.add_url_rule(ALEXA_ROUTE, ALEXA_ENDPOINT, adapter.dispatch_request, methods=["POST"],
-                     provide_automatic_options=False)
+    app.add_url_rule(ALEXA_ROUTE, ALEXA_ENDPOINT, adapter.dispatch_request, methods=["POST"], provide_automatic_options=False)
 
     @app.get(HEALTH_ROUTE)
     def healthz() -> dict[str, str]:

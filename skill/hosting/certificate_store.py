@@ -240,12 +240,11 @@ class CertificateStore:
     def _prune(self, directory: Path, keep: int) -> None:
         """Past `keep` files, the least recently written go."""
         try:
-            entries = [entry for entry in os.scandir(directory) if entry.name.endswith(".json")
-                       and not entry.name.startswith(".")]
+            entries = [entry for entry in os.scandir(directory) if entry.name.endswith(".json") and not entry.name.startswith(".")]
             if len(entries) <= keep:
                 return
             entries.sort(key=lambda entry: entry.stat().st_mtime)
-            for entry in entries[:len(entries) - keep]:
+            for entry in entries[: len(entries) - keep]:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
         except OSError:

@@ -85,9 +85,7 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirects)
 
 
-def download_certificate_chain(
-    url: str, *, timeout: float = DOWNLOAD_TIMEOUT_SECONDS, max_bytes: int = MAX_CHAIN_BYTES
-) -> bytes:
+def download_certificate_chain(url: str, *, timeout: float = DOWNLOAD_TIMEOUT_SECONDS, max_bytes: int = MAX_CHAIN_BYTES) -> bytes:
     """GET the PEM chain (TLS-verified by the system, no redirects), bounded in
     time and size."""
     deadline = time.monotonic() + timeout
@@ -154,12 +152,7 @@ def validate_chain(pem: bytes, store: Store, now: float) -> ValidatedChain:
 
     # Path validation, by cryptography: signatures, validity, CA
     # constraints, key usages, name match, up to a root in the store.
-    verifier = (
-        PolicyBuilder()
-        .store(store)
-        .time(datetime.fromtimestamp(now, UTC))
-        .build_server_verifier(x509.DNSName(SIGNING_NAME))
-    )
+    verifier = PolicyBuilder().store(store).time(datetime.fromtimestamp(now, UTC)).build_server_verifier(x509.DNSName(SIGNING_NAME))
     try:
         chain = verifier.verify(leaf, intermediates)
     except VerificationError as error:

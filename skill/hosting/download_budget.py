@@ -60,8 +60,9 @@ class _Asks:
 class DownloadBudget:
     """The three lanes and the counts of asks (see the module)."""
 
-    def __init__(self, now: float, *, known_per_minute: float = KNOWN_PER_MINUTE,
-                 new_per_minute: float = NEW_PER_MINUTE, repeat_per_minute: float = REPEAT_PER_MINUTE):
+    def __init__(
+        self, now: float, *, known_per_minute: float = KNOWN_PER_MINUTE, new_per_minute: float = NEW_PER_MINUTE, repeat_per_minute: float = REPEAT_PER_MINUTE
+    ):
         # A lane configured below its burst holds no more than a minute's worth.
         self.known = TokenBucket(known_per_minute, min(KNOWN_BURST, known_per_minute), now)
         self.new = TokenBucket(new_per_minute, min(NEW_BURST, new_per_minute), now)
@@ -124,12 +125,14 @@ class DownloadBudget:
 
     def refusal(self, known: bool) -> str:
         if known:
-            return (f"certificate download budget spent ({self.known.per_minute:g} a minute for a URL that "
-                    f"validated before)")
-        return (f"certificate download budget for new URLs spent ({self.new.per_minute:g} a minute, "
-                f"{self.repeat.per_minute:g} more for the URL asked for most)")
+            return f"certificate download budget spent ({self.known.per_minute:g} a minute for a URL that validated before)"
+        return f"certificate download budget for new URLs spent ({self.new.per_minute:g} a minute, {self.repeat.per_minute:g} more for the URL asked for most)"
 
     def info(self, now: float) -> dict[str, float]:
-        return {"known_tokens": self.known.tokens(now), "new_tokens": self.new.tokens(now),
-                "repeat_tokens": self.repeat.tokens(now), "urls_asked_once": len(self._singles),
-                "urls_asked_again": len(self._repeats)}
+        return {
+            "known_tokens": self.known.tokens(now),
+            "new_tokens": self.new.tokens(now),
+            "repeat_tokens": self.repeat.tokens(now),
+            "urls_asked_once": len(self._singles),
+            "urls_asked_again": len(self._repeats),
+        }

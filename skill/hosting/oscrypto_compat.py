@@ -48,10 +48,12 @@ from types import CodeType, ModuleType
 BROKEN_PATTERN = r"re.search('\\b(\\d\\.\\d\\.\\d[a-z]*)\\b', version_string)"
 FIXED_PATTERN = r"re.search('\\b(\\d+\\.\\d+\\.\\d+[a-z]*)\\b', version_string)"
 
-TARGET_MODULES = frozenset({
-    "oscrypto._openssl._libcrypto_cffi",
-    "oscrypto._openssl._libcrypto_ctypes",
-})
+TARGET_MODULES = frozenset(
+    {
+        "oscrypto._openssl._libcrypto_cffi",
+        "oscrypto._openssl._libcrypto_ctypes",
+    }
+)
 
 # Module names actually patched in this process (for diagnostics and tests).
 patched_modules: set[str] = set()
@@ -70,8 +72,7 @@ class _PatchedSourceLoader(importlib.machinery.SourceFileLoader):
 class OscryptoVersionFinder(importlib.abc.MetaPathFinder):
     """Meta-path finder for oscrypto's two libcrypto version-detection modules."""
 
-    def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-                  ) -> importlib.machinery.ModuleSpec | None:
+    def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
         if fullname not in TARGET_MODULES:
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
@@ -110,10 +111,7 @@ def status() -> str:
         )
     if backend_modules:
         return f"oscrypto {oscrypto.__version__}: imported before the workaround was installed; cannot tell"
-    return (
-        f"oscrypto {oscrypto.__version__} ({backend()} backend, libcrypto {libcrypto_version}): "
-        "imports without the workaround; it can be removed"
-    )
+    return f"oscrypto {oscrypto.__version__} ({backend()} backend, libcrypto {libcrypto_version}): imports without the workaround; it can be removed"
 
 
 install()

@@ -179,8 +179,7 @@ class AlexaRequestVerifier(AbstractVerifier):
 
     # -- the per-request check ------------------------------------------------
 
-    def verify(self, headers: Mapping[str, str], serialized_request_env: str | bytes,
-               deserialized_request_env: Any = None) -> None:
+    def verify(self, headers: Mapping[str, str], serialized_request_env: str | bytes, deserialized_request_env: Any = None) -> None:
         cert_url = _header(headers, CERT_URL_HEADER)
         signature_b64 = _header(headers, SIGNATURE_HEADER)
         if not cert_url:
@@ -298,13 +297,13 @@ class AlexaRequestVerifier(AbstractVerifier):
             pem = self._fetch(key)
         except Exception as error:
             final = is_final_download_failure(error) and not known
-            raise _FailureError(f"could not download the certificate chain ({type(error).__name__})",
-                                FINAL_FAILURE_SECONDS if final else FAILURE_CACHE_SECONDS, share=final) from None
+            raise _FailureError(
+                f"could not download the certificate chain ({type(error).__name__})", FINAL_FAILURE_SECONDS if final else FAILURE_CACHE_SECONDS, share=final
+            ) from None
         try:
             return self._validate(pem), pem
         except VerificationException as failure:
-            raise _FailureError(str(failure), FAILURE_CACHE_SECONDS if known else FINAL_FAILURE_SECONDS,
-                                share=not known) from None
+            raise _FailureError(str(failure), FAILURE_CACHE_SECONDS if known else FINAL_FAILURE_SECONDS, share=not known) from None
 
     def _remember_failure(self, key: str, failure: _FailureError) -> None:
         retry_after = _clock() + failure.seconds
@@ -329,10 +328,15 @@ class AlexaRequestVerifier(AbstractVerifier):
 
     def cache_info(self) -> dict:
         with self._lock:
-            return {"urls": list(self._cache), "size": len(self._cache), "max_size": self._cache_size,
-                    "failed_urls": list(self._failures), "known_urls": list(self._known),
-                    "store": str(self._store.directory) if self._store is not None else None,
-                    **self._budget.info(_clock())}
+            return {
+                "urls": list(self._cache),
+                "size": len(self._cache),
+                "max_size": self._cache_size,
+                "failed_urls": list(self._failures),
+                "known_urls": list(self._known),
+                "store": str(self._store.directory) if self._store is not None else None,
+                **self._budget.info(_clock()),
+            }
 
 
 # ---- the other two checks --------------------------------------------------
@@ -345,8 +349,7 @@ class TimestampVerifier(_SdkTimestampVerifier):
     def __init__(self, tolerance_in_millis: int = TIMESTAMP_TOLERANCE_MS):
         super().__init__(tolerance_in_millis)
 
-    def verify(self, headers: dict[str, Any], serialized_request_env: str,
-               deserialized_request_env: Any) -> None:
+    def verify(self, headers: dict[str, Any], serialized_request_env: str, deserialized_request_env: Any) -> None:
         request = getattr(deserialized_request_env, "request", None)
         timestamp = getattr(request, "timestamp", None)
         if timestamp is None or getattr(timestamp, "tzinfo", None) is None:
@@ -365,8 +368,7 @@ class SkillIdVerifier(AbstractVerifier):
             raise ValueError("skill_id is empty")
         self.skill_id = skill_id
 
-    def verify(self, headers: Mapping[str, str], serialized_request_env: str | bytes,
-               deserialized_request_env: Any) -> None:
+    def verify(self, headers: Mapping[str, str], serialized_request_env: str | bytes, deserialized_request_env: Any) -> None:
         envelope = deserialized_request_env
         system = getattr(getattr(envelope, "context", None), "system", None)
         ids = [getattr(getattr(system, "application", None), "application_id", None)]

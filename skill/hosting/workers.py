@@ -49,8 +49,9 @@ def json_error_response(page: bytes) -> bytes | None:
         return None
     status, reason = int(parts[1]), parts[2]
     body = json.dumps({"error": reason.lower()}, separators=(",", ":")).encode() + b"\n"
-    return (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n").encode("latin-1") + body
+    return (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n").encode(
+        "latin-1"
+    ) + body
 
 
 class JsonErrorGeventWorker(GeventWorker):
@@ -61,7 +62,7 @@ class JsonErrorGeventWorker(GeventWorker):
         super().handle_error(req, captured, addr, exc)  # a duck-typed socket
         if isinstance(exc, UnsupportedTransferCoding) and captured.data:
             # gunicorn says 501 to `Transfer-Encoding: xchunked`: a malformed request, so 400.
-            captured.data = b"HTTP/1.1 400 Bad Request" + captured.data[captured.data.find(b"\r\n"):]
+            captured.data = b"HTTP/1.1 400 Bad Request" + captured.data[captured.data.find(b"\r\n") :]
         answer = json_error_response(captured.data) if captured.data else None
         try:
             util.write_nonblock(client, answer if answer is not None else captured.data)

@@ -28,8 +28,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_gunicorn(app: str, *options: str, port: int, stderr: IO[str], stdout: IO[str] | int = subprocess.DEVNULL,
-                     env: Mapping[str, str] | None = None) -> Iterator[subprocess.Popen]:
+def running_gunicorn(
+    app: str, *options: str, port: int, stderr: IO[str], stdout: IO[str] | int = subprocess.DEVNULL, env: Mapping[str, str] | None = None
+) -> Iterator[subprocess.Popen]:
     """`gunicorn -c gunicorn.conf.py --bind 127.0.0.1:PORT OPTIONS APP` from the
     project root. `stderr` must be readable: its end is quoted when gunicorn
     exits before it answers."""

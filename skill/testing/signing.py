@@ -31,11 +31,13 @@ def key(name: str) -> rsa.RSAPrivateKey:
 
 
 def _name(common_name: str) -> x509.Name:
-    return x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "US"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Back Spasm Helper Test PKI"),
-        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-    ])
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "US"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Back Spasm Helper Test PKI"),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        ]
+    )
 
 
 def _rsa_public_key(certificate: x509.Certificate) -> rsa.RSAPublicKey:
@@ -48,9 +50,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def make_ca(common_name: str, signing_key: rsa.RSAPrivateKey, *, issuer: x509.Certificate | None = None,
-            issuer_key: rsa.RSAPrivateKey | None = None, not_before: dt.datetime | None = None,
-            not_after: dt.datetime | None = None) -> x509.Certificate:
+def make_ca(
+    common_name: str,
+    signing_key: rsa.RSAPrivateKey,
+    *,
+    issuer: x509.Certificate | None = None,
+    issuer_key: rsa.RSAPrivateKey | None = None,
+    not_before: dt.datetime | None = None,
+    not_after: dt.datetime | None = None,
+) -> x509.Certificate:
     """A root (no issuer) or intermediate CA certificate."""
     now = _now()
     public_key = signing_key.public_key()
@@ -65,9 +73,15 @@ def make_ca(common_name: str, signing_key: rsa.RSAPrivateKey, *, issuer: x509.Ce
         .add_extension(x509.BasicConstraints(ca=True, path_length=None if issuer is None else 0), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-                encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -76,16 +90,21 @@ def make_ca(common_name: str, signing_key: rsa.RSAPrivateKey, *, issuer: x509.Ce
     if issuer is not None:
         if issuer_key is None:
             raise ValueError("an intermediate CA needs its issuer's key")
-        builder = builder.add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(_rsa_public_key(issuer)), critical=False
-        )
+        builder = builder.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(_rsa_public_key(issuer)), critical=False)
         return builder.sign(issuer_key, hashes.SHA256())
     return builder.sign(signing_key, hashes.SHA256())
 
 
-def make_leaf(issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey, leaf_key: rsa.RSAPrivateKey, *,
-              dns_names: tuple[str, ...] = (SIGNING_NAME,), not_before: dt.datetime | None = None,
-              not_after: dt.datetime | None = None, ip_addresses: tuple[str, ...] = ()) -> x509.Certificate:
+def make_leaf(
+    issuer: x509.Certificate,
+    issuer_key: rsa.RSAPrivateKey,
+    leaf_key: rsa.RSAPrivateKey,
+    *,
+    dns_names: tuple[str, ...] = (SIGNING_NAME,),
+    not_before: dt.datetime | None = None,
+    not_after: dt.datetime | None = None,
+    ip_addresses: tuple[str, ...] = (),
+) -> x509.Certificate:
     """A signing certificate like Alexa's (TLS server profile); with
     `ip_addresses`, also a server certificate for those addresses."""
     now = _now()
@@ -101,14 +120,19 @@ def make_leaf(issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey, leaf_key:
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=False, key_encipherment=True,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-                encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=True,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH]),
-                       critical=False)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(_rsa_public_key(issuer)), critical=False)
     )

@@ -180,9 +180,7 @@ def walk(  # noqa: C901, PLR0912, PLR0915 - the walk is one loop over the step k
 ) -> None:
     """Play `plan` against the Lambda handler in `locale` and count what it shows."""
     handler = _lambda_handler()
-    session = AlexaSession(
-        lambda event: handler(event, None), api_endpoint=api_endpoint, reminders_granted=reminders_granted, locale=locale
-    )
+    session = AlexaSession(lambda event: handler(event, None), api_endpoint=api_endpoint, reminders_granted=reminders_granted, locale=locale)
     heard = Heard.of(locale)
     asked_for_permission = False
     oracle = Oracle()
@@ -252,9 +250,7 @@ def walk(  # noqa: C901, PLR0912, PLR0915 - the walk is one loop over the step k
                     oracle.unsure.add(asking)
             elif intent == "AMAZON.PreviousIntent" and oracle.history:
                 oracle.go_back()
-            elif intent in ("AMAZON.StartOverIntent", "StartCheckIntent") or (
-                intent == "AMAZON.YesIntent" and not asking
-            ):
+            elif intent in ("AMAZON.StartOverIntent", "StartCheckIntent") or (intent == "AMAZON.YesIntent" and not asking):
                 oracle = Oracle()
             response = session.intent(intent)
         tally.turns += 1

@@ -80,8 +80,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "utterance",
         nargs="*",
-        help='optional first line, said instead of opening the skill, as in "Alexa, ask back spasm '
-        'helper should I see a doctor"',
+        help='optional first line, said instead of opening the skill, as in "Alexa, ask back spasm helper should I see a doctor"',
     )
 
 
@@ -133,9 +132,7 @@ class Chat:
         self.out = out
         self.show_intent = show_intent
         skill_id = os.environ.get("ALEXA_SKILL_ID") or DEFAULT_SKILL_ID
-        self.session = AlexaSession(
-            lambda event: handler(event, None), locale=locale, skill_id=skill_id, screen=screen, reminders_granted=reminders_granted
-        )
+        self.session = AlexaSession(lambda event: handler(event, None), locale=locale, skill_id=skill_id, screen=screen, reminders_granted=reminders_granted)
         self.device = TypedDevice(matcher, self.session)
         self.reminders = reminders
         self.reminders_shown = 0

@@ -91,9 +91,7 @@ def symptom_ids(match: Match | None) -> frozenset[str]:
     """The symptom ids a match's symptom slots resolved to."""
     if match is None:
         return frozenset()
-    return frozenset(
-        fill.value_id for name in contract.SYMPTOM_SLOTS if (fill := match.slots.get(name)) and fill.value_id
-    )
+    return frozenset(fill.value_id for name in contract.SYMPTOM_SLOTS if (fill := match.slots.get(name)) and fill.value_id)
 
 
 def as_the_skill_reads(match: Match, locale: str) -> Match:
@@ -190,10 +188,7 @@ class Score:
         return [(e, m) for e, m in self.results if not understood(e, m)]
 
     def confusions(self) -> Counter[tuple[str, str]]:
-        return Counter(
-            (label(e.intent, e.symptoms), label(m.intent, symptom_ids(m)) if m else "(no exact sample)")
-            for e, m in self.misses()
-        )
+        return Counter((label(e.intent, e.symptoms), label(m.intent, symptom_ids(m)) if m else "(no exact sample)") for e, m in self.misses())
 
     def emergencies_missed(self) -> list[Example]:
         return [e for e, m in self.results if e.is_emergency and not recognised_as_emergency(m)]
@@ -235,10 +230,7 @@ def report(scores: Iterable[Score], *, worst: int = 10) -> list[str]:
         emergencies = sum(e.is_emergency for e, _ in result.results)
         denials = sum(e.is_denial for e, _ in result.results)
         hedges = sum(e.is_hedge for e, _ in result.results)
-        lines.append(
-            f"   emergency lines recognised as emergencies: "
-            f"{_percent(emergencies - len(result.emergencies_missed()), emergencies)}"
-        )
+        lines.append(f"   emergency lines recognised as emergencies: {_percent(emergencies - len(result.emergencies_missed()), emergencies)}")
         lines.append(f"   denials heard as a report of the denied sign: {len(result.denials_reported())}/{denials}")
         lines.append(f"   hedges sent to fallback: {len(result.hedges_to_fallback())}/{hedges}")
         lines.append("   per intent:")

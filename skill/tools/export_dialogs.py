@@ -76,11 +76,7 @@ def answers(locale: str, lines: list[str], handler: Any = None) -> list[dict[str
 
 
 def _slots(match: nlu.Match) -> dict[str, str]:
-    return {
-        name: (fill.value_id or "ER_SUCCESS_NO_MATCH") if fill.slot_type else fill.spoken
-        for name, fill in match.slots.items()
-        if fill is not None
-    }
+    return {name: (fill.value_id or "ER_SUCCESS_NO_MATCH") if fill.slot_type else fill.spoken for name, fill in match.slots.items() if fill is not None}
 
 
 def _said(envelope: dict[str, Any]) -> dict[str, Any]:

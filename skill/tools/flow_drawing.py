@@ -69,8 +69,6 @@ class Flow:
     edges: tuple[Edge, ...]
 
 
-
-
 def build_flow(locale: str = DEFAULT_LOCALE) -> Flow:
     """The flow for `locale`: nodes and labelled edges, from the rules."""
     words = speech.for_locale(locale)
@@ -145,9 +143,7 @@ def to_svg(flow: Flow, locale: str = DEFAULT_LOCALE) -> bytes:
     for number, question in enumerate(flow.questions, start=1):
         level = max(sign.level for sign in question.signs)
         # One group: dot keeps the questions in a straight column.
-        graph.node(
-            question.node, _question_label(question, words, number), shape="box", style="rounded", color=LEVEL_COLOURS[level], group="questions"
-        )
+        graph.node(question.node, _question_label(question, words, number), shape="box", style="rounded", color=LEVEL_COLOURS[level], group="questions")
     with graph.subgraph(name="outcomes", graph_attr={"rank": "sink"}) as outcomes:
         for outcome in flow.outcomes:
             label = _wrap(outcome.title) + (_wrap(outcome.detail) if outcome.detail else "")

@@ -50,14 +50,8 @@ def rows() -> list[tuple[str, list[tuple[str, str]]]]:
         for part in ("name", "plain", "denied")
         if part in _strings("en-US")["symptoms"][symptom.value]
     ]
-    questions = [
-        (f"{question.id}: {part}", f"questions.{question.id}.{part}") for question in QUESTIONS for part in ("ask", "explain")
-    ]
-    advice = [
-        (f"{level}: {part}", f"advice.{level}.{part}")
-        for level, parts in _strings("en-US")["advice"].items()
-        for part in parts
-    ]
+    questions = [(f"{question.id}: {part}", f"questions.{question.id}.{part}") for question in QUESTIONS for part in ("ask", "explain")]
+    advice = [(f"{level}: {part}", f"advice.{level}.{part}") for level, parts in _strings("en-US")["advice"].items() for part in parts]
     info = [(f"information: {topic}", f"info.{topic}") for topic in _strings("en-US")["info"]]
     other = [(key, key) for key in ("welcome", "help", "unsure_counted", "call_for_help", "goodbye", "card_footer")]
     return [("Signs", signs), ("Questions", questions), ("Advice", advice), ("Information and other safety words", info + other)]

@@ -130,8 +130,7 @@ def _slot_type(data: Any, place: str) -> SlotType:
         if value_id is not None and not isinstance(value_id, str):
             raise ModelError("not a string", f"{value_place}.id")
         synonyms = tuple(
-            _string(synonym, f"{value_place}.name.synonyms[{j}]")
-            for j, synonym in enumerate(_list(name.get("synonyms"), f"{value_place}.name.synonyms"))
+            _string(synonym, f"{value_place}.name.synonyms[{j}]") for j, synonym in enumerate(_list(name.get("synonyms"), f"{value_place}.name.synonyms"))
         )
         values.append(SlotValue(value_id or None, _string(name.get("value"), f"{value_place}.name.value"), synonyms))
     return SlotType(_string(slot_type.get("name"), f"{place}.name"), tuple(values))

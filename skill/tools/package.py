@@ -68,9 +68,7 @@ class BuildResult:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="zip to write (default: %(default)s)")
-    parser.add_argument(
-        "--python-version", default=TARGET_PYTHON, help="Lambda runtime's Python version (default: %(default)s)"
-    )
+    parser.add_argument("--python-version", default=TARGET_PYTHON, help="Lambda runtime's Python version (default: %(default)s)")
     parser.add_argument(
         "--python",
         help="interpreter of that version used to precompile (default: found on PATH or under pyenv)",
@@ -101,10 +99,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except PackageError as error:
         raise CliError(str(error)) from None
-    print(
-        f"{display(result.path)}: {result.size / 1e6:.2f} MB, {result.entries} entries, "
-        f"precompiled for Python {args.python_version}, sha256 {result.sha256}"
-    )
+    print(f"{display(result.path)}: {result.size / 1e6:.2f} MB, {result.entries} entries, precompiled for Python {args.python_version}, sha256 {result.sha256}")
     if args.python_version == TARGET_PYTHON:
         # Said even when this machine runs another Python: the zip is for Lambda's, not ours.
         print(
@@ -216,10 +211,7 @@ def find_python(version: str = TARGET_PYTHON, explicit: str | None = None) -> st
         if completed.returncode == 0 and len(lines) == 2 and lines[1] == version:
             return lines[0]
     hint = f" ({explicit} is not Python {version})" if explicit else ""
-    raise PackageError(
-        f"no Python {version} interpreter found to precompile for the Lambda runtime{hint}; "
-        f"install python{version} or pass --python PATH"
-    )
+    raise PackageError(f"no Python {version} interpreter found to precompile for the Lambda runtime{hint}; install python{version} or pass --python PATH")
 
 
 _COMPILE_SCRIPT = """

@@ -150,6 +150,7 @@ def _measurement_problems(measurement_id: str, measurement: dict[str, Any], benc
 
 # ---- the report ------------------------------------------------------------------------
 
+
 def risk_matrix_table(case: SafetyCase) -> str:
     """The risk matrix as a Markdown table, likelihood rows highest first."""
     scales = case.log["scales"]
@@ -173,9 +174,15 @@ def _figure(case: SafetyCase, figure: str) -> str:
 
 
 def _hazard_section(case: SafetyCase, hazard: dict[str, Any]) -> list[str]:
-    lines = [f"### {hazard['id']}: {hazard['title']}", "", hazard["what"], "", "- Causes: " + "; ".join(hazard["causes"]) + ".",
-             f"- Effect on the person: {hazard['effect']}",
-             f"- Risk: {_score(case, hazard['before'])} before controls, {_score(case, hazard['after'])} after: {_status(case, hazard)}."]
+    lines = [
+        f"### {hazard['id']}: {hazard['title']}",
+        "",
+        hazard["what"],
+        "",
+        "- Causes: " + "; ".join(hazard["causes"]) + ".",
+        f"- Effect on the person: {hazard['effect']}",
+        f"- Risk: {_score(case, hazard['before'])} before controls, {_score(case, hazard['after'])} after: {_status(case, hazard)}.",
+    ]
     if hazard["statements"]:
         lines.append("- Spoken statements: " + ", ".join(f"`{key}`" for key in hazard["statements"]) + " (docs/medical-content.md)")
     lines += ["", "Controls:", ""]
@@ -193,8 +200,7 @@ def render(case: SafetyCase) -> str:
     """The safety case report as Markdown (same log and figures, same bytes)."""
     hazards = case.hazards
     controls = [control for hazard in hazards for control in hazard["control"]]
-    outside = [(hazard, number, control) for hazard in hazards for number, control in enumerate(hazard["control"], start=1)
-               if control["where"] != "code"]
+    outside = [(hazard, number, control) for hazard in hazards for number, control in enumerate(hazard["control"], start=1) if control["where"] != "code"]
     accepted = [hazard for hazard in hazards if _status(case, hazard) != "acceptable"]
     lines = [
         "# Safety case report",
@@ -219,16 +225,26 @@ def render(case: SafetyCase) -> str:
         "|---|---|---|---|---|---|",
     ]
     for hazard in hazards:
-        lines.append(f"| [{hazard['id']}](#{_anchor(hazard)}) | {hazard['title']} | {_score(case, hazard['before'])} | "
-                     f"{_score(case, hazard['after'])} | {len(hazard['control'])} | {_status(case, hazard)} |")
-    lines += ["", "Risk classes (1 lowest, 5 highest), from the plan's matrix:", "", risk_matrix_table(case), "",
-              "## Measured figures", "", "| figure | value | measured | command |", "|---|---|---|---|"]
+        lines.append(
+            f"| [{hazard['id']}](#{_anchor(hazard)}) | {hazard['title']} | {_score(case, hazard['before'])} | "
+            f"{_score(case, hazard['after'])} | {len(hazard['control'])} | {_status(case, hazard)} |"
+        )
+    lines += [
+        "",
+        "Risk classes (1 lowest, 5 highest), from the plan's matrix:",
+        "",
+        risk_matrix_table(case),
+        "",
+        "## Measured figures",
+        "",
+        "| figure | value | measured | command |",
+        "|---|---|---|---|",
+    ]
     for measured in case.measurements.values():
         lines.append(f"| {measured['figure']} | {measured['value']} | {measured['date']} | `{measured['command']}` |")
     lines += ["", "## Residual risks", ""]
     lines += [f"- **{hazard['id']}** ({hazard['title']}), risk {_score(case, hazard['after'])}: {hazard['residual']}" for hazard in hazards]
-    lines += ["", "## Controls outside the code", "",
-              "These are not proven by running the code alone; someone must keep them in place.", ""]
+    lines += ["", "## Controls outside the code", "", "These are not proven by running the code alone; someone must keep them in place.", ""]
     lines += [f"- {hazard['id']}.{number} ({WHERES[control['where']]}): {control['what']}" for hazard, number, control in outside]
     lines += ["", "## Each hazard", ""]
     for hazard in hazards:
@@ -244,9 +260,9 @@ def _anchor(hazard: dict[str, Any]) -> str:
 
 # ---- the command ---------------------------------------------------------------------
 
+
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--output", default=str(REPORT_PATH), help='where to write the report; "-" for standard output '
-                        "(default docs/safety/safety-case.md)")
+    parser.add_argument("--output", default=str(REPORT_PATH), help='where to write the report; "-" for standard output (default docs/safety/safety-case.md)')
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the report at --output differs")
 
 

@@ -46,10 +46,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = TLS_NOTE
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=5000, help="port to listen on (default: 5000)")
-    parser.add_argument("--skill-id", default=os.environ.get(SKILL_ID_ENV, ""),
-                        help=f"refuse requests for any other skill (default: ${SKILL_ID_ENV})")
-    parser.add_argument("--no-verify", action="store_true",
-                        help="DO NOT check request signatures and timestamps (for local tools that cannot sign)")
+    parser.add_argument("--skill-id", default=os.environ.get(SKILL_ID_ENV, ""), help=f"refuse requests for any other skill (default: ${SKILL_ID_ENV})")
+    parser.add_argument("--no-verify", action="store_true", help="DO NOT check request signatures and timestamps (for local tools that cannot sign)")
     parser.add_argument("--workers", type=_positive, default=2, help="gunicorn worker processes (default: 2)")
     parser.add_argument("--certfile", help="TLS certificate (PEM) to serve HTTPS directly")
     parser.add_argument("--keyfile", help="TLS private key (PEM) for --certfile")

@@ -11,6 +11,7 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 - `forms`: a word's forms: Snowball stems, and a phrase in the other persons; may import: nothing outside lexicon.
 - `clauses`: a line's clauses, rewrites and spans of negative words; may import: nothing outside lexicon.
 - `composition`: a finding, the sites and the side said with it, composed into one of the article's signs; may import: core.
+- `slots`: a symptom slot's words read as the Lambda acts on them (unresolved, denied as said, negative in form); may import: core.
 - `normal`: a normal finding's polarity ("both legs feel the same" denies, "not steady" reports); may import: nothing outside lexicon.
 
     read("my husband can't feel his legs", "en-US")
@@ -84,13 +85,13 @@ class Reading:
     @property
     def reported(self) -> list[Symptom]:
         """The signs reported, most urgent first."""
-        return _by_urgency(m.sign for m in self.mentions if m.reported)
+        return by_urgency(m.sign for m in self.mentions if m.reported)
 
     @property
     def denied(self) -> list[Symptom]:
         """The signs denied and not also reported, most urgent first."""
         reported = set(self.reported)
-        return _by_urgency(m.sign for m in self.mentions if not m.reported and m.sign not in reported)
+        return by_urgency(m.sign for m in self.mentions if not m.reported and m.sign not in reported)
 
     @property
     def answers_no(self) -> bool:
@@ -104,7 +105,7 @@ def _kept_by_a_double_no(sign: Symptom | None) -> bool:
     return sign is not None and sign is not Symptom.NOT_IMPROVING
 
 
-def _by_urgency(signs) -> list[Symptom]:  # type: ignore[no-untyped-def]
+def by_urgency(signs) -> list[Symptom]:  # type: ignore[no-untyped-def]
     return sorted(set(signs), key=_URGENCY.__getitem__)
 
 
@@ -356,68 +357,3 @@ def read(line: str, locale: str = DEFAULT_LOCALE) -> Reading:
         extra = tuple(m for m in for_locale(other).read(line).mentions if m.sign not in named)
         reading = Reading(reading.mentions + extra)
     return reading
-
-
-def resolve_spoken(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
-    """A symptom slot's spoken words that matched no value ("can't feel my
-    heels"): the most urgent sign they report, or None."""
-    reported = read(words, locale).reported
-    return reported[0] if reported else None
-
-
-def resolve_after_carrier(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
-    """A report's slot words that read as nothing on their own, read after the negation a report
-    sample may carry ("I can't" + "control my bladder since"): the most urgent sign reported, or None."""
-    lexicon = for_locale(locale)
-    said = text.fold(words).split()
-    # After "can't" comes a verb's plain form: "feeling normal in her legs" was never carried.
-    if not lexicon.report_lead or not said or said[0].endswith("ing"):
-        return None
-    reading = read(words, locale)
-    # A normal state the lead's verb opens ("I can't" + "walk normally") reports, to be safe.
-    if reading.reported or (reading.mentions and said[0] not in lexicon.carried_verbs):
-        return None
-    reported = read(f"{lexicon.report_lead} {words}", locale).reported
-    return reported[0] if reported else None
-
-
-def denied_only(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
-    """A report's slot words that matched no value and deny signs, reporting
-    none ("she's not weak anywhere"): the signs denied; else nothing."""
-    reading = read(words, locale)
-    return [] if reading.reported else reading.denied
-
-
-def as_asked(words: str, asked: frozenset[Symptom], locale: str = DEFAULT_LOCALE) -> list[Symptom]:
-    """A report's words read as the question asked reads them: a finding the lexicon gives to a
-    question's sign ("I had an accident", asked about the bladder) is that sign; else nothing."""
-    table = for_locale(locale).by_question
-    mentions = read(words, locale).mentions
-    if not any(table.get(m.finding) in asked for m in mentions if m.reported):
-        return []
-    return _by_urgency(table[m.finding] if table.get(m.finding) in asked else m.sign for m in mentions if m.reported)
-
-
-def denied_as_said(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
-    """A report's slot words that deny signs and report none, whatever value Alexa gave them
-    ("I'm" + "steady on my feet"), and that no negation of a report sample could have led
-    ("I can't" + "walk normally"): the signs denied; else nothing."""
-    said = text.fold(words).split()
-    # Words of a locale with no lexicon of its own are not turned round by another's reading.
-    if locale not in locales() or not said or said[0] in for_locale(locale).carried_verbs:
-        return []
-    return denied_only(words, locale)
-
-
-def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool = False) -> list[Symptom]:
-    """The signs a denial's slot words report, most urgent first: a finding negative in form ("can't
-    feel my feet"). Words Alexa resolved to no value (`unresolved`) are read after the denial's own
-    negation too: a sign it cannot reach ("no" + "aguanto nada, se me sale solita") reports, and words
-    led by a clitic or a finite verb hang on it ("no" + "me aguanto las ganas", "siento los pies");
-    an ability kept ("sí tengo" + "fuerza en las piernas") does not."""
-    found = [m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form]
-    if unresolved:
-        lexicon = for_locale(locale)
-        hangs = text.fold(words).split()[:1] and text.fold(words).split()[0] in lexicon.clitics | lexicon.finite_verbs
-        found += [m.sign for m in read(f"{lexicon.denial_lead} {words}", locale).mentions if m.reported and (hangs or not m.negative_in_form)]
-    return _by_urgency(found)

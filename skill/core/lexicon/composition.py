@@ -35,6 +35,7 @@ ACCIDENT_AT = "ACCIDENT_AT"
 # A fall said more than once ("se cayó dos veces hoy"): loss of balance.
 _REPEATED = "REPEATED"
 
+
 def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | None:
     """The sign a finding makes with the sites and side said in its clause:
     loss of feeling x one side = ONE_SIDED_NUMBNESS, x bladder or bowel =

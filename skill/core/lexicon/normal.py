@@ -38,9 +38,7 @@ class Words(Protocol):
     def gradual(self) -> tuple[tuple[Phrase, str], ...]: ...  # "poco a poco", "little by little"
 
 
-def polarity(
-    words: Sequence[str], target: Span, tables: Words, free: Sequence[bool], lead: int, window: int, verb_clitics: frozenset[str]
-) -> Polarity:
+def polarity(words: Sequence[str], target: Span, tables: Words, free: Sequence[bool], lead: int, window: int, verb_clitics: frozenset[str]) -> Polarity:
     """The polarity of the normal finding `target`: NEGATED (the sign denied)
     or HEDGED (a report, to be safe). `lead`: where the clause starts after its
     opening answer; `verb_clitics`: clitics only a verb follows ("se")."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from skill.core import contract, lexicon
+from skill.core.lexicon import slots as slot_words
 from skill.core.rules import LEVELS, Symptom
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu.normalize import NEGATIONS, normalize
@@ -41,9 +42,7 @@ _GUESSED = "intent"
 Fill = Callable[[str, Mapping[str, SlotFill]], dict[str, SlotFill | None]]
 
 
-def revise(
-    found: Match, text: str, locale: str, names: Mapping[str, str], fill: Fill, abilities: frozenset[str] = frozenset()
-) -> Match:
+def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill: Fill, abilities: frozenset[str] = frozenset()) -> Match:
     """`found`, or what the lexicon reads in `text` where it knows better.
     `names`: each symptom value id's canonical name in the model; `abilities`:
     its synonyms that name what the body should do ("walk a straight line",
@@ -66,9 +65,7 @@ def revise(
     named = {fill.value_id for fill in found.slots.values() if fill and fill.value_id}
     # "no fever but my legs are weak" heard as a denial of weakness: the report wins.
     reports_named = not denied or bool(named & {sign.value for sign in reported})
-    if found.intent == DENY_INTENT and reported and (
-        (not word_for_word and reports_named) or _slot_negative_in_form(found, text, locale)
-    ):
+    if found.intent == DENY_INTENT and reported and ((not word_for_word and reports_named) or _slot_negative_in_form(found, text, locale)):
         return _signs(REPORT_INTENT, reported, text, names, fill)
     # A report found in a clause of its own stands beside another sign's denial ("se hizo del baño y no
     # tiene fiebre"); found loosely in the whole line, the line's denial is the reading.
@@ -98,10 +95,7 @@ def _other_sign(reported: list[Symptom], named: set[str], text: str, names: Mapp
 
 
 def _signs(intent: str, signs: list[Symptom], text: str, names: Mapping[str, str], fill: Fill) -> Match:
-    fills = {
-        slot: SlotFill(text, sign.value, names.get(sign.value, sign.value), SYMPTOM_TYPE)
-        for slot, sign in zip(SLOTS, signs[:2], strict=False)
-    }
+    fills = {slot: SlotFill(text, sign.value, names.get(sign.value, sign.value), SYMPTOM_TYPE) for slot, sign in zip(SLOTS, signs[:2], strict=False)}
     return Match(intent, fill(intent, fills), "parts", 100.0, None)
 
 
@@ -110,10 +104,7 @@ def _slot_negative_in_form(found: Match, text: str, locale: str) -> bool:
     I can't feel my legs"): the "no" answers, the rest reports, as the Lambda
     also takes it. Only that shape: elsewhere the sample's own words deny."""
     words = normalize(text).split()
-    return any(
-        fill and normalize(fill.spoken).split() == words[1:] and lexicon.negative_in_form(fill.spoken, locale)
-        for fill in found.slots.values()
-    )
+    return any(fill and normalize(fill.spoken).split() == words[1:] and slot_words.negative_in_form(fill.spoken, locale) for fill in found.slots.values())
 
 
 def _ability_negated(found: Match, text: str, abilities: frozenset[str]) -> bool:

@@ -7,7 +7,7 @@ from skill.tools.nlu.words import INVOCATION_JOINERS, LAUNCH_PHRASES
 
 
 def split(text: str, invocation_name: str) -> tuple[bool, str]:
-    """"open back spasm helper" -> (True, ""); "ask back spasm helper should
+    """ "open back spasm helper" -> (True, ""); "ask back spasm helper should
     I see a doctor" -> (True, "should i see a doctor"); "dile a ayuda para
     espasmos de espalda que tengo fiebre" -> (True, "tengo fiebre");
     anything else -> (False, text)."""

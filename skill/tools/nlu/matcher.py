@@ -68,9 +68,7 @@ _INSIDE_INTENTS = {
 }  # fmt: skip
 
 # Slot-less intents whose meaning their words carry; answers and navigation are matched as said.
-_GUESSABLE_INTENTS = frozenset(
-    {contract.START_CHECK, contract.CAUSES, contract.HOW_LONG, contract.SELF_CARE, contract.CONTACT, contract.CALL_FOR_HELP}
-)
+_GUESSABLE_INTENTS = frozenset({contract.START_CHECK, contract.CAUSES, contract.HOW_LONG, contract.SELF_CARE, contract.CONTACT, contract.CALL_FOR_HELP})
 # What a line that fits nothing may be taken for from the model of a language mixed in.
 _MIXED_IN_REQUESTS = _GUESSABLE_INTENTS | {contract.HELP, contract.STOP, contract.CANCEL, contract.REPEAT}
 

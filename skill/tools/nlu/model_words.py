@@ -141,9 +141,7 @@ def write_synonyms(data: Any, locale: str) -> int:
         for value in slot_type.get("values", [])
         for text in (value.get("name", {}).get("value", ""), *value.get("name", {}).get("synonyms", []))
     }
-    wanted: Mapping[str, Symptom] = {
-        normalize(s): sign for s, sign in lexicon_synonyms(locale).items() if not _ambiguous(s, owner, locale)
-    }
+    wanted: Mapping[str, Symptom] = {normalize(s): sign for s, sign in lexicon_synonyms(locale).items() if not _ambiguous(s, owner, locale)}
     spoken_of = {normalize(s): s for s in lexicon_synonyms(locale)}
     changed = 0
     values = {value.get("id"): value for value in slot_type.get("values", [])}

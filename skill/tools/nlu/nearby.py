@@ -53,7 +53,6 @@ class Typos:
         self._typo_targets = [word for word, _ in counts.most_common() if len(word) >= MIN_TYPO_LENGTH - 1]
         self._typo_targets += [word for word in BARE_CONTRACTIONS if word not in counts]
 
-
     def correct(self, words: list[str], *, negations_only: bool = False) -> list[str]:
         """A word the model never uses, one slip from one it does ("cnat" ->
         "can not", "fevr" -> "fever"), is taken as that word."""
@@ -82,9 +81,7 @@ class _Choices:
 class NearSamples:
     """The sample nearest a line, when it is close enough."""
 
-    def __init__(
-        self, exact: Exact, patterns: Sequence[SamplePattern], values: Values, slot_types: Mapping[str, Mapping[str, str]]
-    ):
+    def __init__(self, exact: Exact, patterns: Sequence[SamplePattern], values: Values, slot_types: Mapping[str, Mapping[str, str]]):
         self._values = values
         self._slot_types = slot_types
         # Fuzzy choices: every slot-less sample, and every one-slot sample
@@ -111,9 +108,7 @@ class NearSamples:
                     words.extend(part if isinstance(part, tuple) else (key,))
                 # Loosely (inside a longer line) only as a bare value: with
                 # every carrier too, WRatio over them all is far too slow.
-                self._add(
-                    " ".join(words), pattern.intent, pattern.sample, {slot: key}, loose=not pattern.carrier_words
-                )
+                self._add(" ".join(words), pattern.intent, pattern.sample, {slot: key}, loose=not pattern.carrier_words)
 
     def _add(self, text: str, intent: str, sample: str, keys: dict[str, str], *, loose: bool = True) -> None:
         loose = loose and len(text.split()) >= 3 and intent not in _STRICT_INTENTS
@@ -129,9 +124,7 @@ class NearSamples:
         found: list[tuple[float, bool, int]] = []
         for loose, scorer in ((False, fuzz.ratio), (True, fuzz.WRatio)):
             choices = self._choices[loose]
-            for text, score, index in process.extract(
-                line, choices.texts, scorer=scorer, score_cutoff=UTTERANCE_CUTOFF, limit=5
-            ):
+            for text, score, index in process.extract(line, choices.texts, scorer=scorer, score_cutoff=UTTERANCE_CUTOFF, limit=5):
                 if choices.negated[index] != denied:
                     continue  # "I don't have a fever" is not "I have a fever"
                 if loose and len(line) > MAX_LOOSE_STRETCH * len(text):

@@ -14,9 +14,7 @@ from skill.tools.nlu import spanish
 
 # Words people put around what they mean, dropped before matching.
 # English and Spanish words (see skill.tools.nlu.spanish).
-LEADING_FILLERS = (
-    frozenset({"alexa", "um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "oh", "well"}) | spanish.LEADING_FILLERS
-)
+LEADING_FILLERS = frozenset({"alexa", "um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "oh", "well"}) | spanish.LEADING_FILLERS
 TRAILING_FILLERS = frozenset({"please"}) | spanish.TRAILING_FILLERS
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nope", "nah", "neither", "nor", "without"}) | spanish.NEGATIONS
 
@@ -68,7 +66,7 @@ def normalize(text: str) -> str:
 
 
 def _fold_accents(text: str) -> str:
-    """"sí" -> "si", "días" -> "dias", "ñ" -> "n": Spanish typed with or
+    """ "sí" -> "si", "días" -> "dias", "ñ" -> "n": Spanish typed with or
     without accents (and Alexa's samples with them) compare alike."""
     if text.isascii():
         return text
@@ -76,7 +74,7 @@ def _fold_accents(text: str) -> str:
 
 
 def _join_spelled_letters(words: list[str]) -> list[str]:
-    """"e r" -> "er", "ortho n y" -> "ortho ny"; a lone "i" or "a" stays."""
+    """ "e r" -> "er", "ortho n y" -> "ortho ny"; a lone "i" or "a" stays."""
     out: list[str] = []
     run: list[str] = []
 

@@ -121,9 +121,7 @@ class SampleIndex:
         # intent name -> {slot name: slot type}
         self.slot_types: dict[str, dict[str, str]] = {intent.name: intent.slot_types for intent in model.intents}
         # Every sample, in the model's order.
-        self.patterns: tuple[SamplePattern, ...] = tuple(
-            SamplePattern.of(intent.name, sample) for intent in model.intents for sample in intent.samples
-        )
+        self.patterns: tuple[SamplePattern, ...] = tuple(SamplePattern.of(intent.name, sample) for intent in model.intents for sample in intent.samples)
         # normalised slot-less sample -> (intent, sample); the first one wins.
         self.exact: dict[str, tuple[str, str]] = {}
         for pattern in self.patterns:

@@ -32,6 +32,3 @@ class Match:
 
     sample: str | None = None
     """The model's sample utterance the line matched, when one did."""
-
-
-

@@ -24,7 +24,7 @@ from skill.tools.nlu.words import (
 
 
 def unsure(words: list[str], cores: frozenset[tuple[str, ...]]) -> bool:
-    """"well i haven't checked so i don't know", "could be i really can't
+    """ "well i haven't checked so i don't know", "could be i really can't
     tell", "la verdad no le sabría decir": one or more ways of not knowing
     (`cores`, the model's own NotSureIntent samples) with only answer words
     around them."""
@@ -42,7 +42,7 @@ def unsure(words: list[str], cores: frozenset[tuple[str, ...]]) -> bool:
 
 
 def answer(words: list[str]) -> str | None:
-    """"yes i think so", "nah not really", "a little yeah": a yes or a no
+    """ "yes i think so", "nah not really", "a little yeah": a yes or a no
     with only hedges around it. Not a "not sure" ("not really sure"), and not
     "yes no", which says both: None, so the question is asked again."""
     if not words or not set(words) <= YES_WORDS | NO_WORDS | ANSWER_WORDS:
@@ -85,9 +85,7 @@ def flips_meaning(a: str, b: str) -> bool:
     """Two texts that differ by a word and its opposite ("steady" and
     "unsteady", "able" and "unable"): close as strings, opposite in meaning."""
     only_a, only_b = set(a.split()) - set(b.split()), set(b.split()) - set(a.split())
-    return any(
-        y == prefix + x or x == prefix + y for x in only_a for y in only_b for prefix in OPPOSITE_PREFIXES
-    )
+    return any(y == prefix + x or x == prefix + y for x in only_a for y in only_b for prefix in OPPOSITE_PREFIXES)
 
 
 def toggled(words: list[str]) -> Iterator[list[str]]:
@@ -110,5 +108,3 @@ def toggled(words: list[str]) -> Iterator[list[str]]:
         if word in AUXILIARIES:
             yield [*words[: i + 1], "not", *words[i + 1 :]]
             return
-
-

@@ -26,33 +26,158 @@ from skill.tools.nlu import spanish
 from skill.tools.nlu.normalize import NEGATIONS
 
 # Words that say nothing about which sign ("my", "the", "is").
-STOP_WORDS = frozenset(
-    [
-        "i", "me", "my", "mine", "myself", "the", "a", "an", "is", "are", "am", "was", "were", "be", "been",
-        "being", "and", "or", "to", "of", "in", "on", "at", "for", "with", "it", "its", "this", "that", "these",
-        "those", "have", "has", "had", "do", "does", "did", "so", "just", "really", "very", "all", "up", "now",
-        "then", "like", "you", "your", "get", "got", "gotten", "getting", "keep", "keeps", "kept", "feel",
-        "feels", "felt", "one", "some", "any", "every", "much", "many", "lot", "few", "bit", "play", "playing",
-        "how", "need", "needs", "want", "make", "can", "could", "would", "should", "will",
-    ]
-) | spanish.STOP_WORDS
+STOP_WORDS = (
+    frozenset(
+        [
+            "i",
+            "me",
+            "my",
+            "mine",
+            "myself",
+            "the",
+            "a",
+            "an",
+            "is",
+            "are",
+            "am",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "and",
+            "or",
+            "to",
+            "of",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "it",
+            "its",
+            "this",
+            "that",
+            "these",
+            "those",
+            "have",
+            "has",
+            "had",
+            "do",
+            "does",
+            "did",
+            "so",
+            "just",
+            "really",
+            "very",
+            "all",
+            "up",
+            "now",
+            "then",
+            "like",
+            "you",
+            "your",
+            "get",
+            "got",
+            "gotten",
+            "getting",
+            "keep",
+            "keeps",
+            "kept",
+            "feel",
+            "feels",
+            "felt",
+            "one",
+            "some",
+            "any",
+            "every",
+            "much",
+            "many",
+            "lot",
+            "few",
+            "bit",
+            "play",
+            "playing",
+            "how",
+            "need",
+            "needs",
+            "want",
+            "make",
+            "can",
+            "could",
+            "would",
+            "should",
+            "will",
+        ]
+    )
+    | spanish.STOP_WORDS
+)
 # The persons a caregiver speaks of say no more about which sign than "my" does ("he lost his balance").
 _PERSONS = frozenset({"his", "her", "hers", "him", "himself", "herself", "their", "them", "themselves"})
 # After a negation, these are something the body should do: the line reports its loss.
-ABILITIES = frozenset(
-    [
-        "feel", "feeling", "control", "hold", "strength", "move", "lift", "walk", "stand", "sit", "pee",
-        "urinate", "go", "help", "helping", "helped", "better", "improve", "improving", "improved", "stop",
-        "start", "grip", "balance", "coordination", "sensation", "keep", "stay", "straighten", "get", "bear",
-        "do", "work", "budge", "raise", "push", "use", "make",
-    ]
-) | spanish.ABILITIES
+ABILITIES = (
+    frozenset(
+        [
+            "feel",
+            "feeling",
+            "control",
+            "hold",
+            "strength",
+            "move",
+            "lift",
+            "walk",
+            "stand",
+            "sit",
+            "pee",
+            "urinate",
+            "go",
+            "help",
+            "helping",
+            "helped",
+            "better",
+            "improve",
+            "improving",
+            "improved",
+            "stop",
+            "start",
+            "grip",
+            "balance",
+            "coordination",
+            "sensation",
+            "keep",
+            "stay",
+            "straighten",
+            "get",
+            "bear",
+            "do",
+            "work",
+            "budge",
+            "raise",
+            "push",
+            "use",
+            "make",
+        ]
+    )
+    | spanish.ABILITIES
+)
 # Said of a sign, these deny it ("my balance is fine", "it is getting better").
-WELL_WORDS = frozenset(
-    [
-        "fine", "okay", "ok", "normal", "good", "better", "improving", "steady", "strong", "alright",
-    ]
-) | spanish.WELL_WORDS
+WELL_WORDS = (
+    frozenset(
+        [
+            "fine",
+            "okay",
+            "ok",
+            "normal",
+            "good",
+            "better",
+            "improving",
+            "steady",
+            "strong",
+            "alright",
+        ]
+    )
+    | spanish.WELL_WORDS
+)
 # A guess needs this many different words of the line among the sign's
 # phrases, one seen at least MIN_EVIDENCE times, and the sign this much
 # likelier (log) than the next.
@@ -108,10 +233,7 @@ class SignClassifier:
             return self._improving(words)
         size = len(self._vocabulary)
         scores = {
-            sign: sum(
-                math.log((counts[f] + _SMOOTHING) / (self._totals[sign] + _SMOOTHING * size)) for f in found
-            )
-            for sign, counts in self._counts.items()
+            sign: sum(math.log((counts[f] + _SMOOTHING) / (self._totals[sign] + _SMOOTHING * size)) for f in found) for sign, counts in self._counts.items()
         }
         # A line about a function ("my coordination is off") is about the signs
         # whose phrases name it, whatever else it shares with others ("off").
@@ -140,7 +262,7 @@ class SignClassifier:
         return Guess(best, phrase, denies(words), margin)
 
     def _improving(self, words: list[str]) -> Guess | None:
-        """"it's a little better": the spasms are improving, which denies
+        """ "it's a little better": the spasms are improving, which denies
         they are not; said with a negation ("no better"), it reports it."""
         if not _improving_words(words) or not self._phrases.get(IMPROVING):
             return None
@@ -148,9 +270,7 @@ class SignClassifier:
 
 
 IMPROVING = Symptom.NOT_IMPROVING.value
-_FUNCTION_STEMS = frozenset(
-    stem(word) for word in ("feeling", "strength", "control", "balance", "coordination", "sensation", *spanish.FUNCTIONS)
-)
+_FUNCTION_STEMS = frozenset(stem(word) for word in ("feeling", "strength", "control", "balance", "coordination", "sensation", *spanish.FUNCTIONS))
 # Things the body has; "i have feeling in my arms and legs" says they are there.
 FUNCTIONS = frozenset({"feeling", "strength", "control", "balance", "coordination", "sensation"}) | spanish.FUNCTIONS
 # "my balance is gone": a function lost.
@@ -209,10 +329,7 @@ def denies(words: list[str]) -> bool:
     if any(a in ("have", "has", *spanish.HAVE_WORDS) and b in FUNCTIONS for a, b in itertools.pairwise(words)):
         return True  # "i have feeling in my arms and legs", "i have control", "tengo fuerza"
     padded = ["", *words, ""]
-    return any(
-        word in WELL_WORDS and not spanish.intensifier(word, padded[i], padded[i + 2], _is_symptom_word)
-        for i, word in enumerate(words)
-    )
+    return any(word in WELL_WORDS and not spanish.intensifier(word, padded[i], padded[i + 2], _is_symptom_word) for i, word in enumerate(words))
 
 
 def _is_symptom_word(word: str) -> bool:

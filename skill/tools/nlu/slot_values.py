@@ -47,9 +47,7 @@ class SlotValues:
             return SlotFill(text, value_id, name, slot_type), 100.0
         if len(text) >= MIN_FUZZY_LENGTH:
             denied = negated(text)
-            for key, score, _ in process.extract(
-                text, self._keys[slot_type], scorer=fuzz.ratio, score_cutoff=SLOT_VALUE_CUTOFF, limit=3
-            ):
+            for key, score, _ in process.extract(text, self._keys[slot_type], scorer=fuzz.ratio, score_cutoff=SLOT_VALUE_CUTOFF, limit=3):
                 # Never across a negation: "numb" is not "not numb".
                 if negated(key) == denied and not flips_meaning(text, key):
                     value_id, name = table[key]

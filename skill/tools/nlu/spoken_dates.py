@@ -36,7 +36,7 @@ def _week(day: date, weekend: bool = False) -> str:
 
 
 def _day_of_month(words: list[str]) -> int | None:
-    """"tenth", "twenty first", "10", "10th"."""
+    """ "tenth", "twenty first", "10", "10th"."""
     text = " ".join(words)
     if text in _ORDINALS:
         return _ORDINALS[text]

@@ -23,9 +23,7 @@ SMALL_NUMBERS: dict[str, int] = {
         )
     )
 }  # fmt: skip
-TENS: dict[str, int] = {
-    word: 10 * n for n, word in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)
-}
+TENS: dict[str, int] = {word: 10 * n for n, word in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
 # unit word -> ISO-8601 designator (MIN: minutes, the time part's M)
 UNITS: dict[str, str] = {
     **dict.fromkeys(("second", "seconds", "sec", "secs"), "S"),

@@ -180,8 +180,7 @@ def check_invocation_name(name: Any, place: str, report: Report, *, language: st
         report.add(
             place,
             "invocation.characters",
-            f"invocation name {name!r} has {''.join(bad)!r}: only lowercase letters, spaces, "
-            "apostrophes and periods (numbers spelled out)",
+            f"invocation name {name!r} has {''.join(bad)!r}: only lowercase letters, spaces, apostrophes and periods (numbers spelled out)",
         )
     words = name.split()
     if len(words) < 2:
@@ -189,9 +188,9 @@ def check_invocation_name(name: Any, place: str, report: Report, *, language: st
     for word in words:
         bare = word.strip(".'")
         if "." in word and not re.fullmatch(r"[a-z]\.", word):
-            report.add(place, "invocation.periods", f"{word!r}: periods only after single spoken letters (\"n. y.\")")
+            report.add(place, "invocation.periods", f'{word!r}: periods only after single spoken letters ("n. y.")')
         if "'" in word and not re.fullmatch(r"[a-z]+'s|[a-z]+s'", word):
-            report.add(place, "invocation.apostrophes", f"{word!r}: apostrophes only in possessives (\"sam's\")")
+            report.add(place, "invocation.apostrophes", f'{word!r}: apostrophes only in possessives ("sam\'s")')
         if bare in launch_words:
             report.add(place, "invocation.launch-word", f"invocation name {name!r} contains the launch phrase {bare!r}")
         if bare in INVOCATION_WAKE_WORDS:
@@ -224,7 +223,7 @@ def _check_sample(sample: str, intent: str, slots: dict[str, str], place: str, r
             report.add(
                 place,
                 "sample.slot-word",
-                f"{{{slot}}} must be a whole word in {sample!r} (put \"'s\" and suffixes in the slot values)",
+                f'{{{slot}}} must be a whole word in {sample!r} (put "\'s" and suffixes in the slot values)',
             )
     words = _SLOT_REF.sub(" ", text)
     bad = sorted({c for c in words if not (c.isalpha() or c.isspace() or c in "'.-")})
@@ -300,9 +299,7 @@ def _check_slot_type(slot_type: dict[str, Any], place: str, report: Report) -> N
             if not isinstance(synonym, str) or not synonym.strip():
                 report.add(synonym_place, "type.value", f"an empty synonym of {text!r} in {name}")
             elif len(synonym) > MAX_SLOT_VALUE_CHARS:
-                report.add(
-                    synonym_place, "type.length", f"synonym is {len(synonym)} characters, over Amazon's {MAX_SLOT_VALUE_CHARS}"
-                )
+                report.add(synonym_place, "type.length", f"synonym is {len(synonym)} characters, over Amazon's {MAX_SLOT_VALUE_CHARS}")
 
 
 def _check_dialog(interaction_model: dict[str, Any], intents: list[Any], report: Report) -> None:
@@ -328,6 +325,6 @@ def _check_dialog(interaction_model: dict[str, Any], intents: list[Any], report:
             if not isinstance(slot.get("name"), str) or slot["name"] not in declared:
                 report.add(join(slot_place, "name"), "dialog.slot", f"dialog slot {slot.get('name')!r} is not declared on {name}")
             slot_prompts = slot.get("prompts")
-            for kind, prompt_id in (slot_prompts.items() if isinstance(slot_prompts, dict) else ()):
+            for kind, prompt_id in slot_prompts.items() if isinstance(slot_prompts, dict) else ():
                 if not isinstance(prompt_id, str) or prompt_id not in prompt_ids:
                     report.add(join(join(slot_place, "prompts"), kind), "dialog.prompt", f"prompt {prompt_id!r} is not defined")

@@ -110,7 +110,7 @@ def phrase_problem(phrase: str, samples: SampleIndex, *, first: bool, language: 
     launch_phrases, connecting_words, trailing_connectors = PHRASE_WORDS.get(language, PHRASE_WORDS["en"])
     match = _WAKE_WORD.match(phrase)
     if not match:
-        return "phrase.wake-word", f"{phrase!r} must start with the wake word: \"Alexa, ...\""
+        return "phrase.wake-word", f'{phrase!r} must start with the wake word: "Alexa, ..."'
     rest = normalize(match.group(1))
     for launch in launch_phrases:
         if rest == f"{launch} {invocation}":
@@ -118,9 +118,7 @@ def phrase_problem(phrase: str, samples: SampleIndex, *, first: bool, language: 
         prefix = f"{launch} {invocation} "
         if rest.startswith(prefix):
             utterance = rest[len(prefix) :]
-            candidates = [utterance] + [
-                utterance[len(word) + 1 :] for word in connecting_words if utterance.startswith(word + " ")
-            ]
+            candidates = [utterance] + [utterance[len(word) + 1 :] for word in connecting_words if utterance.startswith(word + " ")]
             if any(samples.fits(candidate) for candidate in candidates):
                 return None
             return (
@@ -130,7 +128,7 @@ def phrase_problem(phrase: str, samples: SampleIndex, *, first: bool, language: 
     if first:
         return (
             "phrase.first",
-            f"{phrase!r}: the first example phrase must be \"Alexa, <open|ask|tell ...> {invocation} ...\"",
+            f'{phrase!r}: the first example phrase must be "Alexa, <open|ask|tell ...> {invocation} ..."',
         )
     for connector in trailing_connectors:
         suffix = f" {connector} {invocation}"

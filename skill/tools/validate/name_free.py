@@ -79,7 +79,7 @@ def check_launch_phrases(file: ModelFile, report: Report) -> None:
         return
     points = model[CONTAINER].get("ingressPoints") if isinstance(model[CONTAINER], dict) else None
     if not isinstance(points, list) or not points:
-        report.add(PLACE, "name-free.shape", "expected {\"ingressPoints\": [...]} with at least one ingress point")
+        report.add(PLACE, "name-free.shape", 'expected {"ingressPoints": [...]} with at least one ingress point')
         return
     seen: dict[str, str] = {}
     for index, point in enumerate(points):

@@ -33,7 +33,7 @@ def _declared(permissions: Any, report: Report) -> set[str]:
     if permissions is None:
         return set()
     if not isinstance(permissions, list):
-        report.add(PLACE, "permission.shape", "permissions must be a list of {\"name\": scope}")
+        report.add(PLACE, "permission.shape", 'permissions must be a list of {"name": scope}')
         return set()
     names = set()
     for index, item in enumerate(permissions):

@@ -136,4 +136,3 @@ def check_lexicon(package: SkillPackage) -> list[Problem]:
                 report.add("interactionModel.languageModel.types", "lexicon.sync", f"{problem} (run back-spasm words)")
             problems += report.problems
     return problems
-

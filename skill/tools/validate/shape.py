@@ -162,9 +162,9 @@ def _without_bare_interfaces(data: Any) -> Any:
         return {key: _without_bare_interfaces(value) for key, value in data.items()}
     if isinstance(data, list):
         return [
-            _without_bare_interfaces(item) for item in data
-            if not (isinstance(item, dict) and item.get("type") not in Interface.discriminator_value_class_map
-                    and _bare_kind(Interface, item.get("type")))
+            _without_bare_interfaces(item)
+            for item in data
+            if not (isinstance(item, dict) and item.get("type") not in Interface.discriminator_value_class_map and _bare_kind(Interface, item.get("type")))
         ]
     return data
 
