@@ -8,7 +8,7 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 
 - `context`: ConText, a mention's polarity by scope (triggers, terminators, pseudo-triggers, hedges); may import: nothing outside lexicon.
 - `text`: the lexicon's text handling (normalising, word spans); may import: nothing outside lexicon.
-- `forms`: a word's forms: Snowball stems, and a phrase in the other persons; may import: nothing outside lexicon.
+- `forms`: a word's forms: Snowball stems, a phrase in the other persons, an inability said as a refusal; may import: nothing outside lexicon.
 - `clauses`: a line's clauses, rewrites and spans of negative words; may import: nothing outside lexicon.
 - `composition`: a finding, the sites and the side said with it, composed into one of the article's signs; may import: core.
 - `slots`: a symptom slot's words read as the Lambda acts on them (unresolved, denied as said, negative in form); may import: core.
@@ -293,12 +293,14 @@ def for_locale(locale: str) -> Lexicon:
         return [(tuple(text.tokens(item, contractions)), label) for item in items]
 
     persons = {text.fold(k): tuple(v) for k, v in data.get("persons", {}).items()}
+    moods = {tuple(text.tokens(k, contractions)): [tuple(text.tokens(o, contractions)) for o in v] for k, v in data.get("refusals", {}).items()}
 
-    def findings(items, label: str) -> list[tuple[Phrase, str]]:  # type: ignore[no-untyped-def]
+    def findings(items, label: str, refused: bool = False) -> list[tuple[Phrase, str]]:  # type: ignore[no-untyped-def]
         # Said of another person too ("no tiene fuerza" as "no tengo fuerza"): a caregiver speaks for the patient.
-        return [(variant, label) for phrase, _ in phrases(items, label) for variant in forms.in_every_person(phrase, persons)]
+        said = [(variant, label) for phrase, _ in phrases(items, label) for variant in forms.in_every_person(phrase, persons)]
+        return [(mood, label) for variant, _ in said for mood in forms.in_every_mood(variant, moods)] if refused else said
 
-    targets = [p for name, items in data["findings"].items() for p in findings(items, name)]
+    targets = [p for name, items in data["findings"].items() for p in findings(items, name, refused=True)]
     targets += [p for name, items in data["events"].items() for p in findings(items, f"EVENT:{name}")]
     targets += [p for name, items in data["normal_findings"].items() for p in findings(items, f"NORMAL:{name}")]
     # A finding negative in form said as an ability kept ("i can hold it"): its sign's normal state.

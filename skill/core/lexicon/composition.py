@@ -1,7 +1,7 @@
 """The article's signs composed from a finding and the sites and side said
 with it: loss of feeling x one side = ONE_SIDED_NUMBNESS, x a limb =
 LIMB_NUMBNESS; loss of control x bladder = BLADDER_BOWEL_CONTROL, x a limb
-= MUSCLE_WEAKNESS; loose x clothes = WEIGHT_LOSS; a fall said more than once = loss of balance;
+= MUSCLE_WEAKNESS; loose x clothes = WEIGHT_LOSS; not flowing x urine = URINATION_DIFFICULTY; a fall said more than once = loss of balance;
 every other event = SIGNIFICANT_TRAUMA."""
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ _CLOTHES = "CLOTHES"
 # An accident said with where it happened ("an accident in", "un accidente del"): a loss of control at the
 # toilet, in bed or a garment; an injury elsewhere. Said alone, it is no sign of its own (no model synonym).
 ACCIDENT_AT = "ACCIDENT_AT"
+# What won't come, or comes only with effort ("no quiere salir", "takes forever"): of urine, trouble starting.
+_NOT_FLOWING = "NOT_FLOWING"
 # A fall said more than once ("se cayó dos veces hoy"): loss of balance.
 _REPEATED = "REPEATED"
 
@@ -41,7 +43,8 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
     loss of feeling x one side = ONE_SIDED_NUMBNESS, x bladder or bowel =
     BLADDER_BOWEL_CONTROL, x a limb (or nowhere said) = LIMB_NUMBNESS; loss
     of control x bladder = BLADDER_BOWEL_CONTROL, x a limb = MUSCLE_WEAKNESS;
-    loose or weak x clothes = WEIGHT_LOSS; a fall said more than once =
+    loose or weak x clothes = WEIGHT_LOSS; not flowing x urine =
+    URINATION_DIFFICULTY; a fall said more than once =
     BALANCE_COORDINATION; an accident at the toilet = BLADDER_BOWEL_CONTROL;
     every other event = SIGNIFICANT_TRAUMA."""
     if finding in SENSORY:
@@ -58,6 +61,8 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
         return Symptom.WEIGHT_LOSS
     if finding == "SOILING":  # "he messed his britches", "wet the sheets"; "messed up my back" is no sign
         return Symptom.BLADDER_BOWEL_CONTROL if "TOILET" in sites else None
+    if finding == _NOT_FLOWING:  # "la orina no quiere salir", "pushing before i can tinkle"; "no me baja la fiebre" is no retention
+        return Symptom.URINATION_DIFFICULTY if "VOIDING" in sites else None
     if finding == "LOOSE" and "TOILET" in sites:  # "my pants are hanging off me"
         return Symptom.WEIGHT_LOSS
     if finding == "LOOSE":  # loose, baggy: of clothes only ("my back feels looser" is no sign)

@@ -34,6 +34,17 @@ def in_every_person(phrase: Phrase, persons: Mapping[str, tuple[str, ...]]) -> l
     return unique[:MAX_PERSON_VARIANTS]
 
 
+def in_every_mood(phrase: Phrase, moods: Mapping[Phrase, Sequence[Phrase]]) -> list[Phrase]:
+    """The phrase with an inability said as a refusal too ("can not get going" -> "will not get
+    going": a stream, a leg or a person that won't do it cannot), where the lexicon lists one."""
+    variants = [phrase]
+    for lead, others in moods.items():
+        for start in range(len(phrase) - len(lead) + 1):
+            if phrase[start : start + len(lead)] == lead:
+                variants += [(*phrase[:start], *other, *phrase[start + len(lead) :]) for other in others]
+    return list(dict.fromkeys(variants))
+
+
 def affirmed(phrase: Phrase, leads: Mapping[Phrase, Phrase]) -> Phrase | None:
     """A finding negative in form without its negation ("no puedo levantar el pie"
     -> "puedo levantar el pie", "can not hold it" -> "can hold it"): the normal

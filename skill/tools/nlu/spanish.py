@@ -185,6 +185,7 @@ ANSWER_WORDS = frozenset(
     {"creo", "que", "pues", "la", "verdad", "senor", "senora", "un", "poco", "poquito", "eso", "es", "asi", "me",
      "parece", "bueno", "para", "nada", "de", "lo", "tengo", "en", "absoluto", "por", "supuesto", "desgraciadamente",
      "fijese", "mire", "oiga", "desgracia", "bastante", "algo",
+     "desafortunadamente", "lamentablemente", "tristemente", "yo", "sepa",
      # who is spoken to ("no mijo") and thanks ("no, gracias a dios")
      "mija", "mijo", "fijate", "ay", "pos", "hombre", "nombre", "gracias", "a", "dios", "ni", "mismo",
      # interjections that only colour a yes or a no ("ay dios mío sí", "ey sí", "ándale sí")
