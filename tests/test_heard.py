@@ -27,7 +27,12 @@ CASES = [
     ("en-US", DENY, [HeardSlot("spasms not improving after a week of rest", Symptom.NOT_IMPROVING)], DENY, (Symptom.NOT_IMPROVING,), 0),
     ("en-US", DENY, [HeardSlot("i can't feel my feet")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
     ("en-US", DENY, [HeardSlot("can't feel my legs", Symptom.LIMB_NUMBNESS)], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
+    # resolved words are never read after a negation the sample may not have held ("my bladder control is fine")
     ("en-US", DENY, [HeardSlot("feeling in my legs", Symptom.LIMB_NUMBNESS)], DENY, (Symptom.LIMB_NUMBNESS,), 0),
+    ("en-US", DENY, [HeardSlot("bladder control", Symptom.BLADDER_BOWEL_CONTROL)], DENY, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
+    # the finding said whole, a value of its own, is a report ("no" + "no bladder control")
+    ("en-US", DENY, [HeardSlot("no bladder control", Symptom.BLADDER_BOWEL_CONTROL)], REPORT, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
+    ("es-US", DENY, [HeardSlot("tengo fuerza en las piernas", Symptom.MUSCLE_WEAKNESS)], DENY, (Symptom.MUSCLE_WEAKNESS,), 0),
     ("en-US", DENY, [HeardSlot(None, Symptom.FEVER)], DENY, (Symptom.FEVER,), 0),
     ("en-US", DENY, [HeardSlot("purple elephants")], DENY, (), 1),
     ("es-US", DENY, [HeardSlot("no siento los pies")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),

@@ -10,7 +10,7 @@ import pytest
 from skill.core.rules import Symptom
 from skill.tools.alexa.device import describe
 from skill.tools.alexa.envelopes import SlotFill
-from tests.support import Dialog, is_emergency_advice
+from tests.support import Dialog, is_emergency_advice, is_see_doctor_advice
 
 TYPE = "SymptomType"
 
@@ -190,3 +190,24 @@ def test_an_accident_said_outside_the_bladder_question_is_an_injury(locale):
     session.intent("ReportSymptomIntent", {"symptom": SlotFill(ACCIDENT[locale], "SIGNIFICANT_TRAUMA", "injury", TYPE), "otherSymptom": None})
     assert not is_emergency_advice(session)
     assert not session.ended
+
+
+FALLEN = {"en-US": "fallen", "es-US": "caído"}
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_a_fall_denied_to_the_balance_question_keeps_an_injury_reported(locale):
+    # "I haven't fallen or felt weak", asked about weakness or balance: no falling over, not "no injury".
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("AMAZON.YesIntent")
+    session.intent("ReportSymptomIntent", {"symptom": SlotFill("a crate fell on me", "SIGNIFICANT_TRAUMA", "injury", TYPE), "otherSymptom": None})
+    for _ in range(12):
+        if session.ended or session.asking is None:
+            break
+        if session.asking == "WEAKNESS_OR_BALANCE":
+            fallen = SlotFill(FALLEN[locale], "SIGNIFICANT_TRAUMA", "injury", TYPE)
+            session.intent("DenySymptomIntent", {"symptom": fallen, "otherSymptom": SlotFill("weak", "MUSCLE_WEAKNESS", "weakness", TYPE)})
+        else:
+            session.intent("AMAZON.NoIntent")
+    assert is_see_doctor_advice(session)

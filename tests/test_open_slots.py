@@ -59,7 +59,7 @@ def test_an_ability_kept_in_a_denial_is_no_report(locale, words):
     ("locale", "line", "intent"),
     [
         ("en-US", "i wet myself this morning and never even felt it coming", "ReportSymptomIntent"),
-        ("en-US", "no accident nothing like that", "DenySymptomIntent"),
+        ("en-US", "no accident nothing of the sort", "DenySymptomIntent"),
         ("es-US", "no me aguanto las ganas de orinar se me sale solita", "DenySymptomIntent"),
     ],
 )
@@ -83,7 +83,7 @@ def test_an_open_slot_needs_a_word_the_model_teaches_as_a_value(locale, line):
     [
         ("en-US", "i wet myself this morning and never even felt it coming", "ReportSymptomIntent", "BLADDER_BOWEL_CONTROL"),
         ("es-US", "no me aguanto las ganas de orinar se me sale solita", "ReportSymptomIntent", "BLADDER_BOWEL_CONTROL"),
-        ("en-US", "no accident nothing like that", "DenySymptomIntent", "SIGNIFICANT_TRAUMA"),
+        ("en-US", "no accident nothing of the sort", "DenySymptomIntent", "SIGNIFICANT_TRAUMA"),
     ],
 )
 def test_lines_are_scored_as_the_skill_reads_the_open_slot(locale, line, intent, sign):

@@ -63,9 +63,11 @@ def settle(intent: str, slots: Sequence[HeardSlot], locale: str, asked: frozense
       anywhere"), it is that denial.
     - A denial whose words are a finding negative in form ("no, I can't feel my feet")
       is a report; words Alexa resolved to a sign that is no emergency are trusted.
+    - A denial's words are read as the question asked reads them: "I haven't fallen",
+      asked about balance, is no loss of balance (an injury it does not deny).
     """
     if intent == contract.DENY_SYMPTOM:
-        return _denial(slots, locale)
+        return _denial(slots, locale, asked)
     return _report(slots, locale, asked)
 
 
@@ -123,7 +125,17 @@ def _report(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom]) 
     return Heard(contract.REPORT_SYMPTOM, signs, len(unheard))
 
 
-def _denial(slots: Sequence[HeardSlot], locale: str) -> Heard:
+def _denied_as_asked(slot: HeardSlot, sign: Symptom | None, asked: frozenset[Symptom], locale: str) -> Symptom | None:
+    """The denied sign as the question asked reads the slot's words ("I haven't fallen", asked about balance)."""
+    if not asked or sign is None or sign in asked or not slot.words:
+        return sign
+    from skill.core.lexicon import slots as slot_words
+
+    as_asked = slot_words.denied_as_asked(slot.words, asked, locale)
+    return as_asked[0] if as_asked else sign
+
+
+def _denial(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom] = frozenset()) -> Heard:
     read = [(slot, _read(slot, locale)) for slot in slots]
     # Words read as a sign that is no emergency stay a denial ("spasms not improving after a week").
     open_to_report = [slot for slot, sign in read if slot.words and (sign is None or sign.level is Level.EMERGENCY)]
@@ -133,6 +145,6 @@ def _denial(slots: Sequence[HeardSlot], locale: str) -> Heard:
         reported = tuple(sign for slot in open_to_report for sign in slot_words.negative_in_form(slot.words or "", locale, unresolved=_loose(slot)))
         if reported:
             return Heard(contract.REPORT_SYMPTOM, reported, 0)
-    signs = tuple(sign for _, sign in read if sign is not None)
+    signs = tuple(dict.fromkeys(s for s in (_denied_as_asked(slot, sign, asked, locale) for slot, sign in read) if s is not None))
     unheard = sum(1 for slot, sign in read if sign is None and _loose(slot))
     return Heard(contract.DENY_SYMPTOM, signs, unheard)

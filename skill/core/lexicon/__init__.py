@@ -149,6 +149,8 @@ class Lexicon:
     gradual: tuple[tuple[Phrase, str], ...] = ()
     # findings that, said to the question of a sign, are that sign ("I had an accident" to the bladder question)
     by_question: Mapping[str, Symptom] = field(default_factory=dict)
+    # findings that, denied to the question of a sign, deny that sign ("I haven't fallen" to the balance question)
+    denied_by_question: Mapping[str, Symptom] = field(default_factory=dict)
     # the verbs `report_lead` governs in the findings ("can not" + "walk"): a slot they open may have been carried
     carried_verbs: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -334,6 +336,7 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(text.fold(w) for w in rules.get("subjects", ())), str(rules.get("report_lead", "")),
         frozenset(text.fold(w) for w in rules.get("finite_verbs", ())), tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
         {finding: Symptom(sign) for finding, sign in rules.get("by_question", {}).items()},
+        {finding: Symptom(sign) for finding, sign in rules.get("denied_by_question", {}).items()},
         _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions))),
     )  # fmt: skip
 

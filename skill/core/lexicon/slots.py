@@ -49,6 +49,13 @@ def as_asked(words: str, asked: frozenset[Symptom], locale: str = DEFAULT_LOCALE
     return by_urgency(table[m.finding] if table.get(m.finding) in asked else m.sign for m in mentions if m.reported)
 
 
+def denied_as_asked(words: str, asked: frozenset[Symptom], locale: str = DEFAULT_LOCALE) -> list[Symptom]:
+    """A denial's words read as the question asked reads them: an event the lexicon gives to a
+    question's sign when denied ("I haven't fallen", asked about balance, is no loss of balance)."""
+    table = for_locale(locale).denied_by_question
+    return by_urgency(table[m.finding] for m in read(words, locale).mentions if table.get(m.finding) in asked)
+
+
 def denied_as_said(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
     """A report's slot words that deny signs and report none, whatever value Alexa gave them
     ("I'm" + "steady on my feet"), and that no negation of a report sample could have led
@@ -65,7 +72,8 @@ def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool 
     feel my feet"). Words Alexa resolved to no value (`unresolved`) are read after the denial's own
     negation too: a sign it cannot reach ("no" + "aguanto nada, se me sale solita") reports, and words
     led by a clitic or a finite verb hang on it ("no" + "me aguanto las ganas", "siento los pies");
-    an ability kept ("sí tengo" + "fuerza en las piernas") does not."""
+    an ability kept ("sí tengo" + "fuerza en las piernas") does not. Resolved words are never read after
+    a negation: the sample may have held none ("my" + "bladder control" + "is fine")."""
     found = [m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form]
     if unresolved:
         lexicon = for_locale(locale)
