@@ -57,9 +57,12 @@ CASES = [
         (Symptom.BALANCE_COORDINATION, Symptom.FEVER),
         0,
     ),
-    # ... never a gerund (no "I can't" carries one), nor in a locale whose report samples carry no negation.
+    # ... never a gerund (no "I can't" carries one), nor words that open with no verb the lead governs.
     ("en-US", REPORT, [HeardSlot("feeling normal in her arms and legs")], DENY, (Symptom.LIMB_NUMBNESS,), 0),
-    ("es-US", REPORT, [HeardSlot("controlar la orina")], REPORT, (), 1),
+    ("es-US", REPORT, [HeardSlot("control del baño sí tengo")], REPORT, (), 1),
+    # Spanish report samples carry "no puedo" too; a normal state it opens reports, to be safe.
+    ("es-US", REPORT, [HeardSlot("controlar la orina")], REPORT, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
+    ("es-US", REPORT, [HeardSlot("caminar bien")], REPORT, (Symptom.BALANCE_COORDINATION,), 0),
     # A denial's words led by a finite verb hang on its "no" ("no" + "puedo alzar la pierna").
     ("es-US", DENY, [HeardSlot("puedo alzar la pierna para subir el escalón")], REPORT, (Symptom.MUSCLE_WEAKNESS,), 0),
     ("es-US", DENY, [HeardSlot("siento los dedos de los pies")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),

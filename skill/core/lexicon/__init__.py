@@ -337,16 +337,18 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(text.fold(w) for w in rules.get("finite_verbs", ())), tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
         {finding: Symptom(sign) for finding, sign in rules.get("by_question", {}).items()},
         {finding: Symptom(sign) for finding, sign in rules.get("denied_by_question", {}).items()},
-        _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions))),
+        _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions)), frozenset(rules["negations"]["forward"])),
     )  # fmt: skip
 
 
-def _carried_verbs(targets: Sequence[tuple[Phrase, str]], lead: Phrase) -> frozenset[str]:
-    """The words after the report lead ("can not walk") or its positive ("can stand up") in the findings."""
-    if not lead:
+def _carried_verbs(targets: Sequence[tuple[Phrase, str]], lead: Phrase, negations: frozenset[str]) -> frozenset[str]:
+    """The words after the report lead ("can not walk", "no puedo caminar") or its positive, the lead
+    without its negation ("can stand up", "puedo sentir"), in the findings."""
+    positive = next((word for word in lead if word not in negations), "")
+    if not lead or not positive:
         return frozenset()
     after_lead = {p[i + len(lead)] for p, _ in targets for i in range(len(p) - len(lead)) if p[i : i + len(lead)] == lead}
-    after_positive = {p[i + 1] for p, _ in targets for i in range(len(p) - 1) if p[i] == lead[0] and p[i + 1] not in lead}
+    after_positive = {p[i + 1] for p, _ in targets for i in range(len(p) - 1) if p[i] == positive and p[i + 1] not in lead}
     return frozenset(after_lead | after_positive)
 
 

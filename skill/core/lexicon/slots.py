@@ -21,14 +21,15 @@ def resolve_after_carrier(words: str, locale: str = DEFAULT_LOCALE) -> Symptom |
     sample may carry ("I can't" + "control my bladder since"): the most urgent sign reported, or None."""
     lexicon = for_locale(locale)
     said = text.fold(words).split()
-    # After "can't" comes a verb's plain form: "feeling normal in her legs" was never carried.
-    if not lexicon.report_lead or not said or said[0].endswith("ing"):
+    # After "can't" comes a verb the findings put there: "feeling normal in her legs", "control del baño sí tengo" were never carried.
+    if not lexicon.report_lead or not said or said[0] not in lexicon.carried_verbs:
         return None
     reading = read(words, locale)
-    # A normal state the lead's verb opens ("I can't" + "walk normally") reports, to be safe.
-    if reading.reported or (reading.mentions and said[0] not in lexicon.carried_verbs):
+    if reading.reported:
         return None
-    reported = read(f"{lexicon.report_lead} {words}", locale).reported
+    # A normal state the lead's verb opens ("I can't" + "walk normally", "no puedo" + "caminar bien")
+    # reports, to be safe, even where the lead's "no" could be read as an answer.
+    reported = read(f"{lexicon.report_lead} {words}", locale).reported or reading.denied
     return reported[0] if reported else None
 
 
