@@ -27,6 +27,9 @@ S = Symptom
         ("en-US", "all my clothes are baggy"),
         ("es-US", "la ropa me queda bien floja"),
         ("es-US", "los pantalones me quedan guangos"),
+        # a hole punched in a belt is loosening it, not a blow
+        ("en-US", "had to punch a new hole in my belt"),
+        ("en-US", "i had to punch another hole in his belt"),
     ],
 )
 def test_loose_clothes_are_weight_lost(locale, line):
@@ -57,6 +60,8 @@ def test_loose_alone_is_no_sign(line):
         ("es-US", "mi peso sigue igual", S.WEIGHT_LOSS),
         ("es-US", "el peso lo tengo igual que siempre", S.WEIGHT_LOSS),
         ("en-US", "my bladder is fine", S.BLADDER_BOWEL_CONTROL),
+        ("en-US", "nothing wrong with my waterworks", S.BLADDER_BOWEL_CONTROL),
+        ("en-US", "his plumbing is working normal", S.BLADDER_BOWEL_CONTROL),
     ],
 )
 def test_a_topic_said_to_be_fine_or_the_same_denies_its_sign(locale, line, sign):
@@ -174,6 +179,7 @@ def test_polite_and_two_sign_nos_are_no(locale, line):
         ("en-US", "she can't hold herself up straight in the chair she just slumps over", S.CANNOT_SIT_OR_STAND),
         ("en-US", "i can't get my water to start", S.URINATION_DIFFICULTY),
         ("en-US", "mom's gotten real thin lately", S.WEIGHT_LOSS),
+        ("en-US", "my waterworks have quit on me i can't hold it", S.BLADDER_BOWEL_CONTROL),
     ],
 )
 def test_everyday_words_for_signs(locale, line, sign):
@@ -246,8 +252,14 @@ def test_a_fall_said_more_than_once_is_loss_of_balance(locale, line, expected):
         ("en-US", "i had an accident in the bathroom", {(S.BLADDER_BOWEL_CONTROL, A)}),
         ("es-US", "pues sí tuve un accidente del baño", {(S.BLADDER_BOWEL_CONTROL, A)}),
         ("es-US", "tuvo un accidente en los pantalones", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        # ... and so is an accident said with the organ, in its clause
+        ("en-US", "he had a bladder accident", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("en-US", "i had a bowel accident sitting right here", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("en-US", "she had an accident with her bladder last night", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("es-US", "tuvo un accidente con la orina", {(S.BLADDER_BOWEL_CONTROL, A)}),
         # elsewhere, an injury
         ("en-US", "i had an accident at work", {(S.SIGNIFICANT_TRAUMA, A)}),
+        ("en-US", "i had an accident", {(S.SIGNIFICANT_TRAUMA, A)}),
         ("es-US", "tuve un accidente en el trabajo", {(S.SIGNIFICANT_TRAUMA, A)}),
         ("es-US", "tuve un accidente de carro", {(S.SIGNIFICANT_TRAUMA, A)}),
     ],
