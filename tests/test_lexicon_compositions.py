@@ -257,6 +257,9 @@ def test_a_fall_said_more_than_once_is_loss_of_balance(locale, line, expected):
         ("en-US", "i had a bowel accident sitting right here", {(S.BLADDER_BOWEL_CONTROL, A)}),
         ("en-US", "she had an accident with her bladder last night", {(S.BLADDER_BOWEL_CONTROL, A)}),
         ("es-US", "tuvo un accidente con la orina", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("en-US", "she had a pee accident", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        # a bed or garment said without "in" is where an injury happened
+        ("en-US", "he had an accident climbing out of bed", {(S.SIGNIFICANT_TRAUMA, A)}),
         # elsewhere, an injury
         ("en-US", "i had an accident at work", {(S.SIGNIFICANT_TRAUMA, A)}),
         ("en-US", "i had an accident", {(S.SIGNIFICANT_TRAUMA, A)}),

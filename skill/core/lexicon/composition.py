@@ -32,8 +32,10 @@ _CLOTHES = "CLOTHES"
 # An accident said with where it happened ("an accident in", "un accidente del"): a loss of control at the
 # toilet, in bed or a garment; an injury elsewhere. Said alone, it is no sign of its own (no model synonym).
 ACCIDENT_AT = "ACCIDENT_AT"
-# An accident said alone: an injury, unless an organ or the toilet is said with it ("a bowel accident").
+# An accident said alone: an injury, unless an organ or voiding is said with it ("a bowel accident", "a pee
+# accident"); a bed or garment said without "in" is where it happened ("an accident getting out of bed").
 _ACCIDENT = "EVENT:ACCIDENT"
+_ORGAN_SITES = frozenset({"BLADDER", "VOIDING"})
 # What won't come, or comes only with effort ("no quiere salir", "takes forever"): of urine, trouble starting.
 _NOT_FLOWING = "NOT_FLOWING"
 # A fall said more than once ("se cayó dos veces hoy"): loss of balance.
@@ -72,8 +74,10 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
         return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
     if finding == "EVENT:FALL" and _REPEATED in sites:  # "fell twice today": falling over, not one injury
         return Symptom.BALANCE_COORDINATION
-    if finding in (ACCIDENT_AT, _ACCIDENT):  # "tuve un accidente del baño", "a bladder accident"; not "en el trabajo"
+    if finding == ACCIDENT_AT:  # "tuve un accidente del baño", not "en el trabajo"
         return Symptom.BLADDER_BOWEL_CONTROL if sites & _BLADDER_SITES else Symptom.SIGNIFICANT_TRAUMA
+    if finding == _ACCIDENT:  # "a bladder accident"; not "an accident getting out of bed"
+        return Symptom.BLADDER_BOWEL_CONTROL if sites & _ORGAN_SITES else Symptom.SIGNIFICANT_TRAUMA
     if finding.startswith("EVENT:"):
         return Symptom.SIGNIFICANT_TRAUMA
     if finding.startswith("NORMAL:"):
