@@ -153,6 +153,8 @@ class Lexicon:
     denied_by_question: Mapping[str, Symptom] = field(default_factory=dict)
     # the verbs `report_lead` governs in the findings ("can not" + "walk"): a slot they open may have been carried
     carried_verbs: frozenset[str] = frozenset()
+    # a finding said as a topic and then denied ("debilidad no, nomás es el dolor")
+    topic: clauses.Topic = field(default_factory=clauses.Topic)
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -196,6 +198,9 @@ class Lexicon:
         bound = [words[target.start] in tables.clitics for target in targets]
         opens_negated = [words[target.start] in tables.negatives for target in targets]
         keeps = [opens and _kept_by_a_double_no(compose(target.label, sites, False)) for target, opens in zip(targets, opens_negated, strict=True)]
+        unable = [False] * len(words)
+        for target, negative_in_form in zip(targets, negative, strict=True):
+            unable[target.start : target.end] = [negative_in_form] * (target.end - target.start)
         polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated, keeps)
         for target, polarity in zip(targets, polarities, strict=True):
             if target.label == ORDINARY:
@@ -206,9 +211,11 @@ class Lexicon:
             sign = compose(target.label, sites, segments[target.start] in sides)
             if sign is None:
                 continue
-            if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
-                polarity = normal.polarity(words, target, tables, free, lead, self.window, self.verb_clitics)
             negative_form = clauses.negative(words, target, tables.negatives)
+            if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
+                polarity = normal.polarity(words, target, tables, free, lead, self.window, self.verb_clitics, unable)
+            elif polarity is Polarity.AFFIRMED and not negative_form and clauses.topic_denied(words, target, lead, places, tables.topic):
+                polarity = Polarity.NEGATED
             # "no siento nada de eso": a feeling's object is the question, so its "no" denies it
             # ("I can't hold any of it" is a report: only perception takes the symptom as object).
             sensed = target.label in SENSORY and negative_form and polarity is Polarity.AFFIRMED
@@ -244,6 +251,7 @@ class _Stemmed:
     answering: frozenset[str]  # _ANSWERING_NO
     reaching: frozenset[str]  # _REACHING
     gradual: tuple[tuple[Phrase, str], ...]  # "poco a poco": a change said to come slowly
+    topic: clauses.Topic
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -259,6 +267,10 @@ class _Stemmed:
             frozenset(map(stem, _NEGATIVE_WORDS)), frozenset(map(stem, lexicon.fillers)),
             frozenset(map(stem, lexicon.subjects)), frozenset(map(stem, _ANSWERING_NO)), frozenset(map(stem, _REACHING)),
             phrases(lexicon.gradual),
+            clauses.Topic(
+                frozenset(map(stem, lexicon.topic.negations)), frozenset(map(stem, lexicon.topic.openers)),
+                frozenset(map(stem, lexicon.topic.after)) | frozenset(map(stem, lexicon.fillers)) | frozenset(map(stem, _ANSWERING_NO)),
+            ),
         )  # fmt: skip
 
 
@@ -303,6 +315,9 @@ def for_locale(locale: str) -> Lexicon:
         return [(mood, label) for variant, _ in said for mood in forms.in_every_mood(variant, moods)] if refused else said
 
     targets = [p for name, items in data["findings"].items() for p in findings(items, name, refused=True)]
+    if data["context"].get("affirmed_after"):  # "pararme no puedo", where a verb may come last
+        lead = tuple(text.tokens(str(data["context"]["report_lead"]), contractions))
+        targets += [(last, name) for phrase, name in list(targets) if (last := forms.lead_last(phrase, lead)) is not None]
     targets += [p for name, items in data["events"].items() for p in findings(items, f"EVENT:{name}")]
     targets += [p for name, items in data["normal_findings"].items() for p in findings(items, f"NORMAL:{name}")]
     # A finding negative in form said as an ability kept ("i can hold it"): its sign's normal state.
@@ -310,7 +325,8 @@ def for_locale(locale: str) -> Lexicon:
     signs = {name: sign for name, sign in {**PLAIN, **_ABILITY_SIGNS}.items() if sign is not Symptom.NOT_IMPROVING}
     leads = {tuple(text.tokens(k, contractions)): tuple(text.tokens(v, contractions)) for k, v in data["context"].get("affirmed_forms", {}).items()}
     for name, form in forms.abilities(data["findings"], leads, signs.keys(), lambda item: phrases([item], "")[0][0], _NEGATIVE_WORDS):
-        targets += findings([form], f"NORMAL:{signs[name].name}")
+        verb_last = forms.postposed(form, str(data["context"].get("affirmed_after", "")), frozenset(data["context"].get("clitics", ())))
+        targets += findings([form] + ([verb_last] if verb_last else []), f"NORMAL:{signs[name].name}")
     targets += phrases(data["ordinary"], ORDINARY)
     sites = [p for name, items in data["sites"].items() for p in phrases(items, name)] + phrases(data["sides"], "SIDE")
     rules = data["context"]
@@ -338,6 +354,7 @@ def for_locale(locale: str) -> Lexicon:
         {finding: Symptom(sign) for finding, sign in rules.get("by_question", {}).items()},
         {finding: Symptom(sign) for finding, sign in rules.get("denied_by_question", {}).items()},
         _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions)), frozenset(rules["negations"]["forward"])),
+        clauses.Topic(*(frozenset(text.fold(w) for w in rules.get("topic", {}).get(key, ())) for key in ("negations", "openers", "after"))),
     )  # fmt: skip
 
 

@@ -4,6 +4,7 @@ words: the word-level steps of a reading, before ConText sets polarities."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from skill.core.lexicon import context, text
 from skill.core.lexicon.context import Phrase, Role, Span
@@ -73,3 +74,28 @@ def after_answer(words: Sequence[str], fillers: Collection[str], answers: Collec
     while lead < len(words) and words[lead] in answers:
         lead += 1
     return lead
+
+
+def topic_denied(words: Sequence[str], target: Span, lead: int, places: Sequence[Span], topic: Topic) -> bool:
+    """A finding said as the clause's topic and then a no ("debilidad no, nomás es el dolor",
+    "eso de tener un lado dormido no, mami"): only topic words or places stand before it, and
+    after the no the clause ends or goes on with what cannot be its verb ("nomás", a vocative).
+    A no followed by anything else may begin another predicate ("dormida no me deja"): not read."""
+    placed = {i for span in places for i in range(span.start, span.end)}
+    if not topic.negations or not all(words[i] in topic.openers or i in placed for i in range(lead, target.start)):
+        return False
+    at = target.end
+    while at in placed:
+        at += 1
+    if at >= len(words) or words[at] not in topic.negations:
+        return False
+    return at + 1 == len(words) or words[at + 1] in topic.after
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The words of a topic denied by a no after it (stemmed)."""
+
+    negations: frozenset[str] = frozenset()  # the no said after the topic
+    openers: frozenset[str] = frozenset()  # what may stand before the topic ("eso de tener", articles)
+    after: frozenset[str] = frozenset()  # what may follow the no ("nomás", "mami", another no)

@@ -74,10 +74,9 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
         return Symptom.MUSCLE_WEAKNESS if "LIMB" in sites else None
     if finding == "EVENT:FALL" and _REPEATED in sites:  # "fell twice today": falling over, not one injury
         return Symptom.BALANCE_COORDINATION
-    if finding == ACCIDENT_AT:  # "tuve un accidente del baño", not "en el trabajo"
-        return Symptom.BLADDER_BOWEL_CONTROL if sites & _BLADDER_SITES else Symptom.SIGNIFICANT_TRAUMA
-    if finding == _ACCIDENT:  # "a bladder accident"; not "an accident getting out of bed"
-        return Symptom.BLADDER_BOWEL_CONTROL if sites & _ORGAN_SITES else Symptom.SIGNIFICANT_TRAUMA
+    if finding in (ACCIDENT_AT, _ACCIDENT):  # "tuve un accidente del baño", "a bladder accident"; not "en el trabajo"
+        where = _BLADDER_SITES if finding == ACCIDENT_AT else _ORGAN_SITES  # not "an accident getting out of bed"
+        return Symptom.BLADDER_BOWEL_CONTROL if sites & where else Symptom.SIGNIFICANT_TRAUMA
     if finding.startswith("EVENT:"):
         return Symptom.SIGNIFICANT_TRAUMA
     if finding.startswith("NORMAL:"):

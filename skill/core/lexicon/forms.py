@@ -76,6 +76,23 @@ def abilities(
     return out
 
 
+def postposed(form: str, marker: str, clitics: frozenset[str]) -> str | None:
+    """An ability said with its verb last, after the marker of a yes ("puedo pararme" ->
+    "pararme sí puedo"): the same normal state. None when the form opens with a clitic,
+    whose verb cannot move alone ("me puedo parar")."""
+    words = form.split()
+    if not marker or len(words) < MIN_AFFIRMED_WORDS or words[0] in clitics:
+        return None
+    return " ".join([*words[1:], marker, words[0]])
+
+
+def lead_last(phrase: Phrase, lead: Phrase) -> Phrase | None:
+    """An inability said with its lead last ("no puedo pararme" -> "pararme no puedo"): the same finding."""
+    if not lead or phrase[: len(lead)] != lead or len(phrase) - len(lead) < 1 or phrase[len(lead)] in ("*",):
+        return None
+    return (*phrase[len(lead) :], *lead)
+
+
 def stemmer(language: object, whole_words: frozenset[str] = frozenset()) -> Callable[[str], str]:
     """Snowball's stemmer for the lexicon's language ("english", "spanish");
     words as they are when the lexicon names none. `whole_words` keep their

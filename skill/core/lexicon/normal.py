@@ -38,10 +38,13 @@ class Words(Protocol):
     def gradual(self) -> tuple[tuple[Phrase, str], ...]: ...  # "poco a poco", "little by little"
 
 
-def polarity(words: Sequence[str], target: Span, tables: Words, free: Sequence[bool], lead: int, window: int, verb_clitics: frozenset[str]) -> Polarity:
+def polarity(
+    words: Sequence[str], target: Span, tables: Words, free: Sequence[bool], lead: int, window: int, verb_clitics: frozenset[str], unable: Sequence[bool]
+) -> Polarity:
     """The polarity of the normal finding `target`: NEGATED (the sign denied)
     or HEDGED (a report, to be safe). `lead`: where the clause starts after its
-    opening answer; `verb_clitics`: clitics only a verb follows ("se")."""
+    opening answer; `verb_clitics`: clitics only a verb follows ("se");
+    `unable`: the words inside a finding negative in form ("no aguanto")."""
     at = target.start - 1
     subject = at > 0 and words[at] in tables.subjects  # "before i can", "no ella se puede enderezar"
     if at > 0 and (words[at] in tables.clitics or subject):  # "no la siento bien"
@@ -53,7 +56,8 @@ def polarity(words: Sequence[str], target: Span, tables: Words, free: Sequence[b
     opens = all(word in tables.fillers or word in tables.answering for word in words[:at])
     slowly = _said_slowly(words, target, tables.gradual)
     answering = opens and before in tables.negatives and (subject or slowly or words[target.start] not in verb_clitics)
-    object_of_another = at > 0 and not free[at - 1]  # "no se me ha salido nada, controlo bien"
+    # "no se me ha salido nada, controlo bien"; after an inability the flip is its delay ("no aguanto hasta llegar al baño")
+    object_of_another = at > 0 and not free[at - 1] and not unable[at - 1]
     if before in tables.normal_flips and not answering and not object_of_another:
         return Polarity.HEDGED
     # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,

@@ -1,0 +1,81 @@
+"""Scopes and word orders added while the eleventh fresh split was studied: a
+finding said as the clause's topic and then a no ("debilidad no, nomás es el
+dolor"), a postposed "tampoco", an ability or inability said with its verb
+last ("pararme sí puedo", "pararme no puedo"), and the delay of an inability
+("no aguanto hasta llegar al baño")."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.core.lexicon import Polarity
+from skill.core.rules import Symptom
+from tests.support import lexicon_mentions as mentions
+
+A, N, H = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.HEDGED
+S = Symptom
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("debilidad no nomás es el dolor que no me deja en paz", {(S.MUSCLE_WEAKNESS, N)}),
+        ("fiebre no", {(S.FEVER, N)}),
+        ("la calentura no mija", {(S.FEVER, N)}),
+        ("golpe no nada", {(S.SIGNIFICANT_TRAUMA, N)}),
+        ("eso de tener un lado dormido no mami todo lo siento normal", {(S.ONE_SIDED_NUMBNESS, N), (S.LIMB_NUMBNESS, N)}),
+    ],
+)
+def test_a_topic_then_a_no_is_denied(line, expected):
+    assert mentions(line, "es-US") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "sign"),
+    [
+        # a no that may begin another predicate, a tag question after a verb, a no before "sé": still reports
+        ("la pierna dormida no me deja caminar", S.LIMB_NUMBNESS),
+        ("tengo la pierna dormida no", S.LIMB_NUMBNESS),
+        ("fiebre no sé si tengo", S.FEVER),
+        ("se cayó de la escalera no puede ni moverse", S.SIGNIFICANT_TRAUMA),
+    ],
+)
+def test_a_no_after_a_finding_that_is_no_topic_keeps_the_report(line, sign):
+    assert (sign, N) not in mentions(line, "es-US")
+    assert sign in {s for s, polarity in mentions(line, "es-US") if polarity is not N}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("no al contrario engordé y calentura tampoco", {(S.FEVER, N)}),
+        ("tampoco tengo fiebre", {(S.FEVER, N)}),
+        ("no tengo fiebre y tampoco me caí", {(S.FEVER, N), (S.SIGNIFICANT_TRAUMA, N)}),
+    ],
+)
+def test_tampoco_negates_before_and_after(line, expected):
+    assert mentions(line, "es-US") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("pararme sí puedo y sentarme también", {(S.CANNOT_SIT_OR_STAND, N)}),
+        ("pararme no puedo", {(S.CANNOT_SIT_OR_STAND, A)}),
+        ("levantarse no puede", {(S.CANNOT_SIT_OR_STAND, A)}),
+    ],
+)
+def test_an_ability_said_with_its_verb_last(line, expected):
+    assert mentions(line, "es-US") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("no aguanto hasta llegar al baño", {(S.BLADDER_BOWEL_CONTROL, H)}),
+        ("aguanto normal hasta llegar al baño", {(S.BLADDER_BOWEL_CONTROL, N)}),
+        ("no se me ha salido nada controlo bien", {(S.BLADDER_BOWEL_CONTROL, N)}),
+    ],
+)
+def test_an_inabilitys_delay_is_a_report(line, expected):
+    assert mentions(line, "es-US") == expected
