@@ -20,7 +20,7 @@ language is one such module, joined in `words`, plus its lexicon data file.
 - `nearby`: slips corrected and close samples found (rapidfuzz); may import: core, tools.alexa.
 - `signs`: a naive Bayes guess of the sign or request from the model's own phrases, for lines no sample fits; may import: core.
 - `rewrites`: a line's words rewritten (hedges and time words dropped, negation toggled, a yes or no with words around it); may import: core.
-- `asides`: a no that opens a line with an aside after it ("no, just the back"); may import: core.
+- `asides`: a no that opens a line with an aside after it ("no, just the back") and a line that ends in a verdict ("so i'd say no"); may import: core.
 - `by_parts`: the lexicon's reading (signs by parts, polarity by scope) where it knows better than the samples; may import: core, tools.alexa.
 - `invocation`: "ask back spasm helper ..." split from the request; may import: nothing outside nlu.
 - `model_words`: the lexicon's words written into the model's SymptomType synonyms, within Amazon's limits; may import: core.

@@ -1,13 +1,16 @@
 """A line that opens with a no and goes on with an aside ("no, just the
 back", "no, ella va al baño como siempre"): the no is the answer. A no that
-negates the verb after it ("no siento los pies") is not such an opening."""
+negates the verb after it ("no siento los pies") is not such an opening.
+A line that ends in a verdict ("he jumps when i tickle his feet, so i'd say
+no") answers with it."""
 
 from __future__ import annotations
 
 from skill.core import contract
 from skill.core.rules import Level, Symptom
 from skill.tools.nlu.result import Match
-from skill.tools.nlu.words import ASIDE_AFTER_NO, CLEAR_NO, EVERYDAY_ANSWERS
+from skill.tools.nlu.rewrites import answer
+from skill.tools.nlu.words import ASIDE_AFTER_NO, CLEAR_NO, CLEAR_YES, EVERYDAY_ANSWERS, VERDICT_LEADS
 
 # Everyday no's of more than a word that answer on their own ("not that i have
 # noticed", "para nada"); not those with a subject, which negate a verb ("i do not").
@@ -42,3 +45,17 @@ def is_an_aside(lexicon_reads_a_sign: bool, guessed: Match | None) -> bool:
         return False
     signs = [Symptom(f.value_id) for f in guessed.slots.values() if f and f.value_id in Symptom.__members__]
     return not any(sign.level is Level.EMERGENCY for sign in signs)
+
+_NOT = frozenset({"not"})
+
+
+def closing_verdict(words: list[str]) -> str | None:
+    """The yes or no a line ends with after a word of conclusion ("..., so i'd say no",
+    "..., así que yo diría que no"), with something said before it; None otherwise."""
+    for start in range(len(words) - 1, 0, -1):
+        lead = next((lead for lead in VERDICT_LEADS if tuple(words[start : start + len(lead)]) == lead), None)
+        if lead is not None:
+            tail = words[start + len(lead) :]
+            # a plain yes or no, or "not" ("so i guess not"); not "sure" ("i'm not so sure")
+            return answer(tail) if set(tail) & (CLEAR_YES | CLEAR_NO | _NOT) else None
+    return None

@@ -239,14 +239,16 @@ OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
 QUESTION_WORDS = frozenset({"should", "can", "could", "what", "how", "why", "when", "is", "are", "do", "does", "will", "would", "where", "who"})
 CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"})
 # Words that say a day is when the pain began ("since monday", "it started yesterday"), not a day for anything else.
+# What opens a closing verdict ("he jumps when i tickle his feet so i'd say no").
+VERDICT_LEADS = (("so",),)
 ONSET_WORDS = frozenset({"since", "started", "start", "starting", "began", "begin", "ago", "ever", "came", "kicked"})
 # Words that carry a "not" after them ("it is getting better" -> "it is not ...").
 AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "can", "do", "does", "did", "have", "has", "will", "could"})
-YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "sure", "definitely", "absolutely", "correct", "right"})
-NO_WORDS = frozenset({"no", "nope", "nah", "not", "never", "negative", "none"})
+YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "sure", "definitely", "absolutely", "correct", "right", "yessir", "yesm"})
+NO_WORDS = frozenset({"no", "nope", "nah", "naw", "nuh", "not", "never", "negative", "none", "neither"})
 # A yes and a no in one line ("yes no") is no answer at all: ask again.
 CLEAR_YES = frozenset({"yes", "yeah", "yep", "yup"})
-CLEAR_NO = frozenset({"no", "nope", "nah"})
+CLEAR_NO = frozenset({"no", "nope", "nah", "naw"})
 # After a line's first "no", any word begins an aside ("no, just the back"):
 # English negates a verb with "not", never with a bare "no".
 ASIDE_AFTER_NO = None
@@ -254,7 +256,7 @@ ASIDE_AFTER_NO = None
 ABILITY_LEADS = ("i can not",)
 # Words that may come with a yes or a no without changing it.
 ANSWER_WORDS = frozenset(
-    {"i", "think", "so", "guess", "suppose", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",
+    {"i", "think", "so", "guess", "suppose", "either", "one", "rightly", "believe", "that", "is", "it", "really", "sir", "maam", "a", "little",
      "bit", "afraid", "unfortunately", "does", "do", "did", "have", "am", "was", "very", "much", "pretty", "of",
      "course", "at", "all", "uh", "huh", "mm", "hmm", "okay", "ok", "well", "thats", "quite", "exactly", "sadly",
      "indeed", "nothing", "like", "those", "whatsoever", "honestly", "ma'am", "buddy", "dear",
@@ -272,7 +274,9 @@ UNSURE_WORDS = frozenset(
      "can", "not", "have", "had", "a", "chance", "yet", "for", "sure", "certain", "about", "know"}
 )  # fmt: skip
 # Words that only colour what is said.
-INTENSIFIERS = frozenset({"just", "really", "so", "super", "very", "totally", "completely", "pretty", "quite", "all", "even", "actually", "honestly", "like"})
+INTENSIFIERS = frozenset(
+    {"just", "rightly", "really", "so", "super", "very", "totally", "completely", "pretty", "quite", "all", "even", "actually", "honestly", "like"}
+)
 HEDGE_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("kind", "of"), ("sort", "of"))
 # Said after what is wrong, about when or how: "... since yesterday", "... all of a sudden".
 TRAILING = (

@@ -33,7 +33,7 @@ from skill.tools import model as model_file
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.model import LanguageModel
 from skill.tools.nlu import by_parts, durations, invocation, spanish
-from skill.tools.nlu.asides import is_an_aside, opens_with_a_no
+from skill.tools.nlu.asides import closing_verdict, is_an_aside, opens_with_a_no
 from skill.tools.nlu.nearby import NearSamples, Typos
 from skill.tools.nlu.normalize import NEGATIONS, negated, normalize, strip_fillers
 from skill.tools.nlu.patterns import SampleIndex
@@ -140,6 +140,9 @@ class Nlu:
         overruled by the signs the line names by their parts where those
         know better (`by_parts`)."""
         found = by_parts.revise(self._match_samples(text), text, self._lexicon_locale, self._symptom_names, self._fill, self._abilities)
+        verdict = closing_verdict(self._words(text))  # "he jumps when i tickle his feet so i'd say no", if no sign is reported
+        if verdict is not None and found.how != "exact" and not lexicon.read(text, self._lexicon_locale).reported:
+            return Match(verdict, self._fill(verdict, {}), "answer", 100.0)
         if found.intent == FALLBACK_INTENT and self.also is not None:
             # US Spanish speakers mix in English ("call nine one one porfa"): the other model's
             # reading, for requests only; never an answer or a denial, which a Spanish line could be misread as.

@@ -27,6 +27,8 @@ LEADING_FILLERS = frozenset({"eh", "ehh", "mmm", "pues", "oye", "mira", "ay", "e
 TRAILING_FILLERS = frozenset({"gracias", "favor", "por"})
 CLAUSE_BREAKS = frozenset({"y", "e", "pero", "tambien", "ademas", "entonces", "porque", "pues"})
 # Words that say a day is when the pain began ("desde el lunes", "me empezó anteayer").
+# What opens a closing verdict ("se mueve bien así que yo diría que no").
+VERDICT_LEADS = (("asi", "que"), ("entonces",), ("o", "sea"))
 ONSET_WORDS = frozenset({"desde", "empezo", "empece", "comenzo", "inicio", "dio", "agarro", "since"})
 QUESTION_WORDS = frozenset({"que", "como", "cuanto", "cuantos", "cuando", "cual", "por", "donde", "debo", "deberia", "necesito", "puedo"})
 
@@ -40,7 +42,7 @@ LAUNCH_PHRASES = (
 INVOCATION_JOINERS = frozenset({"que", "si", "sobre", "y"})
 
 # ---- a yes or a no with words around it ---------------------------------------------
-YES_WORDS = frozenset({"si", "sip", "claro", "aja", "exacto", "correcto", "efectivamente"})
+YES_WORDS = frozenset({"si", "sip", "claro", "aja", "exacto", "correcto", "efectivamente", "ey"})
 CLEAR_YES = frozenset({"si", "sip"})
 # A line's first "no" before a verb negates it ("no siento los pies"); before
 # these words it is an answer, with an aside after it ("no, ella va al baño como
@@ -185,7 +187,7 @@ ANSWER_WORDS = frozenset(
     {"creo", "que", "pues", "la", "verdad", "senor", "senora", "un", "poco", "poquito", "eso", "es", "asi", "me",
      "parece", "bueno", "para", "nada", "de", "lo", "tengo", "en", "absoluto", "por", "supuesto", "desgraciadamente",
      "fijese", "mire", "oiga", "desgracia", "bastante", "algo",
-     "desafortunadamente", "lamentablemente", "tristemente", "yo", "sepa",
+     "desafortunadamente", "lamentablemente", "tristemente", "yo", "sepa", "diria", "dijera",
      # who is spoken to ("no mijo") and thanks ("no, gracias a dios")
      "mija", "mijo", "fijate", "ay", "pos", "hombre", "nombre", "gracias", "a", "dios", "ni", "mismo",
      # interjections that only colour a yes or a no ("ay dios mío sí", "ey sí", "ándale sí")
