@@ -79,3 +79,26 @@ def test_an_ability_said_with_its_verb_last(line, expected):
 )
 def test_an_inabilitys_delay_is_a_report(line, expected):
     assert mentions(line, "es-US") == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # a measurement with a normal reading in the line denies the fever
+        ("en-US", "i took my temperature twice and it was ninety eight point six both times", {(S.FEVER, N)}),
+        ("en-US", "the thermometer says ninety seven", {(S.FEVER, N)}),
+        ("es-US", "me tomé la temperatura y salió en treinta y seis", {(S.FEVER, N)}),
+        ("es-US", "treinta y siete de temperatura", {(S.FEVER, N)}),
+        # a high or borderline reading, or a measurement with none, is a fever
+        ("en-US", "my temperature is ninety nine point nine", {(S.FEVER, A)}),
+        ("en-US", "i've been running a temperature", {(S.FEVER, A)}),
+        ("en-US", "her temperature is a hundred and two", {(S.FEVER, A)}),
+        ("es-US", "tiene temperatura de treinta y nueve", {(S.FEVER, A)}),
+        ("es-US", "tiene temperatura de treinta y siete y medio", {(S.FEVER, A)}),
+        # a number with no measurement says nothing
+        ("en-US", "my mother is ninety eight", set()),
+        ("es-US", "tiene treinta y siete años", set()),
+    ],
+)
+def test_a_normal_reading_of_a_measurement_denies_the_fever(locale, line, expected):
+    assert mentions(line, locale) == expected

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from skill.core.lexicon import clauses, context, forms, normal, text
-from skill.core.lexicon.composition import PLAIN, SENSORY, compose
+from skill.core.lexicon.composition import MEASURED, PLAIN, READING, SENSORY, compose
 from skill.core.lexicon.context import Phrase, Polarity, Role, Span
 from skill.core.rules import LEVELS, SIGN_ORDER, Symptom
 
@@ -98,6 +98,18 @@ class Reading:
         """Every mention is a negative-in-form finding of the question's
         signs ("no siento nada de eso", "I can't feel any of that"): a no."""
         return bool(self.mentions) and all(m.of_question for m in self.mentions)
+
+
+def _with_readings(mentions: list[Mention]) -> list[Mention]:
+    """A measurement ("i took my temperature") with a normal reading in the line ("it was ninety
+    eight point six") denies its sign; a reading with no measurement ("she's ninety eight") says nothing."""
+    readings = [m for m in mentions if m.finding.endswith(READING)]
+    if not readings:
+        return mentions
+    if not any(m.finding == MEASURED for m in mentions):
+        return [m for m in mentions if m not in readings]
+    normal_reading = any(not m.reported for m in readings)
+    return [m for m in mentions if not (normal_reading and m.finding == MEASURED and m.reported)]
 
 
 def _kept_by_a_double_no(sign: Symptom | None) -> bool:
@@ -174,7 +186,7 @@ class Lexicon:
         parts = clauses.split(words, tables.joiners, inside)
         for clause in clauses.attach_trailing_negations(parts, tables.targets, tables.modifiers, tables.clitics):
             mentions.extend(self._read_clause(clause, tables))
-        return Reading(tuple(mentions))
+        return Reading(tuple(_with_readings(mentions)))
 
     def _read_clause(self, words: Sequence[str], tables: _Stemmed) -> list[Mention]:
         targets = context.find(words, tables.targets, None, tables.clitics)
@@ -320,6 +332,7 @@ def for_locale(locale: str) -> Lexicon:
         targets += [(last, name) for phrase, name in list(targets) if (last := forms.lead_last(phrase, lead)) is not None]
     targets += [p for name, items in data["events"].items() for p in findings(items, f"EVENT:{name}")]
     targets += [p for name, items in data["normal_findings"].items() for p in findings(items, f"NORMAL:{name}")]
+    targets += [p for name, items in data.get("readings", {}).items() for p in phrases(items, f"NORMAL:{name}{READING}")]
     # A finding negative in form said as an ability kept ("i can hold it"): its sign's normal state.
     # Not of relief, which may be said of anything ("la fiebre se quitó").
     signs = {name: sign for name, sign in {**PLAIN, **_ABILITY_SIGNS}.items() if sign is not Symptom.NOT_IMPROVING}

@@ -10,6 +10,10 @@ from collections.abc import Mapping
 
 from skill.core.rules import Symptom
 
+# A measurement ("temperature", "termómetro"): a fever, unless the line gives a normal reading of it.
+MEASURED = "MEASURED"
+# The label's end of a normal reading ("ninety eight", "treinta y seis"): "NORMAL:FEVER:READING".
+READING = ":READING"
 # Findings that mean the same sign wherever they are.
 PLAIN: Mapping[str, Symptom] = {
     "WEAK": Symptom.MUSCLE_WEAKNESS,
@@ -22,6 +26,7 @@ PLAIN: Mapping[str, Symptom] = {
     Symptom.FEVER.name: Symptom.FEVER,  # the finding is named after its sign
     Symptom.WEIGHT_LOSS.name: Symptom.WEIGHT_LOSS,
     "NO_IMPROVEMENT": Symptom.NOT_IMPROVING,
+    MEASURED: Symptom.FEVER,
 }
 SENSORY = frozenset({"NUMB", "TINGLING"})
 # The organs ("bladder") and what goes with them ("pee", "the bathroom"):
@@ -80,5 +85,5 @@ def compose(finding: str, sites: frozenset[str], one_side: bool) -> Symptom | No
     if finding.startswith("EVENT:"):
         return Symptom.SIGNIFICANT_TRAUMA
     if finding.startswith("NORMAL:"):
-        return Symptom(finding.split(":", 1)[1])
+        return Symptom(finding.split(":")[1])
     return PLAIN.get(finding)
