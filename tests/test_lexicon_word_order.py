@@ -102,3 +102,23 @@ def test_an_inabilitys_delay_is_a_report(line, expected):
 )
 def test_a_normal_reading_of_a_measurement_denies_the_fever(locale, line, expected):
     assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("she can't keep it in anymore", {(S.BLADDER_BOWEL_CONTROL, A)}),
+        ("he's weaving all over the kitchen", {(S.BALANCE_COORDINATION, A)}),
+        ("mama tumped over in the yard", {(S.SIGNIFICANT_TRAUMA, A)}),
+        ("her feet are dead", {(S.LIMB_NUMBNESS, A)}),
+        ("my phone is dead", set()),
+        ("i don't feel a thing below my knees", {(S.LIMB_NUMBNESS, A)}),
+        ("he makes it to the bathroom in time", {(S.BLADDER_BOWEL_CONTROL, N)}),
+        ("she isn't making it to the toilet in time", {(S.BLADDER_BOWEL_CONTROL, H)}),
+        ("he's sure footed on the stairs", {(S.BALANCE_COORDINATION, N)}),
+        ("she feels cool to the touch", {(S.FEVER, N)}),
+        ("my clothes still fit", {(S.WEIGHT_LOSS, N)}),
+    ],
+)
+def test_everyday_english_for_signs_and_their_normal_states(line, expected):
+    assert mentions(line, "en-US") == expected
