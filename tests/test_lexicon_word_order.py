@@ -48,7 +48,7 @@ def test_a_no_after_a_finding_that_is_no_topic_keeps_the_report(line, sign):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("no al contrario engordé y calentura tampoco", {(S.FEVER, N)}),
+        ("no al contrario engordé y calentura tampoco", {(S.WEIGHT_LOSS, N), (S.FEVER, N)}),
         ("tampoco tengo fiebre", {(S.FEVER, N)}),
         ("no tengo fiebre y tampoco me caí", {(S.FEVER, N), (S.SIGNIFICANT_TRAUMA, N)}),
     ],
@@ -122,3 +122,22 @@ def test_a_normal_reading_of_a_measurement_denies_the_fever(locale, line, expect
 )
 def test_everyday_english_for_signs_and_their_normal_states(line, expected):
     assert mentions(line, "en-US") == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        # two limbs joined are one finding's sites: a side said with one is said with both
+        ("en-US", "his right arm and his right leg don't feel like they belong to him", {(S.ONE_SIDED_NUMBNESS, A)}),
+        ("es-US", "la parte izquierda brazo y pierna la tiene entumida", {(S.ONE_SIDED_NUMBNESS, A)}),
+        # ... but a joiner before anything else still parts two clauses
+        ("en-US", "i can't feel my feet and my bladder is leaking", {(S.LIMB_NUMBNESS, A), (S.BLADDER_BOWEL_CONTROL, A)}),
+        # "but only" restricts, it does not end a scope
+        ("es-US", "no siento bien pero nada más de un lado", {(S.ONE_SIDED_NUMBNESS, A)}),
+        # "on the contrary" ends a negation's reach
+        ("es-US", "no ha subido nada al contrario ha perdido libras", {(S.WEIGHT_LOSS, A)}),
+        ("es-US", "al contrario he subido unas libritas", {(S.WEIGHT_LOSS, N)}),
+    ],
+)
+def test_limbs_joined_restrictions_and_contraries(locale, line, expected):
+    assert mentions(line, locale) == expected

@@ -167,6 +167,8 @@ class Lexicon:
     carried_verbs: frozenset[str] = frozenset()
     # a finding said as a topic and then denied ("debilidad no, nomás es el dolor")
     topic: clauses.Topic = field(default_factory=clauses.Topic)
+    # words that may stand before the second of two limbs joined ("the arm and the leg", "brazo y la pierna")
+    determiners: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -183,6 +185,7 @@ class Lexicon:
         mentions: list[Mention] = []
         # A joiner inside a finding ("pins and needles") joins no clauses.
         inside = {i for span in context.find(words, tables.targets, None, tables.clitics) for i in range(span.start + 1, span.end)}
+        inside |= clauses.limbs_joined(words, context.find(words, tables.sites), tables.joiners, tables.determiners)
         parts = clauses.split(words, tables.joiners, inside)
         for clause in clauses.attach_trailing_negations(parts, tables.targets, tables.modifiers, tables.clitics):
             mentions.extend(self._read_clause(clause, tables))
@@ -264,6 +267,7 @@ class _Stemmed:
     reaching: frozenset[str]  # _REACHING
     gradual: tuple[tuple[Phrase, str], ...]  # "poco a poco": a change said to come slowly
     topic: clauses.Topic
+    determiners: frozenset[str]  # "the", "la": between two limbs joined ("the arm and the leg")
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -283,6 +287,7 @@ class _Stemmed:
                 frozenset(map(stem, lexicon.topic.negations)), frozenset(map(stem, lexicon.topic.openers)),
                 frozenset(map(stem, lexicon.topic.after)) | frozenset(map(stem, lexicon.fillers)) | frozenset(map(stem, _ANSWERING_NO)),
             ),
+            frozenset(map(stem, lexicon.determiners)),
         )  # fmt: skip
 
 
@@ -368,6 +373,7 @@ def for_locale(locale: str) -> Lexicon:
         {finding: Symptom(sign) for finding, sign in rules.get("denied_by_question", {}).items()},
         _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions)), frozenset(rules["negations"]["forward"])),
         clauses.Topic(*(frozenset(text.fold(w) for w in rules.get("topic", {}).get(key, ())) for key in ("negations", "openers", "after"))),
+        frozenset(text.fold(w) for w in rules.get("determiners", ())),
     )  # fmt: skip
 
 

@@ -76,6 +76,21 @@ def after_answer(words: Sequence[str], fillers: Collection[str], answers: Collec
     return lead
 
 
+def limbs_joined(words: Sequence[str], places: Sequence[Span], joiners: frozenset[str], determiners: frozenset[str]) -> set[int]:
+    """The joiners between two limbs ("her left arm and her left leg", "brazo y pierna"): they join
+    the limbs of one finding, not two clauses, so a side said with one is said with both."""
+    limbs = {i for span in places if span.label == _LIMB for i in range(span.start, span.end)}
+    out: set[int] = set()
+    for i, word in enumerate(words):
+        after = i + 1 + (i + 1 < len(words) and words[i + 1] in determiners)
+        if word in joiners and i - 1 in limbs and after in limbs:
+            out.add(i)
+    return out
+
+
+_LIMB = "LIMB"
+
+
 def topic_denied(words: Sequence[str], target: Span, lead: int, places: Sequence[Span], topic: Topic) -> bool:
     """A finding said as the clause's topic and then a no ("debilidad no, nomás es el dolor",
     "eso de tener un lado dormido no, mami"): only topic words or places stand before it, and
