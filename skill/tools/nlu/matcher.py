@@ -2,23 +2,21 @@
 
 Matching, best first (docs/chat.md has the same list with examples):
 
-1. the whole line equals a slot-less sample (or a built-in phrasing), as
-   typed or without the fillers around it;
-2. the line fits a sample with slots, word for word, and every slot resolves
-   (a symptom value or synonym, a spoken duration or date) - every way of
-   splitting the line between two slots is tried; a bare duration answers
-   "how long";
+1. the whole line equals a slot-less sample (or a built-in phrasing), as typed or without the fillers around it;
+2. the line fits a sample with slots, word for word, and every slot resolves (a symptom value or synonym, a spoken
+   duration or date) - every way of splitting the line between two slots is tried; a bare duration answers "how long";
 3. the opposite of a report ("my feet are not numb"): a denial;
-4. rapidfuzz: the line is close to a slot-less sample, or to a one-slot
-   sample filled with one of the slot type's values (a slip, a missing word);
+4. rapidfuzz: the line is close to a slot-less sample, or to a one-slot sample filled with one of the slot type's
+   values (a slip, a missing word);
 5. clauses matched one by one, or a sample inside a longer, rambling line;
 6. only when nothing fits as typed: slips corrected, intensifiers and trailing time words dropped; then a hedged
    yes or no, a duration among other words (`durations`), or a naive Bayes guess of the sign or the question from
    the model's own phrases (`skill.tools.nlu.signs`);
-7. the line fits a sample with a clear carrier phrase ("I have ...") but the
-   slot matches no value: the intent with ER_SUCCESS_NO_MATCH, as Alexa sends;
+7. the line fits a sample with a clear carrier phrase ("I have ...") but the slot matches no value: the intent with
+   ER_SUCCESS_NO_MATCH, as Alexa sends;
 8. AMAZON.FallbackIntent.
 
+Steps 3 to 8 give way to a closing verdict ("..., so i'd say no") when the line reports no sign (`asides`).
 `exact_match` is steps 1 and 2 alone: what a device is certainly trained on.
 """
 
