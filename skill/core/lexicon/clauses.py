@@ -76,6 +76,9 @@ def after_answer(words: Sequence[str], fillers: Collection[str], answers: Collec
     return lead
 
 
+_LIMB = "LIMB"
+
+
 def limbs_joined(words: Sequence[str], places: Sequence[Span], joiners: frozenset[str], determiners: frozenset[str]) -> set[int]:
     """The joiners between two limbs ("her left arm and her left leg", "brazo y pierna"): they join
     the limbs of one finding, not two clauses, so a side said with one is said with both."""
@@ -86,9 +89,6 @@ def limbs_joined(words: Sequence[str], places: Sequence[Span], joiners: frozense
         if word in joiners and i - 1 in limbs and after in limbs:
             out.add(i)
     return out
-
-
-_LIMB = "LIMB"
 
 
 def topic_denied(words: Sequence[str], target: Span, lead: int, places: Sequence[Span], topic: Topic) -> bool:

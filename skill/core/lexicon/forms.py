@@ -88,7 +88,7 @@ def postposed(form: str, marker: str, clitics: frozenset[str]) -> str | None:
 
 def lead_last(phrase: Phrase, lead: Phrase) -> Phrase | None:
     """An inability said with its lead last ("no puedo pararme" -> "pararme no puedo"): the same finding."""
-    if not lead or phrase[: len(lead)] != lead or len(phrase) - len(lead) < 1 or phrase[len(lead)] in ("*",):
+    if not lead or len(phrase) <= len(lead) or phrase[: len(lead)] != lead or phrase[len(lead)] == "*":
         return None
     return (*phrase[len(lead) :], *lead)
 

@@ -46,6 +46,7 @@ def is_an_aside(lexicon_reads_a_sign: bool, guessed: Match | None) -> bool:
     signs = [Symptom(f.value_id) for f in guessed.slots.values() if f and f.value_id in Symptom.__members__]
     return not any(sign.level is Level.EMERGENCY for sign in signs)
 
+
 _NOT = frozenset({"not"})
 
 

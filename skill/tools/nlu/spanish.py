@@ -26,9 +26,9 @@ LEADING_FILLERS = frozenset({"eh", "ehh", "mmm", "pues", "oye", "mira", "ay", "e
 # "por favor" at the end of a line: both words go.
 TRAILING_FILLERS = frozenset({"gracias", "favor", "por"})
 CLAUSE_BREAKS = frozenset({"y", "e", "pero", "tambien", "ademas", "entonces", "porque", "pues"})
-# Words that say a day is when the pain began ("desde el lunes", "me empezó anteayer").
 # What opens a closing verdict ("se mueve bien así que yo diría que no").
 VERDICT_LEADS = (("asi", "que"), ("entonces",), ("o", "sea"))
+# Words that say a day is when the pain began ("desde el lunes", "me empezó anteayer").
 ONSET_WORDS = frozenset({"desde", "empezo", "empece", "comenzo", "inicio", "dio", "agarro", "since"})
 QUESTION_WORDS = frozenset({"que", "como", "cuanto", "cuantos", "cuando", "cual", "por", "donde", "debo", "deberia", "necesito", "puedo"})
 
