@@ -67,6 +67,20 @@ CASES = [
     ("es-US", DENY, [HeardSlot("puedo alzar la pierna para subir el escalón")], REPORT, (Symptom.MUSCLE_WEAKNESS,), 0),
     ("es-US", DENY, [HeardSlot("siento los dedos de los pies")], REPORT, (Symptom.LIMB_NUMBNESS,), 0),
     ("es-US", DENY, [HeardSlot("siento debilidad")], DENY, (Symptom.MUSCLE_WEAKNESS,), 0),
+    # Words that open a clause of their own (a subject, a negated verb) are out of a denial's reach:
+    # their finding negative in form reports, whatever its level and whatever value Alexa gave it.
+    (
+        "en-US",
+        DENY,
+        [HeardSlot("i can not pee", Symptom.URINATION_DIFFICULTY), HeardSlot("i can not sit up", Symptom.CANNOT_SIT_OR_STAND)],
+        REPORT,
+        (Symptom.URINATION_DIFFICULTY, Symptom.CANNOT_SIT_OR_STAND),
+        0,
+    ),
+    ("es-US", DENY, [HeardSlot("no ha mejorado", Symptom.NOT_IMPROVING)], REPORT, (Symptom.NOT_IMPROVING,), 0),
+    # ... but not a value's short name, nor a normal state negated ("no me cuesta orinar" denies).
+    ("en-US", DENY, [HeardSlot("not getting better", Symptom.NOT_IMPROVING)], DENY, (Symptom.NOT_IMPROVING,), 0),
+    ("es-US", DENY, [HeardSlot("no me cuesta orinar", Symptom.URINATION_DIFFICULTY)], DENY, (Symptom.URINATION_DIFFICULTY,), 0),
 ]
 
 

@@ -17,6 +17,9 @@ from skill.core import contract
 from skill.core.rules import Level, Symptom
 from skill.core.values import Value, init
 
+# Fewer words than this are a value's name, never a clause of their own ("a fever", "not improving").
+MIN_CLAUSE_WORDS = 3
+
 
 class HeardSlot(Value):
     """One symptom slot as Alexa filled it."""
@@ -135,10 +138,20 @@ def _denied_as_asked(slot: HeardSlot, sign: Symptom | None, asked: frozenset[Sym
     return as_asked[0] if as_asked else sign
 
 
+def _own_clause(slot: HeardSlot, locale: str) -> bool:
+    """Words of a clause of their own ("i can not pee"); a value's short name ("a fever") is none, and needs no word tables."""
+    if len((slot.words or "").split()) < MIN_CLAUSE_WORDS:
+        return False
+    from skill.core.lexicon import slots as slot_words
+
+    return slot_words.opens_a_clause(slot.words or "", locale)
+
+
 def _denial(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom] = frozenset()) -> Heard:
     read = [(slot, _read(slot, locale)) for slot in slots]
-    # Words read as a sign that is no emergency stay a denial ("spasms not improving after a week").
-    open_to_report = [slot for slot, sign in read if slot.words and (sign is None or sign.level is Level.EMERGENCY)]
+    # Words read as a sign that is no emergency stay a denial ("spasms not improving after a week"),
+    # unless they open a clause of their own ("i can not pee", "no ha mejorado").
+    open_to_report = [slot for slot, sign in read if slot.words and (sign is None or sign.level is Level.EMERGENCY or _own_clause(slot, locale))]
     if open_to_report:
         from skill.core.lexicon import slots as slot_words
 

@@ -68,6 +68,21 @@ def denied_as_said(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
     return denied_only(words, locale)
 
 
+def opens_a_clause(words: str, locale: str = DEFAULT_LOCALE) -> bool:
+    """Words that open a clause of their own: a subject ("i can not pee", "she can't sit up") or a
+    negated verb ("no ha mejorado", "no me sale"). A denial's negation cannot reach into them, so
+    a finding negative in form there reports, whatever its level; a value's own name ("spasms not
+    improving after a week of rest") opens none."""
+    if locale not in locales():
+        return False
+    lexicon = for_locale(locale)
+    said = text.fold(words).split()
+    if not said:
+        return False
+    negated_verb = said[0] in {"no", "not"} and len(said) > 1 and said[1] in lexicon.finite_verbs | lexicon.clitics
+    return said[0] in lexicon.subjects - lexicon.determiners or negated_verb
+
+
 def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool = False) -> list[Symptom]:
     """The signs a denial's slot words report, most urgent first: a finding negative in form ("can't
     feel my feet"). Words Alexa resolved to no value (`unresolved`) are read after the denial's own
