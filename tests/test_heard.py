@@ -81,6 +81,12 @@ CASES = [
     # ... but not a value's short name, nor a normal state negated ("no me cuesta orinar" denies).
     ("en-US", DENY, [HeardSlot("not getting better", Symptom.NOT_IMPROVING)], DENY, (Symptom.NOT_IMPROVING,), 0),
     ("es-US", DENY, [HeardSlot("no me cuesta orinar", Symptom.URINATION_DIFFICULTY)], DENY, (Symptom.URINATION_DIFFICULTY,), 0),
+    # A denial's unresolved words that name no sign are read after its negation: what they deny is denied ...
+    ("es-US", DENY, [HeardSlot("las piernas me responden bien")], DENY, (Symptom.MUSCLE_WEAKNESS,), 0),
+    ("es-US", DENY, [HeardSlot("he bajado nada de peso")], DENY, (Symptom.WEIGHT_LOSS,), 0),
+    # ... unless that reading reports a sign ("no" + "tiene fuerza": no strength): then nothing is denied.
+    ("es-US", DENY, [HeardSlot("tiene fuerza en las piernas")], DENY, (), 1),
+    ("en-US", DENY, [HeardSlot("feeling in my legs")], DENY, (), 1),
 ]
 
 

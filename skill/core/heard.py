@@ -159,5 +159,12 @@ def _denial(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom] =
         if reported:
             return Heard(contract.REPORT_SYMPTOM, reported, 0)
     signs = tuple(dict.fromkeys(s for s in (_denied_as_asked(slot, sign, asked, locale) for slot, sign in read) if s is not None))
-    unheard = sum(1 for slot, sign in read if sign is None and _loose(slot))
-    return Heard(contract.DENY_SYMPTOM, signs, unheard)
+    unheard = [slot.words or "" for slot, sign in read if sign is None and _loose(slot)]
+    if not signs and unheard:
+        from skill.core.lexicon import slots as slot_words
+
+        # Words that name no sign but deny one, said after the denial's negation ("no" + "las piernas me responden bien").
+        denied = tuple(dict.fromkeys(sign for words in unheard for sign in slot_words.denied_after_lead(words, locale)))
+        if denied:
+            return Heard(contract.DENY_SYMPTOM, denied, 0)
+    return Heard(contract.DENY_SYMPTOM, signs, len(unheard))

@@ -68,6 +68,16 @@ def denied_as_said(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
     return denied_only(words, locale)
 
 
+def denied_after_lead(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
+    """A denial's unresolved words read after the denial's own negation ("no" + "las piernas me
+    responden bien", "no" + "he bajado nada de peso"): the signs they deny, when that reading
+    reports none; else nothing ("no" + "tiene fuerza en las piernas" reports, so it denies nothing)."""
+    if locale not in locales():
+        return []
+    reading = read(f"{for_locale(locale).denial_lead} {words}", locale)
+    return [] if reading.reported else reading.denied
+
+
 def opens_a_clause(words: str, locale: str = DEFAULT_LOCALE) -> bool:
     """Words that open a clause of their own: a subject ("i can not pee", "she can't sit up") or a
     negated verb ("no ha mejorado", "no me sale"). A denial's negation cannot reach into them, so
