@@ -9,6 +9,8 @@ samples are weakest:
   ("no, I can't feel my legs"): a report;
 - a loose report whose signs the line only denies ("there's nothing wrong
   with my bowels", "both my legs feel the same"): a denial;
+- a loose denial of a sign the line does not name, where it denies another
+  ("no, sigo igual de gordito" fitted to "sigo igual"): the line's denial;
 - a feeling denied of the question itself ("I don't feel any of that"): a no;
 - a line the samples could not place: what the lexicon reads, if anything.
 """
@@ -19,7 +21,7 @@ from collections.abc import Callable, Mapping
 
 from skill.core import contract, lexicon
 from skill.core.lexicon import slots as slot_words
-from skill.core.rules import LEVELS, Symptom
+from skill.core.rules import LEVELS, QUESTION_OF, Symptom
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu.normalize import NEGATIONS, normalize
 from skill.tools.nlu.result import Match
@@ -71,6 +73,10 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
     # tiene fiebre"); found loosely in the whole line, the line's denial is the reading.
     if found.intent == REPORT_INTENT and not word_for_word and denied and not reported and (named <= {sign.value for sign in denied} or found.how != "clauses"):
         return _signs(DENY_INTENT, denied, text, names, fill)
+    # A loose denial of a sign the lexicon does not read, in a line that denies another ("no, sigo igual
+    # de gordito" fitted to "sigo igual", no improvement): the lexicon's denial; the other is asked again.
+    if found.intent == DENY_INTENT and not word_for_word and denied and not reported and named and not _asked_together(named, denied):
+        return _signs(DENY_INTENT, denied, text, names, fill)
     one_sided, limb = Symptom.ONE_SIDED_NUMBNESS, Symptom.LIMB_NUMBNESS
     if found.intent == REPORT_INTENT and not word_for_word and one_sided in reported and named == {limb.value}:
         # "se le durmió la mitad del cuerpo, el lado derecho": a synonym for numbness, and the side said with it.
@@ -82,6 +88,13 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
     if unplaced and (reported or denied):
         return _signs(REPORT_INTENT if reported else DENY_INTENT, reported or denied, text, names, fill)
     return found
+
+
+def _asked_together(named: set[str], denied: list[Symptom]) -> bool:
+    """A sign the sample named and one the lexicon denies that one question asks about ("no numbness on
+    either side": one-sided numbness, read as numbness): the sample's is the finer reading."""
+    questions = {QUESTION_OF[sign] for sign in denied}
+    return any(value in Symptom.__members__ and QUESTION_OF[Symptom(value)] in questions for value in named)
 
 
 def _other_sign(reported: list[Symptom], named: set[str], text: str, names: Mapping[str, str], fill: Fill) -> Match:
