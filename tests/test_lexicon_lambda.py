@@ -211,3 +211,25 @@ def test_a_fall_denied_to_the_balance_question_keeps_an_injury_reported(locale):
         else:
             session.intent("AMAZON.NoIntent")
     assert is_see_doctor_advice(session)
+
+
+STEADY_NOT_FALLEN = {"en-US": "she walks steady she hasn't fallen", "es-US": "ella anda firme no se ha caído"}
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-US"])
+def test_a_report_that_only_denies_a_fall_keeps_an_injury_reported(locale):
+    # The same words heard as a report with words Alexa could not resolve: a denial of balance, not of the injury.
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("AMAZON.YesIntent")
+    session.intent("ReportSymptomIntent", {"symptom": SlotFill("a crate fell on me", "SIGNIFICANT_TRAUMA", "injury", TYPE), "otherSymptom": None})
+    said = False
+    for _ in range(12):
+        if session.ended or session.asking is None:
+            break
+        if session.asking == "WEAKNESS_OR_BALANCE" and not said:
+            session.intent("ReportSymptomIntent", {"symptom": SlotFill(STEADY_NOT_FALLEN[locale], None, None, TYPE), "otherSymptom": None})
+            said = True
+        else:
+            session.intent("AMAZON.NoIntent")  # asked again for the weakness it did not deny: no
+    assert said and is_see_doctor_advice(session)

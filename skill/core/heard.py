@@ -105,6 +105,19 @@ def _as_asked(slot: HeardSlot, sign: Symptom | None, asked: frozenset[Symptom], 
     return as_asked[0] if as_asked else sign
 
 
+def _denials_as_asked(denied: Sequence[Symptom], said: Sequence[str], asked: frozenset[Symptom], locale: str) -> tuple[Symptom, ...]:
+    """A report's words that only deny, read as the question asked reads a denial: "ella anda firme,
+    no se ha caído", asked about balance, denies the loss of balance, not an injury reported before."""
+    if not asked or all(sign in asked for sign in denied):
+        return tuple(dict.fromkeys(denied))
+    from skill.core.lexicon import slots as slot_words
+
+    instead = [sign for words in said for sign in slot_words.denied_as_asked(words, asked, locale)]
+    if not instead:
+        return tuple(dict.fromkeys(denied))
+    return tuple(dict.fromkeys([sign for sign in denied if sign in asked] + instead))
+
+
 def _report(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom]) -> Heard:
     said = [slot.words for slot in slots if slot.words]
     if said and not any(slot.words is None and slot.resolved is not None for slot in slots):
@@ -113,7 +126,7 @@ def _report(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom]) 
         # Words that deny as said, a value Alexa gave them or not ("I'm" + "steady on my feet").
         as_said = [slot_words.denied_as_said(words, locale) for words in said]
         if all(as_said):
-            return Heard(contract.DENY_SYMPTOM, tuple(sign for signs in as_said for sign in signs), 0)
+            return Heard(contract.DENY_SYMPTOM, _denials_as_asked([sign for signs in as_said for sign in signs], said, asked, locale), 0)
     read = [(slot, _read(slot, locale)) for slot in slots]
     read = [(slot, _carried(slot, locale) if sign is None and _loose(slot) else sign) for slot, sign in read]
     read = [(slot, _as_asked(slot, sign, asked, locale)) for slot, sign in read]
@@ -122,9 +135,9 @@ def _report(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom]) 
     if not signs and unheard:
         from skill.core.lexicon import slots as slot_words
 
-        denied = tuple(sign for words in unheard for sign in slot_words.denied_only(words or "", locale))
+        denied = [sign for words in unheard for sign in slot_words.denied_only(words or "", locale)]
         if denied:
-            return Heard(contract.DENY_SYMPTOM, denied, 0)
+            return Heard(contract.DENY_SYMPTOM, _denials_as_asked(denied, [words or "" for words in unheard], asked, locale), 0)
     return Heard(contract.REPORT_SYMPTOM, signs, len(unheard))
 
 
