@@ -33,7 +33,6 @@ S = Symptom
         ("es-US", "me cuesta trabajo empezar a orinar", {(S.URINATION_DIFFICULTY, A)}),
         ("es-US", "no me cuesta nada hacer pipí", {(S.URINATION_DIFFICULTY, N)}),
         ("es-US", "apenas lleva dos días así", {(S.NOT_IMPROVING, N)}),
-        ("es-US", "mi esposo se hizo del baño en la cama", {(S.BLADDER_BOWEL_CONTROL, A)}),
         ("es-US", "ni sentada ni parada aguanto", {(S.CANNOT_SIT_OR_STAND, A)}),
     ],
 )

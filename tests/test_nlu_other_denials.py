@@ -1,4 +1,5 @@
-"""A loose denial of a sign the line does not name, in a line the lexicon reads
+"""A near sample never adds a negation the line lacks ("no it's getting better" is not
+"no" + "it's not getting better"). A loose denial of a sign the line does not name, in a line the lexicon reads
 as denying another ("no, sigo igual de gordito" fitted to "sigo igual", no
 improvement): the line's denial, so the unnamed sign is still asked about. Two
 signs one question asks ("no numbness on either side") keep the sample's finer
@@ -10,7 +11,7 @@ import pytest
 
 from skill.core import contract
 from skill.tools import nlu
-from skill.tools.evaluation import symptom_ids
+from skill.tools.evaluation import as_the_skill_reads, symptom_ids
 from skill.tools.paths import model_path
 
 
@@ -30,3 +31,10 @@ def matchers() -> dict[str, nlu.Nlu]:
 def test_a_loose_denial_gives_way_to_the_lines_own(matchers, locale, line, signs):
     found = matchers[locale].match(line)
     assert (found.intent, symptom_ids(found)) == (contract.DENY_SYMPTOM, frozenset(signs))
+
+
+@pytest.mark.parametrize(("locale", "line", "sign"), [("en-US", "no it's getting better", "NOT_IMPROVING")])
+def test_a_near_sample_never_adds_a_negation(matchers, locale, line, sign):
+    # "no it's getting better" is close to "no" + "it's not getting better": one more "not" is the opposite.
+    found = as_the_skill_reads(matchers[locale].match(line), locale)
+    assert (found.intent, symptom_ids(found)) == (contract.DENY_SYMPTOM, frozenset({sign}))

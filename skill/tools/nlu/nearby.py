@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from skill.core import contract
 from skill.tools.alexa.envelopes import SlotFill
-from skill.tools.nlu.normalize import BARE_CONTRACTIONS, LEADING_FILLERS, TRAILING_FILLERS, negated, normalize
+from skill.tools.nlu.normalize import BARE_CONTRACTIONS, LEADING_FILLERS, NEGATIONS, TRAILING_FILLERS, negated, normalize
 from skill.tools.nlu.patterns import SamplePattern
 from skill.tools.nlu.result import Match
 from skill.tools.nlu.rewrites import flips_meaning
@@ -75,7 +75,11 @@ class Typos:
 class _Choices:
     texts: list[str] = field(default_factory=list)
     targets: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # intent, sample, {slot: value key}
-    negated: list[bool] = field(default_factory=list)
+    negations: list[int] = field(default_factory=list)  # how many negation words each says
+
+
+def _negations(text: str) -> int:
+    return sum(word in NEGATIONS for word in text.split())
 
 
 class NearSamples:
@@ -115,18 +119,18 @@ class NearSamples:
         choices = self._choices[loose]
         choices.texts.append(text)
         choices.targets.append((intent, sample, keys))
-        choices.negated.append(negated(text))
+        choices.negations.append(_negations(text))
 
     def match(self, line: str) -> Match | None:
         if len(line) < MIN_FUZZY_LENGTH:
             return None
-        denied = negated(line)
+        denied = _negations(line)
         found: list[tuple[float, bool, int]] = []
         for loose, scorer in ((False, fuzz.ratio), (True, fuzz.WRatio)):
             choices = self._choices[loose]
             for text, score, index in process.extract(line, choices.texts, scorer=scorer, score_cutoff=UTTERANCE_CUTOFF, limit=5):
-                if choices.negated[index] != denied:
-                    continue  # "I don't have a fever" is not "I have a fever"
+                if choices.negations[index] != denied:
+                    continue  # "I don't have a fever" is not "I have a fever", "no it's getting better" not "no it's not getting better"
                 if loose and len(line) > MAX_LOOSE_STRETCH * len(text):
                     continue  # a long sentence that merely contains a sample
                 if loose and len(line) < len(text):
