@@ -38,3 +38,10 @@ def test_a_near_sample_never_adds_a_negation(matchers, locale, line, sign):
     # "no it's getting better" is close to "no" + "it's not getting better": one more "not" is the opposite.
     found = as_the_skill_reads(matchers[locale].match(line), locale)
     assert (found.intent, symptom_ids(found)) == (contract.DENY_SYMPTOM, frozenset({sign}))
+
+
+@pytest.mark.parametrize(("locale", "line", "sign"), [("en-US", "well not the bowels just the bladder it keeps leaking", "BLADDER_BOWEL_CONTROL")])
+def test_a_guessed_sign_keeps_the_words_as_said(matchers, locale, line, sign):
+    # The guess is made without "just", but the skill reads the slot's words: with "just" the negation ends there.
+    found = as_the_skill_reads(matchers[locale].match(line), locale)
+    assert (found.intent, symptom_ids(found)) == (contract.REPORT_SYMPTOM, frozenset({sign}))

@@ -176,7 +176,7 @@ class Nlu:
             when = None if self._reads_a_sign(text) else durations.inside(plain, self.resolve, ONSET_WORDS)
             if when is not None:  # "ya van como nueve días": how long, said among other words
                 return Match(DURATION_INTENT, self._fill(DURATION_INTENT, {when[0]: when[1]}), "duration", 100.0)
-            guesses = (self._guess_intent, self._guess)
+            guesses = (self._guess_intent, lambda plain_words: self._guess(plain_words, said=words))  # the slot keeps the words as said
             order = guesses if plain[:1] and plain[0] in QUESTION_WORDS else reversed(guesses)
             guessed = next((g for g in (guess(plain) for guess in order) if g is not None), None)
             if opens_with_a_no(plain, self.language) and is_an_aside(self._reads_a_sign(text), guessed):
@@ -194,7 +194,7 @@ class Nlu:
             return None
         return Match(guess.sign, self._fill(guess.sign, {}), "intent", min(100.0, 50 + guess.margin), guess.phrase)
 
-    def _guess(self, words: list[str]) -> Match | None:
+    def _guess(self, words: list[str], said: list[str] | None = None) -> Match | None:
         if self._signs is None or len(words) < 2:
             return None
         guess = self._signs.guess(words)
@@ -202,7 +202,7 @@ class Nlu:
             return None
         intent = DENY_INTENT if guess.denied else REPORT_INTENT
         value_id, name = self._values[SYMPTOM_TYPE][guess.phrase]
-        fill = SlotFill(" ".join(words), value_id, name, SYMPTOM_TYPE)
+        fill = SlotFill(" ".join(said or words), value_id, name, SYMPTOM_TYPE)
         return Match(intent, self._fill(intent, {SYMPTOM_SLOT: fill}), "sign", min(100.0, 50 + guess.margin), None)
 
     def _clauses(self, words: list[str]) -> Match | None:
