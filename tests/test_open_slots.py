@@ -89,3 +89,17 @@ def test_an_open_slot_needs_a_word_the_model_teaches_as_a_value(locale, line):
 def test_lines_are_scored_as_the_skill_reads_the_open_slot(locale, line, intent, sign):
     read = evaluation.as_the_skill_reads(alexa_standin.load(model_path(locale)).match(line), locale)
     assert read.intent == intent and evaluation.symptom_ids(read) == {sign}
+
+
+@pytest.mark.parametrize(
+    ("line", "intent", "sign"),
+    [
+        # The model's report sample "{symptom} if anything": without it the stand-in fitted "worse if anything"
+        # to the denial sample "no {symptom} or anything", and a patient no better after a week was told to rest.
+        ("worse if anything", "ReportSymptomIntent", "NOT_IMPROVING"),
+        ("if anything he's put on a few pounds", "DenySymptomIntent", "WEIGHT_LOSS"),
+    ],
+)
+def test_if_anything_keeps_its_polarity_for_the_standin(line, intent, sign):
+    read = evaluation.as_the_skill_reads(alexa_standin.load(model_path("en-US")).match(line), "en-US")
+    assert read.intent == intent and evaluation.symptom_ids(read) == {sign}
