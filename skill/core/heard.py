@@ -63,9 +63,12 @@ def settle(intent: str, slots: Sequence[HeardSlot], locale: str, asked: frozense
     - A report's unresolved words are read by their parts ("can't feel my heels"), and
       when they name nothing, after the negation a report sample carries ("I can't" +
       "control my bladder"); when they name no sign but deny one ("she's not weak
-      anywhere"), it is that denial.
+      anywhere"), it is that denial, read as the question asked reads a denial.
     - A denial whose words are a finding negative in form ("no, I can't feel my feet")
-      is a report; words Alexa resolved to a sign that is no emergency are trusted.
+      is a report; words Alexa resolved to a sign that is no emergency are trusted,
+      unless they open a clause of their own ("i can not pee", "no ha mejorado").
+    - A denial's unresolved words that name no sign deny what they deny after the
+      denial's own negation ("no" + "las piernas me responden bien"), if that reports nothing.
     - A denial's words are read as the question asked reads them: "I haven't fallen",
       asked about balance, is no loss of balance (an injury it does not deny).
     """
