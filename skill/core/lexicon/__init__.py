@@ -12,6 +12,7 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 - `clauses`: a line's clauses, rewrites and spans of negative words; may import: nothing outside lexicon.
 - `composition`: a finding, the sites and the side said with it, composed into one of the article's signs; may import: core.
 - `slots`: a symptom slot's words read as the Lambda acts on them (unresolved, denied as said, negative in form); may import: core.
+- `reading`: the result types, a line's reading and its mentions; may import: core.
 - `normal`: a normal finding's polarity ("both legs feel the same" denies, "not steady" reports); may import: nothing outside lexicon.
 
     read("my husband can't feel his legs", "en-US")
@@ -27,9 +28,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from skill.core.lexicon import clauses, context, forms, normal, text
-from skill.core.lexicon.composition import MEASURED, PLAIN, READING, SENSORY, compose
+from skill.core.lexicon.composition import PLAIN, READING, SENSORY, compose
 from skill.core.lexicon.context import Phrase, Polarity, Role, Span
-from skill.core.rules import LEVELS, SIGN_ORDER, Symptom
+from skill.core.lexicon.reading import Mention, Reading, with_readings
+from skill.core.lexicon.reading import by_urgency as by_urgency  # used by slots
+from skill.core.rules import Symptom
 
 DEFAULT_LOCALE = "en-US"
 _DIRECTORY = Path(__file__).resolve().parent
@@ -56,69 +59,11 @@ _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "na
 _ANSWERING_NO = frozenset({"no", "nothing", "none", "nope", "nah", "nada", "not"})
 # What, some words before an ability kept, negates it ("tampoco me puedo parar").
 _REACHING = _NEGATIVE_WORDS | {"tampoco", "nunca", "jamas", "neither", "nor"}
-_URGENCY = {sign: (-LEVELS[sign].value, index) for index, sign in enumerate(SIGN_ORDER)}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One sign named in a line."""
-
-    sign: Symptom
-    polarity: Polarity
-    # the finding or event it was composed from ("NUMB", "EVENT:FALL")
-    finding: str
-    # the finding's own words are negative ("can't feel", "no change"): a report all the same
-    negative_in_form: bool
-    # its object is the question itself ("I don't feel any of that"): a plain no
-    of_question: bool = False
-
-    @property
-    def reported(self) -> bool:
-        """Affirmed or hedged: a report (a hedge is kept, to be safe)."""
-        return self.polarity is not Polarity.NEGATED
-
-
-@dataclass(frozen=True)
-class Reading:
-    mentions: tuple[Mention, ...]
-
-    @property
-    def reported(self) -> list[Symptom]:
-        """The signs reported, most urgent first."""
-        return by_urgency(m.sign for m in self.mentions if m.reported)
-
-    @property
-    def denied(self) -> list[Symptom]:
-        """The signs denied and not also reported, most urgent first."""
-        reported = set(self.reported)
-        return by_urgency(m.sign for m in self.mentions if not m.reported and m.sign not in reported)
-
-    @property
-    def answers_no(self) -> bool:
-        """Every mention is a negative-in-form finding of the question's
-        signs ("no siento nada de eso", "I can't feel any of that"): a no."""
-        return bool(self.mentions) and all(m.of_question for m in self.mentions)
-
-
-def _with_readings(mentions: list[Mention]) -> list[Mention]:
-    """A measurement ("i took my temperature") with a normal reading in the line ("it was ninety
-    eight point six") denies its sign; a reading with no measurement ("she's ninety eight") says nothing."""
-    readings = [m for m in mentions if m.finding.endswith(READING)]
-    if not readings:
-        return mentions
-    if not any(m.finding == MEASURED for m in mentions):
-        return [m for m in mentions if m not in readings]
-    normal_reading = any(not m.reported for m in readings)
-    return [m for m in mentions if not (normal_reading and m.finding == MEASURED and m.reported)]
 
 
 def _kept_by_a_double_no(sign: Symptom | None) -> bool:
     """ "no, no siento las piernas" answers and reports; only "no, not improving" is read as relief."""
     return sign is not None and sign is not Symptom.NOT_IMPROVING
-
-
-def by_urgency(signs) -> list[Symptom]:  # type: ignore[no-untyped-def]
-    return sorted(set(signs), key=_URGENCY.__getitem__)
 
 
 @dataclass(frozen=True)
@@ -189,7 +134,7 @@ class Lexicon:
         parts = clauses.split(words, tables.joiners, inside)
         for clause in clauses.attach_trailing_negations(parts, tables.targets, tables.modifiers, tables.clitics):
             mentions.extend(self._read_clause(clause, tables))
-        return Reading(tuple(_with_readings(mentions)))
+        return Reading(tuple(with_readings(mentions)))
 
     def _read_clause(self, words: Sequence[str], tables: _Stemmed) -> list[Mention]:
         targets = context.find(words, tables.targets, None, tables.clitics)
