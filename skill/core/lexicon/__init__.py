@@ -114,6 +114,8 @@ class Lexicon:
     topic: clauses.Topic = field(default_factory=clauses.Topic)
     # words that may stand before the second of two limbs joined ("the arm and the leg", "brazo y la pierna")
     determiners: frozenset[str] = frozenset()
+    # degree words that may stand inside a finding's phrase, after its first word ("feels kinda dead", "took a hard hit")
+    intensifiers: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -129,15 +131,15 @@ class Lexicon:
         words = [self.stem(word) if word != text.BREAK else word for word in clauses.rewritten(text.tokens(line, self.contractions), self.rewrites)]
         mentions: list[Mention] = []
         # A joiner inside a finding ("pins and needles") joins no clauses.
-        inside = {i for span in context.find(words, tables.targets, None, tables.clitics) for i in range(span.start + 1, span.end)}
+        inside = {i for span in context.find(words, tables.targets, None, tables.inside_findings) for i in range(span.start + 1, span.end)}
         inside |= clauses.limbs_joined(words, context.find(words, tables.sites), tables.joiners, tables.determiners)
         parts = clauses.split(words, tables.joiners, inside)
-        for clause in clauses.attach_trailing_negations(parts, tables.targets, tables.modifiers, tables.clitics):
+        for clause in clauses.attach_trailing_negations(parts, tables.targets, tables.modifiers, tables.inside_findings):
             mentions.extend(self._read_clause(clause, tables))
         return Reading(tuple(with_readings(mentions)))
 
     def _read_clause(self, words: Sequence[str], tables: _Stemmed) -> list[Mention]:
-        targets = context.find(words, tables.targets, None, tables.clitics)
+        targets = context.find(words, tables.targets, None, tables.inside_findings)
         # "i can not feel any weakness": a feeling denied right before
         # another finding is the other one's negation, not a finding.
         targets = [t for i, t in enumerate(targets) if not _negates_next(words, targets, i, tables.negatives)]
@@ -213,6 +215,7 @@ class _Stemmed:
     gradual: tuple[tuple[Phrase, str], ...]  # "poco a poco": a change said to come slowly
     topic: clauses.Topic
     determiners: frozenset[str]  # "the", "la": between two limbs joined ("the arm and the leg")
+    inside_findings: frozenset[str]  # clitics and intensifiers: what may stand inside a finding's phrase
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -233,6 +236,7 @@ class _Stemmed:
                 frozenset(map(stem, lexicon.topic.after)) | frozenset(map(stem, lexicon.fillers)) | frozenset(map(stem, _ANSWERING_NO)),
             ),
             frozenset(map(stem, lexicon.determiners)),
+            frozenset(map(stem, lexicon.clitics | lexicon.intensifiers)),
         )  # fmt: skip
 
 
@@ -319,6 +323,7 @@ def for_locale(locale: str) -> Lexicon:
         _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions)), frozenset(rules["negations"]["forward"])),
         clauses.Topic(*(frozenset(text.fold(w) for w in rules.get("topic", {}).get(key, ())) for key in ("negations", "openers", "after"))),
         frozenset(text.fold(w) for w in rules.get("determiners", ())),
+        frozenset(text.fold(w) for w in rules.get("intensifiers", ())),
     )  # fmt: skip
 
 
