@@ -47,6 +47,24 @@ def test_a_denials_words_that_its_no_cannot_reach_or_that_hang_on_it_are_a_repor
     assert is_emergency_advice(session)
 
 
+@pytest.mark.parametrize(("locale", "words"), [("es-US", "control de la vejiga"), ("es-US", "control del intestino")])
+def test_an_emergency_named_as_a_thing_had_that_the_denials_no_turns_into_a_loss_is_a_report(locale, words):
+    # "no tengo {symptom}" + "control de la vejiga": "no tengo control" is the loss, to be safe
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("DenySymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize(
+    ("line", "signs"),
+    [("no tengo control de la vejiga", {"BLADDER_BOWEL_CONTROL"}), ("sí se me salió un poco de orina", {"BLADDER_BOWEL_CONTROL"})],
+)
+def test_spanish_loss_of_control_reaches_the_skill_as_a_report_through_the_standin(line, signs):
+    heard = evaluation.as_the_skill_reads(alexa_standin.load(model_path("es-US")).match(line), "es-US")
+    assert heard.intent == "ReportSymptomIntent" and evaluation.symptom_ids(heard) == signs
+
+
 @pytest.mark.parametrize(("locale", "words"), [("en-US", "stand"), ("en-US", "walk fine"), ("es-US", "caminar bien"), ("es-US", "tengo fuerza en las piernas")])
 def test_an_ability_kept_in_a_denial_is_no_report(locale, words):
     session = Dialog(locale=locale)
@@ -60,7 +78,7 @@ def test_an_ability_kept_in_a_denial_is_no_report(locale, words):
     [
         ("en-US", "i wet myself this morning and never even felt it coming", "ReportSymptomIntent"),
         ("en-US", "no accident nothing of the sort", "DenySymptomIntent"),
-        ("es-US", "no me aguanto las ganas de orinar se me sale solita", "DenySymptomIntent"),
+        ("es-US", "no pude llegar al baño a tiempo y se me salió todo", "DenySymptomIntent"),
     ],
 )
 def test_the_standin_fills_an_open_slot_with_words_outside_the_list(locale, line, intent):

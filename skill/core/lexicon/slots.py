@@ -6,7 +6,7 @@ question asked."""
 from __future__ import annotations
 
 from skill.core.lexicon import DEFAULT_LOCALE, by_urgency, for_locale, locales, read, text
-from skill.core.rules import Symptom
+from skill.core.rules import Level, Symptom
 
 
 def resolve_spoken(words: str, locale: str = DEFAULT_LOCALE) -> Symptom | None:
@@ -104,5 +104,11 @@ def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool 
     if unresolved:
         lexicon = for_locale(locale)
         hangs = text.fold(words).split()[:1] and text.fold(words).split()[0] in lexicon.clitics | lexicon.finite_verbs
-        found += [m.sign for m in read(f"{lexicon.denial_lead} {words}", locale).mentions if m.reported and (hangs or not m.negative_in_form)]
+        # An emergency the words name as a thing had ("control de la vejiga") and the negation turns into
+        # a finding negative in form ("no control de la vejiga") is a report, to be safe: no verb kept
+        # an ability ("tengo fuerza en las piernas" names none).
+        named = {m.sign for m in read(words, locale).mentions if m.reported and m.sign.level is Level.EMERGENCY}
+        found += [
+            m.sign for m in read(f"{lexicon.denial_lead} {words}", locale).mentions if m.reported and (hangs or not m.negative_in_form or m.sign in named)
+        ]
     return by_urgency(found)
