@@ -59,7 +59,8 @@ CASES = [
     ),
     # ... never a gerund (no "I can't" carries one), nor words that open with no verb the lead governs.
     ("en-US", REPORT, [HeardSlot("feeling normal in her arms and legs")], DENY, (Symptom.LIMB_NUMBNESS,), 0),
-    ("es-US", REPORT, [HeardSlot("control del baño sí tengo")], REPORT, (), 1),
+    ("es-US", REPORT, [HeardSlot("control del baño sí tengo")], DENY, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
+    ("es-US", REPORT, [HeardSlot("el control de la vejiga sí lo tengo")], DENY, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
     # Spanish report samples carry "no puedo" too; a normal state it opens reports, to be safe.
     ("es-US", REPORT, [HeardSlot("controlar la orina")], REPORT, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
     ("es-US", REPORT, [HeardSlot("caminar bien")], REPORT, (Symptom.BALANCE_COORDINATION,), 0),

@@ -34,6 +34,9 @@ S = Symptom
         ("es-US", "no me cuesta nada hacer pipí", {(S.URINATION_DIFFICULTY, N)}),
         ("es-US", "apenas lleva dos días así", {(S.NOT_IMPROVING, N)}),
         ("es-US", "ni sentada ni parada aguanto", {(S.CANNOT_SIT_OR_STAND, A)}),
+        # negative concord: a negated verb before "nada mejor" is one negation, no relief
+        ("es-US", "lleva más de una semana en cama y no está nada mejor", {(S.NOT_IMPROVING, A)}),
+        ("es-US", "no se siente nada mejor", {(S.NOT_IMPROVING, A)}),
     ],
 )
 def test_quantified_and_contrasted_findings(locale, line, expected):

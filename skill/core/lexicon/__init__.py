@@ -52,6 +52,8 @@ _SITE_DENIES: Mapping[str, tuple[Symptom, ...]] = {
     "STRENGTH": (Symptom.MUSCLE_WEAKNESS,),
     "FEELING": (Symptom.LIMB_NUMBNESS,),
 }
+# The sites a sense is lost in: said with them, "no siento bien las piernas" is numbness, not malaise.
+_BODY = frozenset({"LIMB", "SADDLE"})
 # How far back a negation keeps a site from being said fine ("i can't keep steady").
 _FINE_REACH = 3
 _NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
@@ -116,6 +118,10 @@ class Lexicon:
     determiners: frozenset[str] = frozenset()
     # degree words that may stand inside a finding's phrase, after its first word ("feels kinda dead", "took a hard hit")
     intensifiers: frozenset[str] = frozenset()
+    # what, right after a feeling negated, makes it a state of health, not a sense lost ("she does not feel good")
+    malaise: tuple[tuple[Phrase, str], ...] = ()
+    # the verbs of feeling such a finding ends in, wanting an object ("does not feel", "no siento")
+    feeling_verbs: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -133,6 +139,9 @@ class Lexicon:
         # A joiner inside a finding ("pins and needles") joins no clauses.
         inside = {i for span in context.find(words, tables.targets, None, tables.inside_findings) for i in range(span.start + 1, span.end)}
         inside |= clauses.limbs_joined(words, context.find(words, tables.sites), tables.joiners, tables.determiners)
+        # nor one that opens a state of health after a feeling ("does not feel" + "so good")
+        after_feeling = [span for span in context.find(words, tables.malaise) if span.start and words[span.start - 1] in tables.feeling_verbs]
+        inside |= {i for span in after_feeling for i in range(span.start, span.end)}
         parts = clauses.split(words, tables.joiners, inside)
         for clause in clauses.attach_trailing_negations(parts, tables.targets, tables.modifiers, tables.inside_findings):
             mentions.extend(self._read_clause(clause, tables))
@@ -174,6 +183,8 @@ class Lexicon:
             if sign is None:
                 continue
             negative_form = clauses.negative(words, target, tables.negatives)
+            if target.label in SENSORY and negative_form and not (sites & _BODY or sides) and _malaise(words, target, tables):
+                continue  # "she doesn't feel good", "no me siento bien": unwell, no sense lost in a limb or a side
             if target.label.startswith("NORMAL:"):  # "both legs feel the same": a denial in itself
                 polarity = normal.polarity(words, target, tables, free, lead, self.window, self.verb_clitics, unable)
             elif polarity is Polarity.AFFIRMED and not negative_form and clauses.topic_denied(words, target, lead, places, tables.topic):
@@ -216,6 +227,8 @@ class _Stemmed:
     topic: clauses.Topic
     determiners: frozenset[str]  # "the", "la": between two limbs joined ("the arm and the leg")
     inside_findings: frozenset[str]  # clitics and intensifiers: what may stand inside a finding's phrase
+    malaise: tuple[tuple[Phrase, str], ...]  # "good", "bien": after a feeling negated, a state of health
+    feeling_verbs: frozenset[str]  # "feel", "siento": a finding ending in one wants an object
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -237,7 +250,16 @@ class _Stemmed:
             ),
             frozenset(map(stem, lexicon.determiners)),
             frozenset(map(stem, lexicon.clitics | lexicon.intensifiers)),
+            phrases(lexicon.malaise),
+            frozenset(map(stem, lexicon.feeling_verbs)),
         )  # fmt: skip
+
+
+def _malaise(words: Sequence[str], target: Span, tables: _Stemmed) -> bool:
+    """A state of health right after a feeling verb ("does not feel" + "good")."""
+    if words[target.end - 1] not in tables.feeling_verbs:
+        return False
+    return any(span.start == target.end for span in context.find(words[: target.end + 3], tables.malaise, None, tables.inside_findings))
 
 
 def _negates_next(words: Sequence[str], targets: Sequence[Span], index: int, negatives: frozenset[str]) -> bool:
@@ -324,6 +346,8 @@ def for_locale(locale: str) -> Lexicon:
         clauses.Topic(*(frozenset(text.fold(w) for w in rules.get("topic", {}).get(key, ())) for key in ("negations", "openers", "after"))),
         frozenset(text.fold(w) for w in rules.get("determiners", ())),
         frozenset(text.fold(w) for w in rules.get("intensifiers", ())),
+        tuple(phrases(rules.get("malaise", ()), "MALAISE")),
+        frozenset(text.fold(w) for w in rules.get("feeling_verbs", ())),
     )  # fmt: skip
 
 

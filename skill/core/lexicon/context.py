@@ -148,8 +148,10 @@ def polarities(
             if label == Role.BACKWARD and span.end <= target.start and words[span.start] in openers:
                 label = Role.FORWARD
             if label in (Role.FORWARD, Role.HEDGE) and span.end <= target.start:
-                if label == Role.FORWARD and index < len(self_negated) and self_negated[index] and span.end < target.start:
-                    continue  # right before it, a double negation denies the finding named ("no, not improving")
+                if label == Role.FORWARD and index < len(self_negated) and self_negated[index] and (span.end < target.start or span.end - span.start > 1):
+                    # right before it, a bare no denies the finding named ("no, not improving"); a negated
+                    # verb there is negative concord, one negation ("no está nada mejor")
+                    continue
                 if label == Role.FORWARD and index < len(double_keeps) and double_keeps[index]:
                     continue
                 limit = reach if label == Role.FORWARD else window
