@@ -69,6 +69,8 @@ def settle(intent: str, slots: Sequence[HeardSlot], locale: str, asked: frozense
       unless they open a clause of their own ("i can not pee", "no ha mejorado").
     - A denial's unresolved words that name no sign deny what they deny after the
       denial's own negation ("no" + "las piernas me responden bien"), if that reports nothing.
+    - A denial whose words open with a self-correction ("no" + "wait, yes, I fell") takes
+      its no back: the words after the correction are the turn, read as a report's.
     - A denial's words are read as the question asked reads them: "I haven't fallen",
       asked about balance, is no loss of balance (an injury it does not deny).
     """
@@ -164,6 +166,12 @@ def _own_clause(slot: HeardSlot, locale: str) -> bool:
 
 
 def _denial(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom] = frozenset()) -> Heard:
+    if any(len((slot.words or "").split()) >= MIN_CLAUSE_WORDS for slot in slots):
+        from skill.core.lexicon import slots as slot_words
+
+        after = [slot_words.retracted(slot.words, locale) if slot.words else None for slot in slots]
+        if any(after):  # "no" + "wait, yes, I fell down the stairs": the no taken back, the rest as said
+            return _report([HeardSlot(words or slot.words, slot.resolved) for slot, words in zip(slots, after, strict=True)], locale, asked)
     read = [(slot, _read(slot, locale)) for slot in slots]
     # Words read as a sign that is no emergency stay a denial ("spasms not improving after a week"),
     # unless they open a clause of their own ("i can not pee", "no ha mejorado").

@@ -13,6 +13,7 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 - `composition`: a finding, the sites and the side said with it, composed into one of the article's signs; may import: core.
 - `slots`: a symptom slot's words read as the Lambda acts on them (unresolved, denied as said, negative in form); may import: core.
 - `reading`: the result types, a line's reading and its mentions; may import: core.
+- `repairs`: a self-correction ("no wait, yes"): the line from after it; may import: nothing outside lexicon.
 - `normal`: a normal finding's polarity ("both legs feel the same" denies, "not steady" reports); may import: nothing outside lexicon.
 
     read("my husband can't feel his legs", "en-US")
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from skill.core.lexicon import clauses, context, forms, normal, text
+from skill.core.lexicon import clauses, context, forms, normal, repairs, text
 from skill.core.lexicon.composition import PLAIN, READING, SENSORY, compose
 from skill.core.lexicon.context import Phrase, Polarity, Role, Span
 from skill.core.lexicon.reading import Mention, Reading, with_readings
@@ -122,6 +123,10 @@ class Lexicon:
     malaise: tuple[tuple[Phrase, str], ...] = ()
     # the verbs of feeling such a finding ends in, wanting an object ("does not feel", "no siento")
     feeling_verbs: frozenset[str] = frozenset()
+    # words a speaker corrects themself with ("no wait", "perdón"), and what may stand right before one
+    repair_markers: tuple[Phrase, ...] = ()
+    repair_openers: frozenset[str] = frozenset()
+    repair_holds: tuple[Phrase, ...] = ()  # what, after one, asks for time instead ("no wait a minute")
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -132,8 +137,13 @@ class Lexicon:
             self._stemmed["tables"] = tables
         return tables
 
+    def repaired(self, line: str) -> str:
+        """`line` from after the speaker's last self-correction ("no wait, yes I fell" -> "yes I fell")."""
+        return repairs.after_repair(line, self.repair_markers, self.repair_openers, self.repair_holds)
+
     def read(self, line: str) -> Reading:
         tables = self._tables()
+        line = self.repaired(line)
         words = [self.stem(word) if word != text.BREAK else word for word in clauses.rewritten(text.tokens(line, self.contractions), self.rewrites)]
         mentions: list[Mention] = []
         # A joiner inside a finding ("pins and needles") joins no clauses.
@@ -348,6 +358,9 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(text.fold(w) for w in rules.get("intensifiers", ())),
         tuple(phrases(rules.get("malaise", ()), "MALAISE")),
         frozenset(text.fold(w) for w in rules.get("feeling_verbs", ())),
+        tuple(tuple(text.fold(m).split()) for m in rules.get("repairs", {}).get("markers", ())),
+        frozenset(text.fold(w) for w in rules.get("repairs", {}).get("after", ())),
+        tuple(tuple(text.fold(m).split()) for m in rules.get("repairs", {}).get("not_before", ())),
     )  # fmt: skip
 
 

@@ -33,6 +33,14 @@ def resolve_after_carrier(words: str, locale: str = DEFAULT_LOCALE) -> Symptom |
     return reported[0] if reported else None
 
 
+def retracted(words: str, locale: str = DEFAULT_LOCALE) -> str | None:
+    """A denial's slot words that take its no back with a self-correction ("no" + "wait, yes,
+    I fell down the stairs"): the words after the correction; None if they have none."""
+    said = f"no {words}"  # the no the correction may follow ("no wait"); "no" in both languages
+    after = for_locale(locale).repaired(said)
+    return after if after != said else None
+
+
 def denied_only(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]:
     """A report's slot words that matched no value and deny signs, reporting
     none ("she's not weak anywhere"): the signs denied; else nothing."""

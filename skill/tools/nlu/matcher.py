@@ -137,6 +137,7 @@ class Nlu:
         """What Alexa would send for a typed line: the samples' best match,
         overruled by the signs the line names by their parts where those
         know better (`by_parts`)."""
+        text = lexicon.for_locale(self._lexicon_locale).repaired(text)  # "no wait, yes I fell": what follows the correction
         found = by_parts.revise(self._match_samples(text), text, self._lexicon_locale, self._symptom_names, self._fill, self._abilities)
         verdict = None if found.how == "exact" else closing_verdict(self._words(text))  # "... so i'd say no", if no sign is reported
         if verdict is not None and not lexicon.read(text, self._lexicon_locale).reported:
