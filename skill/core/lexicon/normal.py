@@ -45,6 +45,8 @@ def polarity(
     or HEDGED (a report, to be safe). `lead`: where the clause starts after its
     opening answer; `verb_clitics`: clitics only a verb follows ("se");
     `unable`: the words inside a finding negative in form ("no aguanto")."""
+    if words[target.start] in tables.negatives and target.start > lead:
+        return Polarity.NEGATED  # its own negation after another is concord, one negation ("no llevo ni una semana")
     at = target.start - 1
     subject = at > 0 and words[at] in tables.subjects  # "before i can", "no ella se puede enderezar"
     if at > 0 and (words[at] in tables.clitics or subject):  # "no la siento bien"
@@ -55,7 +57,9 @@ def polarity(
     # is never negated ("no, se me está quitando poco a poco": it is going, little by little).
     opens = all(word in tables.fillers or word in tables.answering for word in words[:at])
     slowly = _said_slowly(words, target, tables.gradual)
-    answering = opens and before in tables.negatives and (subject or slowly or words[target.start] not in verb_clitics)
+    # A no right before a subject ("mi mamá, no, ella camina bien") is an interjection wherever it stands: no
+    # language puts a negation there.
+    answering = before in tables.negatives and (subject or (opens and (slowly or words[target.start] not in verb_clitics)))
     # "no se me ha salido nada, controlo bien"; after an inability the flip is its delay ("no aguanto hasta llegar al baño")
     object_of_another = at > 0 and not free[at - 1] and not unable[at - 1]
     if before in tables.normal_flips and not answering and not object_of_another:
@@ -63,9 +67,11 @@ def polarity(
     # A negation a few words before it, not inside another finding ("not so bad"), makes it a report,
     # to be safe ("i don't think i can stand up"); not the clause's opening no, which answers ("no, she walks fine"),
     # nor one with another finding between, which it negates ("no tiene nada entumido, siente todo normal"),
-    # nor the object right after one ("no se me ha salido nada, controlo bien").
+    # nor the object right after one ("no se me ha salido nada, controlo bien"), nor an interjection
+    # before a subject ("mi papá, no, él se aguanta bien").
     start = max(lead, target.start - window)
-    if any(words[i] in tables.reaching and all(free[i - 1 if i else 0 : target.start]) for i in range(start, target.start)):
+    interjection = [i + 1 < target.start and words[i + 1] in tables.subjects for i in range(len(words))]
+    if any(words[i] in tables.reaching and not interjection[i] and all(free[i - 1 if i else 0 : target.start]) for i in range(start, target.start)):
         return Polarity.HEDGED
     return Polarity.NEGATED
 
