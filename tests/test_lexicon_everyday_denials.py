@@ -43,6 +43,9 @@ def test_everyday_denials(locale, line, expected):
         ("es-US", "el chorro sale bien débil", {(S.URINATION_DIFFICULTY, A)}),
         ("en-US", "my stream is really weak", {(S.URINATION_DIFFICULTY, A)}),
         ("es-US", "tengo las piernas débiles", {(S.MUSCLE_WEAKNESS, A)}),
+        # no change said of the pain is no improvement; of the weight, weight kept
+        ("en-US", "it hasn't changed a bit", {(S.NOT_IMPROVING, A)}),
+        ("en-US", "my weight hasn't changed", {(S.WEIGHT_LOSS, N)}),
     ],
 )
 def test_reports_beside_them_stay_reports(locale, line, expected):

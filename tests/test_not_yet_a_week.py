@@ -29,4 +29,3 @@ def test_a_week_not_yet_gone_by_is_a_no_sample_a_device_hears(locale, line):
 def test_a_duration_of_a_week_or_more_is_still_one(locale):
     line = "it's been over a week" if locale == "en-US" else "ya lleva más de una semana"
     assert alexa_standin.load(model_path(locale)).match(line).intent == "DurationIntent"
-
