@@ -3,7 +3,8 @@ week of rest: the models have it as a no sample in both languages, so Alexa
 never sends it as a duration of a week ("it hasn't been a week yet" had come
 back as one week, and the skill told a patient resting for three days to see
 a doctor). The stand-in, like a device, takes a slotless sample said word for
-word as that sample."""
+word as that sample, and compares a line with a duration in it as said with
+the slotless samples too."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ LINES = [
     ("en-US", "less than a week"),
     ("es-US", "todavía no llevo ni una semana"),
     ("es-US", "todavía no es una semana"),
+    # said with more words, its week is compared as said with the no samples, not only as a duration
+    ("es-US", "no todavía no llevo ni una semana"),
+    ("en-US", "no it hasn't been a week yet"),
 ]
 
 

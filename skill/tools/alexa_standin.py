@@ -158,11 +158,14 @@ class StandIn:
         if ((), said) in self._targets:  # a slotless sample said word for word wins, as on a device ("it hasn't been a week yet")
             intent = self._targets[((), said)][0]
             return Match(intent, dict.fromkeys(self._slot_types.get(intent, {})), how="standin", score=100.0, sample=said)
-        # A date is a slot only where a sample wants one: "my bowels let go this
-        # morning" is read with its words as said, and with the date as a slot.
+        # A date or a duration is a slot only where a sample wants one: "my bowels let go this
+        # morning" is read with its words as said, and with the date as a slot; "no, todavía no
+        # llevo ni una semana" with its week as said, near a slotless no sample, and as a duration.
         every = self._mentions(words)
         as_said = [m for m in every if m.slot_type != DATE_TYPE]
         best: tuple[float, tuple[str, ...], str, list[_Mention]] | None = None
+        if any(m.slot_type == DURATION_TYPE for m in every):
+            best = self._nearest_slotless(words)
         for mentions in [as_said, every] if len(as_said) < len(every) else [every]:
             found = self._nearest(words, mentions)
             if found and (best is None or found[0] > best[0]):
@@ -180,6 +183,11 @@ class StandIn:
             filled[name] = mention.fill
         slots = {name: filled.get(name) for name in types}
         return Match(intent, slots, how="standin", score=score, sample=sample)
+
+    def _nearest_slotless(self, words: list[str]) -> tuple[float, tuple[str, ...], str, list[_Mention]] | None:
+        """The nearest slotless sample to the line as said, its duration kept as words."""
+        found = process.extractOne(" ".join(words), self._groups.get((), []), scorer=SCORER, score_cutoff=CUTOFF)
+        return (found[1], (), found[0], []) if found else None
 
     def _nearest(self, words: list[str], mentions: list[_Mention]) -> tuple[float, tuple[str, ...], str] | None:
         """The nearest sample to the line with `mentions` replaced by their types."""
