@@ -31,9 +31,9 @@ def test_a_degree_word_inside_a_finding(locale, line, expected):
 
 @pytest.mark.parametrize("locale", ["en-US", "es-US"])
 def test_no_negation_is_a_degree_word(locale):
-    from skill.core.lexicon import _NEGATIVE_WORDS, Role
+    from skill.core.lexicon import NEGATIVE_WORDS, Role
 
     lexicon = for_locale(locale)
     negations = {phrase[0] for phrase, role in lexicon.modifiers if role in (Role.FORWARD, Role.BACKWARD, Role.POSTPOSED) and len(phrase) == 1}
     assert lexicon.intensifiers, "the locale names its degree words"
-    assert not lexicon.intensifiers & (_NEGATIVE_WORDS | negations)
+    assert not lexicon.intensifiers & (NEGATIVE_WORDS | negations)

@@ -121,3 +121,30 @@ def test_lines_are_scored_as_the_skill_reads_the_open_slot(locale, line, intent,
 def test_if_anything_keeps_its_polarity_for_the_standin(line, intent, sign):
     read = evaluation.as_the_skill_reads(alexa_standin.load(model_path("en-US")).match(line), "en-US")
     assert read.intent == intent and evaluation.symptom_ids(read) == {sign}
+
+
+@pytest.mark.parametrize(("locale", "words"), [("en-US", "control down there i just keep leaking"), ("es-US", "yo me caí y ya no siento las piernas")])
+def test_a_clause_with_its_own_subject_in_a_denials_words_is_a_report(locale, words):
+    # "there's no {symptom}" + "control down there, i just keep leaking": the no cannot reach "i just keep leaking"
+    session = Dialog(locale=locale)
+    session.launch()
+    session.intent("DenySymptomIntent", {"symptom": unresolved(words), "otherSymptom": None})
+    assert is_emergency_advice(session)
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "words"),
+    [
+        ("en-US", "grip's fine i can still open a pickle jar", "grip's fine i can still open a pickle jar"),
+        ("es-US", "sí, se me duermen los pies", "se me duermen los pies"),
+    ],
+)
+def test_the_standin_hands_the_skill_a_slots_words_as_said(locale, line, words):
+    # A device sends "grip's fine", not the normalised "grip fine" (which reads as no denial)
+    match = alexa_standin.load(model_path(locale)).match(line)
+    assert match.slots["symptom"] is not None and match.slots["symptom"].spoken == words
+
+
+def test_a_strength_said_fine_with_a_possessive_s_is_a_denial_through_the_standin():
+    read = evaluation.as_the_skill_reads(alexa_standin.load(model_path("en-US")).match("grip's fine i can still open a pickle jar"), "en-US")
+    assert read.intent == "DenySymptomIntent" and evaluation.symptom_ids(read) == {"MUSCLE_WEAKNESS"}

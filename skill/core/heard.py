@@ -71,6 +71,8 @@ def settle(intent: str, slots: Sequence[HeardSlot], locale: str, asked: frozense
       denial's own negation ("no" + "las piernas me responden bien"), if that reports nothing.
     - A denial whose words open with a self-correction ("no" + "wait, yes, I fell") takes
       its no back: the words after the correction are the turn, read as a report's.
+    - A denial whose words hold a clause with a subject of its own, no negation of theirs before
+      it ("no" + "control down there, i just keep leaking"), reports what that clause reports.
     - A denial's words are read as the question asked reads them: "I haven't fallen",
       asked about balance, is no loss of balance (an injury it does not deny).
     """
@@ -172,6 +174,10 @@ def _denial(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom] =
         after = [slot_words.retracted(slot.words, locale) if slot.words else None for slot in slots]
         if any(after):  # "no" + "wait, yes, I fell down the stairs": the no taken back, the rest as said
             return _report([HeardSlot(words or slot.words, slot.resolved) for slot, words in zip(slots, after, strict=True)], locale, asked)
+        # "my weight is the same and no" + "i fell off a ladder": a clause of its own, out of the no's reach
+        clauses = [clause for clause in (slot_words.own_clause(slot.words, locale) for slot in slots if slot.words) if clause]
+        if clauses:
+            return _report([HeardSlot(clause) for clause in clauses], locale, asked)
     read = [(slot, _read(slot, locale)) for slot in slots]
     # Words read as a sign that is no emergency stay a denial ("spasms not improving after a week"),
     # unless they open a clause of their own ("i can not pee", "no ha mejorado").

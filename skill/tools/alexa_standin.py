@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 from skill.tools import model as model_file
 from skill.tools.alexa.envelopes import SlotFill
 from skill.tools.nlu import BUILTIN_PHRASES, FALLBACK_INTENT, Match, SampleIndex, normalize, parse_date, parse_duration
+from skill.tools.nlu.normalize import as_said
 from skill.tools.nlu.patterns import DATE_TYPE, DURATION_TYPE
 from skill.tools.nlu.signs import STOP_WORDS
 
@@ -132,8 +133,8 @@ class StandIn:
         value_id, name = table[key]
         return SlotFill(phrase, value_id, name, slot_type)
 
-    def _mentions(self, words: list[str]) -> list[_Mention]:
-        """Slot values in the line, longest first, not overlapping."""
+    def _mentions(self, words: list[str], spoken: tuple[list[str], list[int]]) -> list[_Mention]:
+        """Slot values in the line, longest first, not overlapping; a value's words as said."""
         found: list[_Mention] = []
         taken: set[int] = set()
         for length in range(min(MAX_VALUE_WORDS, len(words)), 0, -1):
@@ -145,33 +146,36 @@ class StandIn:
                 for slot_type in (*self._values, *SHAPED_TYPES):
                     fill = self._value(slot_type, phrase)
                     if fill is not None:
+                        if slot_type not in SHAPED_TYPES:
+                            fill = SlotFill(_spoken(spoken, start, start + length), fill.value_id, fill.resolved_name, fill.slot_type)
                         found.append(_Mention(start, start + length, slot_type, fill))
                         taken |= span
                         break
         return sorted(found, key=lambda m: m.start)
 
     def match(self, text: str) -> Match:
-        words = normalize(text).split()
+        words, said, origin = as_said(text)
+        spoken = (said, origin)
         if not words:
             return Match(FALLBACK_INTENT)
-        said = " ".join(words)
-        if ((), said) in self._targets:  # a slotless sample said word for word wins, as on a device ("it hasn't been a week yet")
-            intent = self._targets[((), said)][0]
-            return Match(intent, dict.fromkeys(self._slot_types.get(intent, {})), how="standin", score=100.0, sample=said)
+        line = " ".join(words)
+        if ((), line) in self._targets:  # a slotless sample said word for word wins, as on a device ("it hasn't been a week yet")
+            intent = self._targets[((), line)][0]
+            return Match(intent, dict.fromkeys(self._slot_types.get(intent, {})), how="standin", score=100.0, sample=line)
         # A date or a duration is a slot only where a sample wants one: "my bowels let go this
         # morning" is read with its words as said, and with the date as a slot; "no, todavía no
         # llevo ni una semana" with its week as said, near a slotless no sample, and as a duration.
-        every = self._mentions(words)
-        as_said = [m for m in every if m.slot_type != DATE_TYPE]
+        every = self._mentions(words, spoken)
+        undated = [m for m in every if m.slot_type != DATE_TYPE]
         best: tuple[float, tuple[str, ...], str, list[_Mention]] | None = None
         if any(m.slot_type == DURATION_TYPE for m in every):
             best = self._nearest_slotless(words)
-        for mentions in [as_said, every] if len(as_said) < len(every) else [every]:
+        for mentions in [undated, every] if len(undated) < len(every) else [every]:
             found = self._nearest(words, mentions)
             if found and (best is None or found[0] > best[0]):
                 best = (*found, mentions)
         if best is None:
-            return self._open_slot(words) if self._open_slots else Match(FALLBACK_INTENT)
+            return self._open_slot(words, spoken) if self._open_slots else Match(FALLBACK_INTENT)
         score, signature, sample, mentions = best
         intent, names = self._targets[(signature, sample)]
         types = self._slot_types.get(intent, {})
@@ -207,7 +211,7 @@ class StandIn:
                 best = (found[1], signature, found[0])
         return best
 
-    def _open_slot(self, words: list[str]) -> Match:
+    def _open_slot(self, words: list[str], spoken: tuple[list[str], list[int]]) -> Match:
         """Step 4: the sample whose words begin and end the line, with words of
         the slot's type between them, as Alexa fills a slot with words outside
         its list."""
@@ -218,9 +222,15 @@ class StandIn:
             if not self._value_words[slot_type].intersection(inside):
                 continue
             slots: dict[str, SlotFill | None] = dict.fromkeys(self._slot_types.get(intent, {}))
-            slots[name] = SlotFill(" ".join(inside), slot_type=slot_type)
+            slots[name] = SlotFill(_spoken(spoken, len(before), len(words) - len(after)), slot_type=slot_type)
             return Match(intent, slots, how="standin-open", score=0.0, sample=" ".join((*before, "{" + name + "}", *after)))
         return Match(FALLBACK_INTENT)
+
+
+def _spoken(spoken: tuple[list[str], list[int]], start: int, end: int) -> str:
+    """The words as said behind normalised words `start` to `end` ("grip's fine", not "grip fine")."""
+    said, origin = spoken
+    return " ".join(said[origin[start] : origin[end - 1] + 1])
 
 
 def load(path: Path) -> StandIn:

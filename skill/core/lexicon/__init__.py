@@ -57,11 +57,11 @@ _SITE_DENIES: Mapping[str, tuple[Symptom, ...]] = {
 _BODY = frozenset({"LIMB", "SADDLE"})
 # How far back a negation keeps a site from being said fine ("i can't keep steady").
 _FINE_REACH = 3
-_NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
+NEGATIVE_WORDS = frozenset({"no", "not", "nothing", "never", "none", "sin", "nada", "ningun", "ninguna", "ni"})
 # A clause's first word that answers the question rather than negating what follows ("nothing, she walks fine").
 _ANSWERING_NO = frozenset({"no", "nothing", "none", "nope", "nah", "nada", "not"})
 # What, some words before an ability kept, negates it ("tampoco me puedo parar").
-_REACHING = _NEGATIVE_WORDS | {"tampoco", "nunca", "jamas", "neither", "nor"}
+_REACHING = NEGATIVE_WORDS | {"tampoco", "nunca", "jamas", "neither", "nor"}
 
 
 def _kept_by_a_double_no(sign: Symptom | None) -> bool:
@@ -251,7 +251,7 @@ class _Stemmed:
             phrases(lexicon.targets), phrases(lexicon.sites), phrases(lexicon.modifiers), phrases(lexicon.site_fine),
             phrases(lexicon.question_objects), frozenset(map(stem, lexicon.joiners)),
             frozenset(map(stem, lexicon.normal_flips)), frozenset(map(stem, lexicon.clitics)),
-            frozenset(map(stem, _NEGATIVE_WORDS)), frozenset(map(stem, lexicon.fillers)),
+            frozenset(map(stem, NEGATIVE_WORDS)), frozenset(map(stem, lexicon.fillers)),
             frozenset(map(stem, lexicon.subjects)), frozenset(map(stem, _ANSWERING_NO)), frozenset(map(stem, _REACHING)),
             phrases(lexicon.gradual),
             clauses.Topic(
@@ -323,7 +323,7 @@ def for_locale(locale: str) -> Lexicon:
     # Not of relief, which may be said of anything ("la fiebre se quitó").
     signs = {name: sign for name, sign in {**PLAIN, **_ABILITY_SIGNS}.items() if sign is not Symptom.NOT_IMPROVING}
     leads = {tuple(text.tokens(k, contractions)): tuple(text.tokens(v, contractions)) for k, v in data["context"].get("affirmed_forms", {}).items()}
-    for name, form in forms.abilities(data["findings"], leads, signs.keys(), lambda item: phrases([item], "")[0][0], _NEGATIVE_WORDS):
+    for name, form in forms.abilities(data["findings"], leads, signs.keys(), lambda item: phrases([item], "")[0][0], NEGATIVE_WORDS):
         verb_last = forms.postposed(form, str(data["context"].get("affirmed_after", "")), frozenset(data["context"].get("clitics", ())))
         targets += findings([form] + ([verb_last] if verb_last else []), f"NORMAL:{signs[name].name}")
     targets += phrases(data["ordinary"], ORDINARY)

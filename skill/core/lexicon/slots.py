@@ -5,7 +5,7 @@ question asked."""
 
 from __future__ import annotations
 
-from skill.core.lexicon import DEFAULT_LOCALE, by_urgency, for_locale, locales, read, text
+from skill.core.lexicon import DEFAULT_LOCALE, NEGATIVE_WORDS, by_urgency, for_locale, locales, read, text
 from skill.core.rules import Level, Symptom
 
 
@@ -99,6 +99,23 @@ def opens_a_clause(words: str, locale: str = DEFAULT_LOCALE) -> bool:
         return False
     negated_verb = said[0] in {"no", "not"} and len(said) > 1 and said[1] in lexicon.finite_verbs | lexicon.clitics
     return said[0] in lexicon.subjects - lexicon.determiners or negated_verb
+
+
+def own_clause(words: str, locale: str = DEFAULT_LOCALE) -> str | None:
+    """A denial's slot words from a subject of their own on ("i fell off a ladder", "control down
+    there" + "i just keep leaking"), when no negation of the words stands before it and that clause
+    reports a sign: a denial's negation cannot reach into a clause with its own subject. None otherwise."""
+    if locale not in locales():
+        return None
+    lexicon = for_locale(locale)
+    said = text.tokens(words, lexicon.contractions)
+    for at, word in enumerate(said):
+        if word in NEGATIVE_WORDS:
+            return None  # a negation of the words' own: what follows may be in its scope ("no i do not think i fell")
+        if word in lexicon.subjects - lexicon.determiners:
+            clause = " ".join(said[at:])
+            return clause if read(clause, locale).reported else None
+    return None
 
 
 def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool = False) -> list[Symptom]:

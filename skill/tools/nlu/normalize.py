@@ -37,6 +37,7 @@ BARE_CONTRACTIONS = {
 _IS_BEFORE = {"it", "that", "there", "here", "what", "where", "who", "how", "he", "she", "when", "why", "this"}
 _SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'m", " am"), ("'d", " would"))
 _TOKEN_RE = re.compile(r"\d+\.\d+|[a-z0-9']+")
+_SAID_RE = re.compile(r"\d+\.\d+|[^\W_]+(?:'[^\W_]*)*")
 
 
 def _expand(word: str) -> str:
@@ -63,6 +64,22 @@ def normalize(text: str) -> str:
         if token:
             words.extend(_expand(token).split())
     return " ".join(_join_spelled_letters(words))
+
+
+def as_said(text: str) -> tuple[list[str], list[str], list[int]]:
+    """The normalised words of `text`, the words as said (lower case, accents and contractions kept:
+    "grip's", "sí"), as a device hands a slot's words to the skill, and for each normalised word the
+    index of the word said it comes from."""
+    words = normalize(text).split()
+    said: list[str] = []
+    origin: list[int] = []
+    for found in _SAID_RE.finditer(text.translate(_APOSTROPHES).lower().replace("&", " and ")):
+        token = found.group().strip("'")
+        origin.extend([len(said)] * len(normalize(token).split()))
+        said.append(token)
+    if len(origin) != len(words):  # spelled letters joined ("e r" -> "er"): the normalised words stand for them
+        return words, words, list(range(len(words)))
+    return words, said, origin
 
 
 def _fold_accents(text: str) -> str:
