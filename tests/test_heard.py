@@ -89,11 +89,12 @@ CASES = [
     ("es-US", DENY, [HeardSlot("tiene fuerza en las piernas")], DENY, (), 1),
     ("en-US", DENY, [HeardSlot("feeling in my legs")], DENY, (), 1),
     # A clause with a subject of its own is out of the denial's reach: what it reports is reported ...
-    ("en-US", DENY, [HeardSlot("weight"), HeardSlot("i fell off a ladder")], REPORT, (Symptom.SIGNIFICANT_TRAUMA,), 0),
+    ("en-US", DENY, [HeardSlot("weight"), HeardSlot("ladder i fell off it doing the gutters")], REPORT, (Symptom.SIGNIFICANT_TRAUMA,), 0),
     ("en-US", DENY, [HeardSlot("control down there i just keep leaking")], REPORT, (Symptom.BLADDER_BOWEL_CONTROL,), 0),
-    ("es-US", DENY, [HeardSlot("yo me caí de la escalera")], REPORT, (Symptom.SIGNIFICANT_TRAUMA,), 0),
-    # ... unless a negation of the words' own comes first, or the clause reports nothing.
+    # ... unless a negation of the words' own comes first, the clause reports nothing, or the words open
+    # with their subject: they may be the object of the denial's verb ("I wouldn't say" + "i'm weak").
     ("en-US", DENY, [HeardSlot("i don't think i fell")], DENY, (Symptom.SIGNIFICANT_TRAUMA,), 0),
+    ("en-US", DENY, [HeardSlot("i am weak", Symptom.MUSCLE_WEAKNESS)], DENY, (Symptom.MUSCLE_WEAKNESS,), 0),
     ("en-US", DENY, [HeardSlot("no she fell asleep on the couch")], DENY, (), 1),
     ("en-US", DENY, [HeardSlot("i can walk fine")], DENY, (Symptom.BALANCE_COORDINATION,), 0),
 ]

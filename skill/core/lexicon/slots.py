@@ -102,9 +102,11 @@ def opens_a_clause(words: str, locale: str = DEFAULT_LOCALE) -> bool:
 
 
 def own_clause(words: str, locale: str = DEFAULT_LOCALE) -> str | None:
-    """A denial's slot words from a subject of their own on ("i fell off a ladder", "control down
-    there" + "i just keep leaking"), when no negation of the words stands before it and that clause
-    reports a sign: a denial's negation cannot reach into a clause with its own subject. None otherwise."""
+    """A denial's slot words from a subject of their own on, after other words ("control down there"
+    + "i just keep leaking"), when no negation of the words stands before it and that clause reports a
+    sign: a denial's negation cannot reach into a second clause with its own subject. None otherwise.
+    Words that open with their subject may be the object of the denial's verb ("I wouldn't say" +
+    "i'm weak"): those are `opens_a_clause`'s."""
     if locale not in locales():
         return None
     lexicon = for_locale(locale)
@@ -112,7 +114,7 @@ def own_clause(words: str, locale: str = DEFAULT_LOCALE) -> str | None:
     for at, word in enumerate(said):
         if word in NEGATIVE_WORDS:
             return None  # a negation of the words' own: what follows may be in its scope ("no i do not think i fell")
-        if word in lexicon.subjects - lexicon.determiners:
+        if at and word in lexicon.subjects - lexicon.determiners:
             clause = " ".join(said[at:])
             return clause if read(clause, locale).reported else None
     return None
