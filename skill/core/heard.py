@@ -174,7 +174,7 @@ def _denial(slots: Sequence[HeardSlot], locale: str, asked: frozenset[Symptom] =
         after = [slot_words.retracted(slot.words, locale) if slot.words else None for slot in slots]
         if any(after):  # "no" + "wait, yes, I fell down the stairs": the no taken back, the rest as said
             return _report([HeardSlot(words or slot.words, slot.resolved) for slot, words in zip(slots, after, strict=True)], locale, asked)
-        # "my weight is the same and no" + "i fell off a ladder": a clause of its own, out of the no's reach
+        # "there is no" + "control down there i just keep leaking": a second clause, out of the no's reach
         clauses = [clause for clause in (slot_words.own_clause(slot.words, locale) for slot in slots if slot.words) if clause]
         if clauses:
             return _report([HeardSlot(clause) for clause in clauses], locale, asked)
