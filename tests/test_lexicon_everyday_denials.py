@@ -3,7 +3,8 @@ right before a subject is an interjection wherever it stands ("mi papá, no,
 él se aguanta bien"); a normal state that opens with its own negation is one
 negation with a no before it ("no llevo ni una semana", negative concord);
 "bien de temperatura" is a fever denied; "ni tantito" alone is a no, not "not
-a bit better"; a weak stream is trouble urinating, not weak legs."""
+a bit better"; a weak stream is trouble urinating, not weak legs; "no, para nada" is an
+answer, not a negation of the state said after it."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ S = Symptom
         ("es-US", "todavía no llevo ni una semana", {(S.NOT_IMPROVING, N)}),
         ("es-US", "ella está bien de temperatura", {(S.FEVER, N)}),
         ("es-US", "ni tantito", set()),
+        # "no, para nada" answers the question; the normal state after it denies ("tengo fuerza")
+        ("es-US", "no para nada tengo fuerza y camino bien", {(S.MUSCLE_WEAKNESS, N), (S.BALANCE_COORDINATION, N)}),
     ],
 )
 def test_everyday_denials(locale, line, expected):

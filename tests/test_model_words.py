@@ -105,3 +105,29 @@ def test_everyday_answers_are_samples_of_the_built_in_yes_and_no(locale, intent,
     assert any(f'"{phrase}"' in problem for problem in out_of_sync(data, locale))
     assert write_answers(data, locale) == 1 and write_answers(data, locale) == 0
     assert out_of_sync(data, locale) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "phrase", "sign"),
+    [
+        # led by a clitic: a verb bound to its clause; as a synonym its fragment "se me" fills a slot
+        ("es-US", "se le salen gotitas", Symptom.BLADDER_BOWEL_CONTROL),
+        # holding its own negation: a denial sample ("nada de {symptom}") would take it as the thing denied
+        ("es-US", "dias y nada", Symptom.NOT_IMPROVING),
+    ],
+)
+def test_a_phrase_bound_to_its_clause_or_negative_in_form_is_read_but_not_a_synonym(locale, phrase, sign):
+    from skill.core.lexicon import read
+
+    assert sign in {m.sign for m in read(phrase, locale).mentions if m.reported}
+    assert phrase not in lexicon_synonyms(locale)
+
+
+def test_no_synonym_opens_with_a_clitic_or_holds_a_negation():
+    from skill.core.lexicon import NEGATIVE_WORDS, for_locale
+
+    for locale in ("en-US", "es-US"):
+        clitics = for_locale(locale).verb_clitics
+        for spoken in lexicon_synonyms(locale):
+            words = spoken.split()
+            assert words[0] not in clitics and not NEGATIVE_WORDS & set(words), (locale, spoken)

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from skill.core import contract, lexicon
-from skill.core.lexicon import ORDINARY, compose
+from skill.core.lexicon import NEGATIVE_WORDS, ORDINARY, compose
 from skill.core.lexicon.composition import ACCIDENT_AT
 from skill.core.rules import Symptom
 from skill.tools.nlu import english, spanish
@@ -37,6 +37,14 @@ def lexicon_synonyms(locale: str) -> Mapping[str, Symptom]:
     out: dict[str, Symptom] = {}
     for phrase, label in parts.targets:
         if label in (ORDINARY, ACCIDENT_AT) or label.startswith("NORMAL:") or "*" in phrase:
+            continue
+        # A phrase led by a clitic is a verb bound to its clause ("se me sale"), not a thing a slot
+        # holds: as a synonym it lets fragments ("se me") fill a slot.
+        if phrase[0] in parts.verb_clitics:
+            continue
+        # A phrase that holds its own negation ("dias y nada") is negative in form: as a synonym, a
+        # denial sample ("nada de {symptom}") takes it as the thing denied.
+        if NEGATIVE_WORDS & set(phrase):
             continue
         sign = compose(label, frozenset(), False)
         spoken = " ".join(phrase)
