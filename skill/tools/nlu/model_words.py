@@ -3,7 +3,9 @@ the words the matcher and the Lambda read.
 
 Every finding or event phrase of a locale's lexicon that makes a sign on its
 own (`skill.core.lexicon.compose` with no site said) is a synonym of that
-sign's `SymptomType` value; a phrase that is already another value's synonym
+sign's `SymptomType` value, except a phrase led by a clitic ("se me sale") or
+holding its own negation ("días y nada"), which the lexicon reads but a device
+would misuse as a slot value; a phrase that is already another value's synonym
 moves to the sign the lexicon composes. The matcher's everyday yes and no
 ("you bet", "qué va") are samples of AMAZON.YesIntent and AMAZON.NoIntent,
 where no intent has them yet, so a device is not taught otherwise. Nothing
