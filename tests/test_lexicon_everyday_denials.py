@@ -4,7 +4,8 @@ right before a subject is an interjection wherever it stands ("mi papá, no,
 negation with a no before it ("no llevo ni una semana", negative concord);
 "bien de temperatura" is a fever denied; "ni tantito" alone is a no, not "not
 a bit better"; a weak stream is trouble urinating, not weak legs; "no, para nada" is an
-answer, not a negation of the state said after it."""
+answer, not a negation of the state said after it; "ni la pierna se me
+adormece" denies, "no, la pierna se me adormece" reports."""
 
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ S = Symptom
         ("es-US", "ni tantito", set()),
         # "no, para nada" answers the question; the normal state after it denies ("tengo fuerza")
         ("es-US", "no para nada tengo fuerza y camino bien", {(S.MUSCLE_WEAKNESS, N), (S.BALANCE_COORDINATION, N)}),
+        # a negation that is never an answer, before a clitic-led finding's subject, is the finding's
+        ("es-US", "ni el brazo ni la pierna se me adormecen", {(S.LIMB_NUMBNESS, N)}),
+        ("es-US", "ningún brazo se me duerme", {(S.LIMB_NUMBNESS, N)}),
+        ("es-US", "ni la pierna ni el pie se le doblaron", {(S.MUSCLE_WEAKNESS, N)}),
     ],
 )
 def test_everyday_denials(locale, line, expected):
@@ -46,6 +51,8 @@ def test_everyday_denials(locale, line, expected):
         ("es-US", "el chorro sale bien débil", {(S.URINATION_DIFFICULTY, A)}),
         ("en-US", "my stream is really weak", {(S.URINATION_DIFFICULTY, A)}),
         ("es-US", "tengo las piernas débiles", {(S.MUSCLE_WEAKNESS, A)}),
+        # an answering no before the subject is an answer: the finding after it is reported
+        ("es-US", "no la pierna se me adormece", {(S.LIMB_NUMBNESS, A)}),
         # no change said of the pain is no improvement; of the weight, weight kept
         ("en-US", "it hasn't changed a bit", {(S.NOT_IMPROVING, A)}),
         ("en-US", "my weight hasn't changed", {(S.WEIGHT_LOSS, N)}),

@@ -176,7 +176,10 @@ class Lexicon:
         out: list[Mention] = []
         lead = clauses.after_answer(words, tables.fillers, tables.answering)  # where the clause starts after its answer
         negative = [clauses.negative(words, target, tables.negatives) for target in targets]
-        bound = [words[target.start] in tables.clitics for target in targets]
+        never_answers = tables.negatives - tables.answering
+        bound = [
+            words[t.start] in tables.clitics and not clauses.negated_over_its_subject(words, t, places, never_answers, tables.determiners) for t in targets
+        ]
         opens_negated = [words[target.start] in tables.negatives for target in targets]
         keeps = [opens and _kept_by_a_double_no(compose(target.label, sites, False)) for target, opens in zip(targets, opens_negated, strict=True)]
         unable = [False] * len(words)

@@ -114,3 +114,16 @@ class Topic:
     negations: frozenset[str] = frozenset()  # the no said after the topic
     openers: frozenset[str] = frozenset()  # what may stand before the topic ("eso de tener", articles)
     after: frozenset[str] = frozenset()  # what may follow the no ("nomás", "mami", another no)
+
+
+def negated_over_its_subject(words: Sequence[str], target: Span, places: Sequence[Span], negations: Collection[str], determiners: Collection[str]) -> bool:
+    """A clitic-led finding whose subject, a body part, stands right after a negation that is never
+    an answer ("ni la pierna se me adormece", "ningún brazo se me duerme"): that negation is the
+    finding's own, however far back. ("No, la pierna se me adormece" is an answer and a report.)"""
+    subject = [span for span in places if span.end == target.start]
+    if not subject:
+        return False
+    at = subject[0].start - 1
+    while at >= 0 and words[at] in determiners:
+        at -= 1
+    return at >= 0 and words[at] in negations
