@@ -213,7 +213,6 @@ def test_a_postposed_negation_is_a_pseudo_trigger_or_another_finding(line, sign)
     ("locale", "line"),
     [
         ("en-US", "not that i've noticed my stream starts okay"),
-        ("en-US", "nah i just bent over to tie my shoe"),
         ("es-US", "para nada ella camina como siempre"),
     ],
 )

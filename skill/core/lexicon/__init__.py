@@ -8,8 +8,8 @@ generator. Loaded on first use only, so the cold start does not pay for it.
 
 - `context`: ConText, a mention's polarity by scope (triggers, terminators, pseudo-triggers, hedges); may import: nothing outside lexicon.
 - `text`: the lexicon's text handling (normalising, word spans); may import: nothing outside lexicon.
-- `forms`: a word's forms: Snowball stems, a phrase in the other persons, an inability said as a refusal; may import: nothing outside lexicon.
-- `clauses`: a line's clauses, rewrites and spans of negative words; may import: nothing outside lexicon.
+- `forms`: a word's forms: Snowball stems, other persons, an inability as a refusal, the verbs a report's lead governs; may import: nothing outside lexicon.
+- `clauses`: a line's clauses, rewrites, spans of negative words, a clause that leaves its predicate out; may import: nothing outside lexicon.
 - `composition`: a finding, the sites and the side said with it, composed into one of the article's signs; may import: core.
 - `slots`: a symptom slot's words read as the Lambda acts on them (unresolved, denied as said, negative in form); may import: core.
 - `reading`: the result types, a line's reading and its mentions; may import: core.
@@ -42,6 +42,9 @@ _DIRECTORY = Path(__file__).resolve().parent
 _ABILITY_SIGNS: Mapping[str, Symptom] = {"NUMB": Symptom.LIMB_NUMBNESS, "CONTROL_LOSS": Symptom.BLADDER_BOWEL_CONTROL}
 # Everyday phrases holding a finding's words ("fell asleep", "by accident"): no sign.
 ORDINARY = "ORDINARY"
+# An everyday start ("i sneezed", "me agaché", "out of nowhere"): it did not start with a serious injury.
+# Said negated ("i didn't lift anything"), it says nothing.
+ONSET = "ONSET"
 # A site said with nothing wrong with it ("nothing wrong with my bowels", "i pee fine"): the signs it denies.
 # Not the places and garments of TOILET ("the bed", "my pants"): said to be fine, they say nothing of control.
 _SITE_DENIES: Mapping[str, tuple[Symptom, ...]] = {
@@ -127,6 +130,8 @@ class Lexicon:
     repair_markers: tuple[Phrase, ...] = ()
     repair_openers: frozenset[str] = frozenset()
     repair_holds: tuple[Phrase, ...] = ()  # what, after one, asks for time instead ("no wait a minute")
+    # words that end a clause whose predicate is left out ("and my strength too", "y el peso tampoco")
+    ellipsis: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -153,8 +158,10 @@ class Lexicon:
         after_feeling = [span for span in context.find(words, tables.malaise) if span.start and words[span.start - 1] in tables.feeling_verbs]
         inside |= {i for span in after_feeling for i in range(span.start, span.end)}
         parts = clauses.split(words, tables.joiners, inside)
+        last: list[Mention] = []
         for clause in clauses.attach_trailing_negations(parts, tables.targets, tables.modifiers, tables.inside_findings):
-            mentions.extend(self._read_clause(clause, tables))
+            last = self._read_clause(clause, tables) or _elliptical(clause, last, tables)
+            mentions.extend(last)
         return Reading(tuple(with_readings(mentions)))
 
     def _read_clause(self, words: Sequence[str], tables: _Stemmed) -> list[Mention]:
@@ -188,6 +195,10 @@ class Lexicon:
         polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated, keeps)
         for target, polarity in zip(targets, polarities, strict=True):
             if target.label == ORDINARY:
+                continue
+            if target.label == ONSET:
+                if polarity is Polarity.AFFIRMED:
+                    out.append(Mention(Symptom.SIGNIFICANT_TRAUMA, Polarity.NEGATED, ONSET, False))
                 continue
             if target.label == "NO_IMPROVEMENT" and "WEIGHT" in sites:  # "mi peso sigue igual": weight kept
                 out.append(Mention(Symptom.WEIGHT_LOSS, Polarity.NEGATED, target.label, False))
@@ -242,6 +253,7 @@ class _Stemmed:
     inside_findings: frozenset[str]  # clitics and intensifiers: what may stand inside a finding's phrase
     malaise: tuple[tuple[Phrase, str], ...]  # "good", "bien": after a feeling negated, a state of health
     feeling_verbs: frozenset[str]  # "feel", "siento": a finding ending in one wants an object
+    ellipsis: frozenset[str]  # "too", "también": a function said with them leaves out its predicate
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -265,7 +277,19 @@ class _Stemmed:
             frozenset(map(stem, lexicon.clitics | lexicon.intensifiers)),
             phrases(lexicon.malaise),
             frozenset(map(stem, lexicon.feeling_verbs)),
+            frozenset(map(stem, lexicon.ellipsis)),
         )  # fmt: skip
+
+
+def _elliptical(words: Sequence[str], before: Sequence[Mention], tables: _Stemmed) -> list[Mention]:
+    """ "el equilibrio bien y la fuerza también", "I can't walk and my balance is gone too": a function
+    said with its predicate left out takes the one polarity of the clause before it."""
+    polarity = {mention.reported for mention in before}
+    function = clauses.elliptical(words, context.find(words, tables.sites), _SITE_DENIES.keys(), tables.ellipsis, tables.determiners)
+    if function is None or len(polarity) != 1:
+        return []
+    said = Polarity.AFFIRMED if polarity.pop() else Polarity.NEGATED
+    return [Mention(sign, said, f"SITE:{function}", False) for sign in _SITE_DENIES[function]]
 
 
 def _malaise(words: Sequence[str], target: Span, tables: _Stemmed) -> bool:
@@ -329,6 +353,7 @@ def for_locale(locale: str) -> Lexicon:
     for name, form in forms.abilities(data["findings"], leads, signs.keys(), lambda item: phrases([item], "")[0][0], NEGATIVE_WORDS):
         verb_last = forms.postposed(form, str(data["context"].get("affirmed_after", "")), frozenset(data["context"].get("clitics", ())))
         targets += findings([form] + ([verb_last] if verb_last else []), f"NORMAL:{signs[name].name}")
+    targets += findings(data.get("onsets", ()), ONSET)
     targets += phrases(data["ordinary"], ORDINARY)
     sites = [p for name, items in data["sites"].items() for p in phrases(items, name)] + phrases(data["sides"], "SIDE")
     rules = data["context"]
@@ -355,7 +380,7 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(text.fold(w) for w in rules.get("finite_verbs", ())), tuple(phrases(rules.get("gradual", ()), "GRADUAL")),
         {finding: Symptom(sign) for finding, sign in rules.get("by_question", {}).items()},
         {finding: Symptom(sign) for finding, sign in rules.get("denied_by_question", {}).items()},
-        _carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions)), frozenset(rules["negations"]["forward"])),
+        forms.carried_verbs(targets, tuple(text.tokens(str(rules.get("report_lead", "")), contractions)), frozenset(rules["negations"]["forward"])),
         clauses.Topic(*(frozenset(text.fold(w) for w in rules.get("topic", {}).get(key, ())) for key in ("negations", "openers", "after"))),
         frozenset(text.fold(w) for w in rules.get("determiners", ())),
         frozenset(text.fold(w) for w in rules.get("intensifiers", ())),
@@ -364,18 +389,8 @@ def for_locale(locale: str) -> Lexicon:
         tuple(tuple(text.fold(m).split()) for m in rules.get("repairs", {}).get("markers", ())),
         frozenset(text.fold(w) for w in rules.get("repairs", {}).get("after", ())),
         tuple(tuple(text.fold(m).split()) for m in rules.get("repairs", {}).get("not_before", ())),
+        frozenset(text.fold(w) for w in rules.get("ellipsis", ())),
     )  # fmt: skip
-
-
-def _carried_verbs(targets: Sequence[tuple[Phrase, str]], lead: Phrase, negations: frozenset[str]) -> frozenset[str]:
-    """The words after the report lead ("can not walk", "no puedo caminar") or its positive, the lead
-    without its negation ("can stand up", "puedo sentir"), in the findings."""
-    positive = next((word for word in lead if word not in negations), "")
-    if not lead or not positive:
-        return frozenset()
-    after_lead = {p[i + len(lead)] for p, _ in targets for i in range(len(p) - len(lead)) if p[i : i + len(lead)] == lead}
-    after_positive = {p[i + 1] for p, _ in targets for i in range(len(p) - 1) if p[i] == positive and p[i + 1] not in lead}
-    return frozenset(after_lead | after_positive)
 
 
 # The matcher asks for one line's reading at several steps: read it once.

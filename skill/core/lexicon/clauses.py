@@ -40,9 +40,12 @@ def negative(words: Sequence[str], span: Span, negatives: frozenset[str]) -> boo
 
 
 def split(words: Sequence[str], joiners: frozenset[str], inside: set[int]) -> list[list[str]]:
+    """The clauses between joiners and breaks. A joiner that ends the line or a clause ("and my
+    strength too", "y la fuerza también") opens nothing: it stays with its clause."""
     clauses: list[list[str]] = [[]]
     for index, word in enumerate(words):
-        if word == text.BREAK or (word in joiners and index not in inside):
+        trailing = index + 1 == len(words) or words[index + 1] == text.BREAK or words[index + 1] in joiners
+        if word == text.BREAK or (word in joiners and index not in inside and not trailing):
             if clauses[-1]:
                 clauses.append([])
         else:
@@ -127,3 +130,13 @@ def negated_over_its_subject(words: Sequence[str], target: Span, places: Sequenc
     while at >= 0 and words[at] in determiners:
         at -= 1
     return at >= 0 and words[at] in negations
+
+
+def elliptical(words: Sequence[str], places: Sequence[Span], functions: Collection[str], ellipsis: Collection[str], determiners: Collection[str]) -> str | None:
+    """The function a clause names and leaves its predicate out ("y la fuerza también", "my balance
+    too", "el peso tampoco"): its one site, if the clause is only that site, determiners and a word
+    of ellipsis at the end; else None."""
+    if len(places) != 1 or places[0].label not in functions or not words or words[-1] not in ellipsis:
+        return None
+    rest = [w for i, w in enumerate(words[:-1]) if not places[0].start <= i < places[0].end]
+    return places[0].label if all(w in determiners for w in rest) else None

@@ -113,3 +113,14 @@ def stemmer(language: object, whole_words: frozenset[str] = frozenset()) -> Call
         return stemmed if len(stemmed) >= MIN_STEM_CHARS else word
 
     return stem
+
+
+def carried_verbs(targets: Sequence[tuple[Phrase, str]], lead: Phrase, negations: frozenset[str]) -> frozenset[str]:
+    """The words after the report lead ("can not walk", "no puedo caminar") or its positive, the lead
+    without its negation ("can stand up", "puedo sentir"), in the findings."""
+    positive = next((word for word in lead if word not in negations), "")
+    if not lead or not positive:
+        return frozenset()
+    after_lead = {p[i + len(lead)] for p, _ in targets for i in range(len(p) - len(lead)) if p[i : i + len(lead)] == lead}
+    after_positive = {p[i + 1] for p, _ in targets for i in range(len(p) - 1) if p[i] == positive and p[i + 1] not in lead}
+    return frozenset(after_lead | after_positive)

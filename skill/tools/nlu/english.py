@@ -239,7 +239,7 @@ OPPOSITE_PREFIXES = ("un", "in", "im", "dis", "ir")
 QUESTION_WORDS = frozenset({"should", "can", "could", "what", "how", "why", "when", "is", "are", "do", "does", "will", "would", "where", "who"})
 CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"})
 # What opens a closing verdict ("he jumps when i tickle his feet so i'd say no").
-VERDICT_LEADS = (("so",),)
+VERDICT_LEADS = (("so",), ("but", "i"))
 # Words that say a day is when the pain began ("since monday", "it started yesterday"), not a day for anything else.
 ONSET_WORDS = frozenset({"since", "started", "start", "starting", "began", "begin", "ago", "ever", "came", "kicked"})
 # Words that carry a "not" after them ("it is getting better" -> "it is not ...").

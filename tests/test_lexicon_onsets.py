@@ -1,0 +1,152 @@
+"""How a spasm started, and clauses that leave their predicate out.
+
+An everyday start ("i sneezed", "me agaché a recoger un calcetín", "out of
+nowhere") says it did not start with a serious injury; negated ("i didn't
+lift anything") it says nothing, and beside an injury ("me caí de la escalera
+cargando una caja") the injury is reported. A function said with "too" or
+"también" and no predicate ("el equilibrio bien y la fuerza también") takes
+the polarity of the clause before it. Also: "fiebre nada" denies, "dormir"
+(to sleep) is no numbness, a scale is weight, a weak trickle is trouble
+urinating, "ni nada" closes its clause, and "..., pero yo no" is a no."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.core.lexicon import Polarity, read
+from skill.core.rules import Symptom
+from skill.tools.nlu import load
+from skill.tools.paths import model_path
+from tests.support import lexicon_mentions as mentions
+
+A, N, H = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.HEDGED
+S = Symptom
+NO_INJURY = {(S.SIGNIFICANT_TRAUMA, N)}
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "no i just sneezed and it went"),
+        ("en-US", "i just bent over to get the paper"),
+        ("en-US", "it came on out of the blue"),
+        ("en-US", "i must have slept wrong"),
+        ("en-US", "it went when i was reaching for a pan"),
+        ("es-US", "me dio estornudando imagínese"),
+        ("es-US", "nomás me agaché a recoger un calcetín y ahí quedé"),
+        ("es-US", "fue por dormir chueco en el sillón"),
+        ("es-US", "ella estaba lavando trastes y de repente le dio"),
+        ("es-US", "nomás amanecí así"),
+    ],
+)
+def test_an_everyday_start_is_no_serious_injury(locale, line):
+    assert mentions(line, locale) == NO_INJURY
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "nah i just bent over to tie my shoe"),
+        ("es-US", "no nomás me agaché a amarrarme los zapatos"),
+    ],
+)
+def test_a_no_and_an_everyday_start_deny_the_injury(locale, line):
+    match = load(model_path(locale)).match(line)
+    assert (match.intent, [fill.value_id for fill in match.slots.values() if fill]) == ("DenySymptomIntent", ["SIGNIFICANT_TRAUMA"])
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "i didn't lift anything"),
+        ("es-US", "no me agaché ni nada"),
+    ],
+)
+def test_an_everyday_start_negated_says_nothing(locale, line):
+    assert mentions(line, locale) == set()
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "i was lifting a box and fell down the stairs"),
+        ("es-US", "me caí de la escalera cargando una caja"),
+        ("es-US", "me resbalé en el hielo de repente y caí de espaldas"),
+    ],
+)
+def test_an_injury_beside_an_everyday_start_is_reported(locale, line):
+    assert S.SIGNIFICANT_TRAUMA in read(line, locale).reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        ("es-US", "el equilibrio bien y la fuerza también", {(S.BALANCE_COORDINATION, N), (S.MUSCLE_WEAKNESS, N)}),
+        ("es-US", "no tengo fiebre y el peso tampoco", {(S.FEVER, N), (S.WEIGHT_LOSS, N)}),
+        ("en-US", "my balance is fine and my strength too", {(S.BALANCE_COORDINATION, N), (S.MUSCLE_WEAKNESS, N)}),
+        ("en-US", "no fever and my weight neither", {(S.FEVER, N), (S.WEIGHT_LOSS, N)}),
+        # a report before it: the function left without its predicate is reported too
+        ("es-US", "se me van las piernas y el equilibrio también", {(S.MUSCLE_WEAKNESS, A), (S.BALANCE_COORDINATION, A)}),
+        ("en-US", "my legs are weak and my balance too", {(S.MUSCLE_WEAKNESS, A), (S.BALANCE_COORDINATION, A)}),
+    ],
+)
+def test_a_function_said_with_too_takes_the_clause_before(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("es-US", "la fuerza también"),  # nothing before it to take a polarity from
+        ("en-US", "my strength too"),
+        ("es-US", "la fuerza también me preocupa"),  # a predicate of its own
+    ],
+)
+def test_no_ellipsis_without_a_clause_before_or_with_a_predicate(locale, line):
+    assert mentions(line, locale) == set()
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        ("es-US", "al contrario subí de peso y fiebre nada", {(S.WEIGHT_LOSS, N), (S.FEVER, N)}),
+        ("es-US", "no puedo dormir del dolor", set()),
+        ("es-US", "se me durmió la pierna", {(S.LIMB_NUMBNESS, A)}),
+        ("es-US", "la báscula dice lo mismo que el mes pasado", {(S.WEIGHT_LOSS, N)}),
+        ("es-US", "la báscula no ha cambiado y la temperatura normal", {(S.WEIGHT_LOSS, N), (S.FEVER, N)}),
+        ("en-US", "the scale says the same", {(S.WEIGHT_LOSS, N)}),
+        ("es-US", "el chorrito me sale bien flojito y tarda en arrancar", {(S.URINATION_DIFFICULTY, A)}),
+        ("es-US", "mi esposo me aprieta la mano igual de fuerte que siempre", {(S.MUSCLE_WEAKNESS, N)}),
+        ("es-US", "el dolor sigue igual de fuerte", {(S.NOT_IMPROVING, A)}),
+        ("es-US", "las piernas las tengo fuertes todavía cargo mis costales", {(S.MUSCLE_WEAKNESS, N)}),
+        ("es-US", "hoy ya me pude poner los calcetines solo", {(S.NOT_IMPROVING, N)}),
+        ("es-US", "todo lo sentí clarito", {(S.LIMB_NUMBNESS, N)}),
+        # "ni nada" closes its clause: the normal state after it is no "nada" flipping it
+        ("es-US", "no me he caído ni nada camino bien", {(S.SIGNIFICANT_TRAUMA, N), (S.BALANCE_COORDINATION, N)}),
+    ],
+)
+def test_everyday_words_read_as_meant(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+def test_a_normal_state_negated_after_a_report_keeps_the_report():
+    assert S.BALANCE_COORDINATION in read("ando bien torpe no camino bien", "es-US").reported
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        ("es-US", "mi tía sí tuvo eso pero yo no", "AMAZON.NoIntent"),
+        ("es-US", "a mi mamá le pasó pero a mí no", "AMAZON.NoIntent"),
+        ("en-US", "my sister had that but i haven't", "AMAZON.NoIntent"),
+        ("es-US", "mi mamá no pero yo sí", "AMAZON.YesIntent"),
+    ],
+)
+def test_someone_else_and_then_me_is_my_answer(locale, line, intent):
+    assert load(model_path(locale)).match(line).intent == intent
+
+
+def test_a_sign_reported_beside_but_i_dont_stays_a_report():
+    # the verdict gives way to a sign read in the line: to be safe, still a report
+    match = load(model_path("en-US")).match("my legs are numb but i don't know why")
+    assert match.intent == "ReportSymptomIntent"
