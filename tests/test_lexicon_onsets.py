@@ -7,7 +7,9 @@ cargando una caja") the injury is reported. A function said with "too" or
 "también" and no predicate ("el equilibrio bien y la fuerza también") takes
 the polarity of the clause before it. Also: "fiebre nada" denies, "dormir"
 (to sleep) is no numbness, a scale is weight, a weak trickle is trouble
-urinating, "ni nada" closes its clause, and "..., pero yo no" is a no."""
+urinating, "ni nada" closes its clause, "..., pero yo no" is a no, "nothing's
+improving" is no improvement, an animal after a finding is only its object,
+and a loose report takes every sign the lexicon reports in the line."""
 
 from __future__ import annotations
 
@@ -150,3 +152,42 @@ def test_a_sign_reported_beside_but_i_dont_stays_a_report():
     # the verdict gives way to a sign read in the line: to be safe, still a report
     match = load(model_path("en-US")).match("my legs are numb but i don't know why")
     assert match.intent == "ReportSymptomIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        ("en-US", "i've babied this thing for a week and a half and nothing's improving", {(S.NOT_IMPROVING, A)}),
+        ("en-US", "nothing has helped", {(S.NOT_IMPROVING, A)}),
+        ("en-US", "nothing, it's getting better", {(S.NOT_IMPROVING, N)}),
+        ("es-US", "nada me ayuda", {(S.NOT_IMPROVING, A)}),
+        ("en-US", "she doesn't feel warm at all", {(S.FEVER, N)}),
+        ("en-US", "he pees fine", {(S.BLADDER_BOWEL_CONTROL, N), (S.URINATION_DIFFICULTY, N)}),
+        # an animal after the finding is its object; before it, the subject: no one the check is for
+        ("en-US", "my legs are strong as ever i walked the dog this morning", {(S.MUSCLE_WEAKNESS, N)}),
+        ("en-US", "my dog has a fever", set()),
+        ("es-US", "mi perro no puede caminar bien", set()),
+    ],
+)
+def test_nothing_as_a_subject_warmth_and_animals(locale, line, expected):
+    assert mentions(line, locale) == expected
+
+
+def _signs(match):
+    return (match.intent, sorted(fill.value_id for fill in match.slots.values() if fill))
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "expected"),
+    [
+        ("es-US", "el pie me arrastra y tengo los dedos dormidos", ["LIMB_NUMBNESS", "MUSCLE_WEAKNESS"]),
+        ("en-US", "ever since the car wreck i can't stand up straight", ["CANNOT_SIT_OR_STAND", "SIGNIFICANT_TRAUMA"]),
+    ],
+)
+def test_a_loose_report_takes_every_sign_the_lexicon_reports(locale, line, expected):
+    assert _signs(load(model_path(locale)).match(line)) == ("ReportSymptomIntent", expected)
+
+
+def test_a_loose_denial_takes_no_sign_the_line_does_not_deny_as_asked():
+    # "del baño todo normal" is about control; the trouble starting it also denies is not added to the denial
+    assert _signs(load(model_path("es-US")).match("del baño todo normal gracias a dios")) == ("DenySymptomIntent", ["BLADDER_BOWEL_CONTROL"])

@@ -178,7 +178,10 @@ class Lexicon:
         # numbness except my left foot is tingling" is no one-sided numbness.
         segments = context.segments(words, tables.modifiers, free)
         sides = {segments[span.start] for span in places if span.label == "SIDE"}
-        if any(span.label == Role.ANIMAL for span in context.find(words, tables.modifiers, free)):
+        # An animal before the first finding is the clause's subject ("my dog has a fever"); after it,
+        # it is only an object ("my legs are strong, i walked the dog").
+        first = min((target.start for target in targets), default=len(words))
+        if any(span.label == Role.ANIMAL and span.start < first for span in context.find(words, tables.modifiers, free)):
             return []
         out: list[Mention] = []
         lead = clauses.after_answer(words, tables.fillers, tables.answering)  # where the clause starts after its answer

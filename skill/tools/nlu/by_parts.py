@@ -83,6 +83,11 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
         return _signs(REPORT_INTENT, [s for s in reported if s is not limb], text, names, fill)
     if found.intent == REPORT_INTENT and not word_for_word and reported and named and not named & {s.value for s in reported}:
         return _other_sign(reported, named, text, names, fill)
+    # A loose report naming only some of the signs the lexicon reports ("el pie me arrastra y tengo los dedos
+    # dormidos" fitted to the numbness of one clause): every one reported, as far as the two slots go. Not a
+    # denial: a sign denied that was not meant is a question skipped.
+    if found.intent == REPORT_INTENT and not word_for_word and named and len(reported) > len(named) and named <= {s.value for s in reported}:
+        return _signs(REPORT_INTENT, reported, text, names, fill)
     if any(fill and fill.value_id for fill in found.slots.values()):
         return found  # "I have a fever and purple spots": one slot resolved, one not
     if unplaced and (reported or denied):
