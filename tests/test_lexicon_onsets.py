@@ -159,6 +159,7 @@ def test_a_sign_reported_beside_but_i_dont_stays_a_report():
     [
         ("en-US", "i've babied this thing for a week and a half and nothing's improving", {(S.NOT_IMPROVING, A)}),
         ("en-US", "nothing has helped", {(S.NOT_IMPROVING, A)}),
+        ("en-US", "nothing improving", {(S.NOT_IMPROVING, A)}),  # the slot's words as chat sends them
         ("en-US", "nothing, it's getting better", {(S.NOT_IMPROVING, N)}),
         ("es-US", "nada me ayuda", {(S.NOT_IMPROVING, A)}),
         ("en-US", "she doesn't feel warm at all", {(S.FEVER, N)}),
