@@ -192,3 +192,26 @@ def test_a_loose_report_takes_every_sign_the_lexicon_reports(locale, line, expec
 def test_a_loose_denial_takes_no_sign_the_line_does_not_deny_as_asked():
     # "del baño todo normal" is about control; the trouble starting it also denies is not added to the denial
     assert _signs(load(model_path("es-US")).match("del baño todo normal gracias a dios")) == ("DenySymptomIntent", ["BLADDER_BOWEL_CONTROL"])
+
+
+@pytest.mark.parametrize(
+    ("locale", "line", "intent"),
+    [
+        # a caregiver's echo and what only colours a yes or a no
+        ("es-US", "sí él sí", "AMAZON.YesIntent"),
+        ("es-US", "sí mi esposo sí", "AMAZON.YesIntent"),
+        ("es-US", "ella no", "AMAZON.NoIntent"),
+        ("es-US", "no afortunadamente", "AMAZON.NoIntent"),
+        ("es-US", "pues sí todavía", "AMAZON.YesIntent"),
+        ("es-US", "ujum", "AMAZON.YesIntent"),
+        ("es-US", "medio que sí", "AMAZON.YesIntent"),
+        ("en-US", "no my husband hasn't", "AMAZON.NoIntent"),
+        ("en-US", "yes still", "AMAZON.YesIntent"),
+    ],
+)
+def test_a_yes_or_no_with_who_it_is_about(locale, line, intent):
+    assert load(model_path(locale)).match(line).intent == intent
+
+
+def test_a_sign_said_of_a_caregivers_person_is_still_read():
+    assert load(model_path("es-US")).match("mi esposo no se puede parar").intent == "ReportSymptomIntent"

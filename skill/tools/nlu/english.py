@@ -265,7 +265,9 @@ ANSWER_WORDS = frozenset(
      "thankfully", "luckily", "fortunately", "mercy",
      # interjections and asides that only colour a yes or a no ("oh lord yes", "sorry to say but yes")
      "oh", "lord", "gosh", "golly", "man", "boy", "jeez", "sorry", "to", "but", "be", "reckon", "reckoned", "honey",
-     "son", "hon", "sweetie", "yes'm", "mhm", "er", "um", "ah"}
+     "son", "hon", "sweetie", "yes'm", "mhm", "er", "um", "ah",
+     # who the caregiver speaks of ("no, my husband hasn't") and "still" ("yes, still")
+     "my", "husband", "wife", "mom", "dad", "mother", "father", "still"}
 )  # fmt: skip
 # Words around a way of not knowing that leave it a "not sure" ("um, maybe,
 # I'm not certain"; "well I haven't checked, so I don't know").

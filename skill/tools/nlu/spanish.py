@@ -57,6 +57,8 @@ ABILITY_LEADS = ("no puedo",)
 # Everyday yes and no, matched as whole lines.
 EVERYDAY_ANSWERS = {
     contract.YES: (
+        "ujum",
+        "medio que si",
         "andale",
         "andale pues",
         "asi es",
@@ -191,7 +193,10 @@ ANSWER_WORDS = frozenset(
      # who is spoken to ("no mijo") and thanks ("no, gracias a dios")
      "mija", "mijo", "fijate", "ay", "pos", "hombre", "nombre", "gracias", "a", "dios", "ni", "mismo",
      # interjections that only colour a yes or a no ("ay dios mío sí", "ey sí", "ándale sí")
-     "mio", "ey", "oye", "uy", "andale", "orale", "bendito", "santo", "virgen", "senito", "don", "dona"}
+     "mio", "ey", "oye", "uy", "andale", "orale", "bendito", "santo", "virgen", "senito", "don", "dona",
+     # a caregiver's echo ("sí, él sí", "mi esposo no") and what only colours it ("no, afortunadamente")
+     "el", "ella", "ellos", "ellas", "usted", "mi", "esposo", "esposa", "marido", "mama", "papa", "hijo", "hija",
+     "abuelo", "abuela", "afortunadamente", "todavia"}
 )  # fmt: skip
 # Words around a way of not knowing that leave it a "no sé" ("puede ser, no
 # estoy segura"; "la verdad no le sabría decir").
