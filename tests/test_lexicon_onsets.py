@@ -215,3 +215,27 @@ def test_a_yes_or_no_with_who_it_is_about(locale, line, intent):
 
 def test_a_sign_said_of_a_caregivers_person_is_still_read():
     assert load(model_path("es-US")).match("mi esposo no se puede parar").intent == "ReportSymptomIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "my wife's the one with the numb feet not me"),
+        ("es-US", "mi hermano tuvo eso de no aguantar la orina pero yo no gracias a dios"),
+    ],
+)
+def test_a_report_the_speaker_sets_apart_from_themself_is_asked_again(locale, line):
+    # someone else's sign, or the check is for that person: never taken as a no, asked again in other words
+    assert load(model_path(locale)).match(line).intent == "NotSureIntent"
+
+
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en-US", "i'm wobbly on my feet like i've had a few drinks but i haven't"),
+        ("en-US", "my legs are numb but i don't know why"),
+        ("es-US", "no siento las piernas"),
+    ],
+)
+def test_a_report_not_set_apart_stays_a_report(locale, line):
+    assert load(model_path(locale)).match(line).intent == "ReportSymptomIntent"

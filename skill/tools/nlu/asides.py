@@ -10,7 +10,7 @@ from skill.core import contract
 from skill.core.rules import Level, Symptom
 from skill.tools.nlu.result import Match
 from skill.tools.nlu.rewrites import answer
-from skill.tools.nlu.words import ASIDE_AFTER_NO, CLEAR_NO, CLEAR_YES, EVERYDAY_ANSWERS, VERDICT_LEADS
+from skill.tools.nlu.words import ASIDE_AFTER_NO, CLEAR_NO, CLEAR_YES, EVERYDAY_ANSWERS, SELF_APART, VERDICT_LEADS
 
 # Everyday no's of more than a word that answer on their own ("not that i have
 # noticed", "para nada"); not those with a subject, which negate a verb ("i do not").
@@ -50,9 +50,15 @@ def is_an_aside(lexicon_reads_a_sign: bool, guessed: Match | None) -> bool:
 _NOT = frozenset({"not"})
 
 
-def closing_verdict(words: list[str]) -> str | None:
+def closing_verdict(words: list[str], reported: bool = False) -> str | None:
     """The yes or no a line ends with after a word of conclusion ("..., so i'd say no",
-    "..., así que yo diría que no"), with something said before it; None otherwise."""
+    "..., así que yo diría que no"), with something said before it; None otherwise, and
+    None when a sign is `reported` in the line: the report stands. A report that the
+    speaker then sets apart from themself ("my wife's the one with the numb feet, not me",
+    "mi hermano tuvo eso ... pero yo no") is someone else's, or the check is for that
+    person: NOT_SURE, so the question is asked again in other words."""
+    if reported:
+        return contract.NOT_SURE if _set_apart(words) else None
     for start in range(len(words) - 1, 0, -1):
         lead = next((lead for lead in VERDICT_LEADS if tuple(words[start : start + len(lead)]) == lead), None)
         if lead is not None:
@@ -60,3 +66,15 @@ def closing_verdict(words: list[str]) -> str | None:
             # a plain yes or no, or "not" ("so i guess not"); not "sure" ("i'm not so sure")
             return answer(tail) if set(tail) & (CLEAR_YES | CLEAR_NO | _NOT) else None
     return None
+
+
+# What may follow the speaker setting themself apart ("pero yo no, gracias a dios").
+_THANKS = frozenset({"gracias", "a", "dios", "thank", "god", "goodness", "heavens", "thankfully", "luckily", "fortunately", "afortunadamente"})
+
+
+def _set_apart(words: list[str]) -> bool:
+    """The line ends with the speaker set apart from what it said ("..., not me", "..., pero yo no")."""
+    end = len(words)
+    while end and words[end - 1] in _THANKS:
+        end -= 1
+    return any(end > len(tail) and tuple(words[end - len(tail) : end]) == tail for tail in SELF_APART)

@@ -139,8 +139,8 @@ class Nlu:
         know better (`by_parts`)."""
         text = lexicon.for_locale(self._lexicon_locale).repaired(text)  # "no wait, yes I fell": what follows the correction
         found = by_parts.revise(self._match_samples(text), text, self._lexicon_locale, self._symptom_names, self._fill, self._abilities)
-        verdict = None if found.how == "exact" else closing_verdict(self._words(text))  # "... so i'd say no", if no sign is reported
-        if verdict is not None and not lexicon.read(text, self._lexicon_locale).reported:
+        verdict = None if found.how == "exact" else closing_verdict(self._words(text), bool(lexicon.read(text, self._lexicon_locale).reported))
+        if verdict is not None:
             return Match(verdict, self._fill(verdict, {}), "answer", 100.0)
         if found.intent == FALLBACK_INTENT and self.also is not None:
             # US Spanish speakers mix in English ("call nine one one porfa"): the other model's

@@ -28,6 +28,8 @@ TRAILING_FILLERS = frozenset({"gracias", "favor", "por"})
 CLAUSE_BREAKS = frozenset({"y", "e", "pero", "tambien", "ademas", "entonces", "porque", "pues"})
 # What opens a closing verdict ("se mueve bien así que yo diría que no").
 VERDICT_LEADS = (("asi", "que"), ("entonces",), ("o", "sea"), ("pero", "yo"), ("pero", "a", "mi"))
+# How a line ends when the speaker sets themself apart from what they said ("mi hermano tuvo eso, pero yo no").
+SELF_APART = (("pero", "yo", "no"), ("yo", "no"), ("a", "mi", "no"), ("no", "yo"))
 # Words that say a day is when the pain began ("desde el lunes", "me empezó anteayer").
 ONSET_WORDS = frozenset({"desde", "empezo", "empece", "comenzo", "inicio", "dio", "agarro", "since"})
 QUESTION_WORDS = frozenset({"que", "como", "cuanto", "cuantos", "cuando", "cual", "por", "donde", "debo", "deberia", "necesito", "puedo"})
