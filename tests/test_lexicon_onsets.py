@@ -123,6 +123,10 @@ def test_no_ellipsis_without_a_clause_before_or_with_a_predicate(locale, line):
         ("es-US", "las piernas las tengo fuertes todavía cargo mis costales", {(S.MUSCLE_WEAKNESS, N)}),
         ("es-US", "hoy ya me pude poner los calcetines solo", {(S.NOT_IMPROVING, N)}),
         ("es-US", "todo lo sentí clarito", {(S.LIMB_NUMBNESS, N)}),
+        ("es-US", "mi papá va al baño solito", {(S.BLADDER_BOWEL_CONTROL, N)}),
+        ("es-US", "no solo el dolor pero sentir sí siento", {(S.LIMB_NUMBNESS, N)}),
+        ("es-US", "me tomé la temperatura y estaba normal", {(S.FEVER, N)}),
+        ("es-US", "creo que sí me siento calientito", {(S.FEVER, H)}),  # "sí me siento" is no feeling kept
         # "ni nada" closes its clause: the normal state after it is no "nada" flipping it
         ("es-US", "no me he caído ni nada camino bien", {(S.SIGNIFICANT_TRAUMA, N), (S.BALANCE_COORDINATION, N)}),
     ],
