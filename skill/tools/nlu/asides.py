@@ -10,7 +10,7 @@ from skill.core import contract
 from skill.core.rules import Level, Symptom
 from skill.tools.nlu.result import Match
 from skill.tools.nlu.rewrites import answer
-from skill.tools.nlu.words import ASIDE_AFTER_NO, CLEAR_NO, CLEAR_YES, EVERYDAY_ANSWERS, SELF_APART, VERDICT_LEADS
+from skill.tools.nlu.words import AFTER_SELF_APART, ASIDE_AFTER_NO, CLEAR_NO, CLEAR_YES, EVERYDAY_ANSWERS, SELF_APART, VERDICT_LEADS
 
 # Everyday no's of more than a word that answer on their own ("not that i have
 # noticed", "para nada"); not those with a subject, which negate a verb ("i do not").
@@ -68,13 +68,10 @@ def closing_verdict(words: list[str], reported: bool = False) -> str | None:
     return None
 
 
-# What may follow the speaker setting themself apart ("pero yo no, gracias a dios").
-_THANKS = frozenset({"gracias", "a", "dios", "thank", "god", "goodness", "heavens", "thankfully", "luckily", "fortunately", "afortunadamente"})
-
 
 def _set_apart(words: list[str]) -> bool:
     """The line ends with the speaker set apart from what it said ("..., not me", "..., pero yo no")."""
     end = len(words)
-    while end and words[end - 1] in _THANKS:
+    while end and words[end - 1] in AFTER_SELF_APART:
         end -= 1
     return any(end > len(tail) and tuple(words[end - len(tail) : end]) == tail for tail in SELF_APART)

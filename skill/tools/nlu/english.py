@@ -242,6 +242,8 @@ CLAUSE_BREAKS = frozenset({"and", "but", "plus", "also", "then", "so", "because"
 VERDICT_LEADS = (("so",), ("but", "i"))
 # How a line ends when the speaker sets themself apart from what they said ("my wife's the one with the numb feet, not me").
 SELF_APART = (("not", "me"),)
+# What may follow it ("..., not me, thank god").
+AFTER_SELF_APART = frozenset({"thank", "god", "goodness", "heavens", "thankfully", "luckily", "fortunately"})
 # Words that say a day is when the pain began ("since monday", "it started yesterday"), not a day for anything else.
 ONSET_WORDS = frozenset({"since", "started", "start", "starting", "began", "begin", "ago", "ever", "came", "kicked"})
 # Words that carry a "not" after them ("it is getting better" -> "it is not ...").

@@ -30,6 +30,8 @@ CLAUSE_BREAKS = frozenset({"y", "e", "pero", "tambien", "ademas", "entonces", "p
 VERDICT_LEADS = (("asi", "que"), ("entonces",), ("o", "sea"), ("pero", "yo"), ("pero", "a", "mi"))
 # How a line ends when the speaker sets themself apart from what they said ("mi hermano tuvo eso, pero yo no").
 SELF_APART = (("pero", "yo", "no"), ("yo", "no"), ("a", "mi", "no"), ("no", "yo"))
+# What may follow it ("pero yo no, gracias a dios").
+AFTER_SELF_APART = frozenset({"gracias", "a", "dios", "afortunadamente"})
 # Words that say a day is when the pain began ("desde el lunes", "me empezó anteayer").
 ONSET_WORDS = frozenset({"desde", "empezo", "empece", "comenzo", "inicio", "dio", "agarro", "since"})
 QUESTION_WORDS = frozenset({"que", "como", "cuanto", "cuantos", "cuando", "cual", "por", "donde", "debo", "deberia", "necesito", "puedo"})

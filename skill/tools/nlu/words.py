@@ -38,6 +38,7 @@ ONSET_WORDS = _union("ONSET_WORDS")
 # What opens a line's closing verdict ("so", "así que"): the yes or no after it answers.
 VERDICT_LEADS: tuple[tuple[str, ...], ...] = tuple(lead for module in LANGUAGES for lead in getattr(module, "VERDICT_LEADS", ()))
 SELF_APART: tuple[tuple[str, ...], ...] = tuple(tail for module in LANGUAGES for tail in getattr(module, "SELF_APART", ()))
+AFTER_SELF_APART = _union("AFTER_SELF_APART")
 YES_WORDS = _union("YES_WORDS")
 NO_WORDS = _union("NO_WORDS")
 CLEAR_YES = _union("CLEAR_YES")
