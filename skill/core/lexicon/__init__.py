@@ -132,6 +132,10 @@ class Lexicon:
     repair_holds: tuple[Phrase, ...] = ()  # what, after one, asks for time instead ("no wait a minute")
     # words that end a clause whose predicate is left out ("and my strength too", "y el peso tampoco")
     ellipsis: frozenset[str] = frozenset()
+    # verbs after a determiner and a body site that open a new clause in a run of words ("her legs are"),
+    # unless a verb of saying or thinking stands before them ("i don't think my legs are weak")
+    subject_verbs: frozenset[str] = frozenset()
+    subject_not_after: frozenset[str] = frozenset()
     _stemmed: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _tables(self) -> _Stemmed:
@@ -195,7 +199,9 @@ class Lexicon:
         unable = [False] * len(words)
         for target, negative_in_form in zip(targets, negative, strict=True):
             unable[target.start : target.end] = [negative_in_form] * (target.end - target.start)
-        polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated, keeps)
+        own = [target.label.startswith("NORMAL:") for target in targets]
+        subjects = clauses.new_subjects(words, places, tables.determiners, tables.subject_verbs, tables.subject_not_after)
+        polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated, keeps, own, subjects)
         for target, polarity in zip(targets, polarities, strict=True):
             if target.label == ORDINARY:
                 continue
@@ -257,6 +263,8 @@ class _Stemmed:
     malaise: tuple[tuple[Phrase, str], ...]  # "good", "bien": after a feeling negated, a state of health
     feeling_verbs: frozenset[str]  # "feel", "siento": a finding ending in one wants an object
     ellipsis: frozenset[str]  # "too", "también": a function said with them leaves out its predicate
+    subject_verbs: frozenset[str]  # "are", "están": after a determiner and a site, a new clause
+    subject_not_after: frozenset[str]  # "think", "creo": what they reported, not a new clause
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Stemmed:
@@ -280,7 +288,7 @@ class _Stemmed:
             frozenset(map(stem, lexicon.clitics | lexicon.intensifiers)),
             phrases(lexicon.malaise),
             frozenset(map(stem, lexicon.feeling_verbs)),
-            frozenset(map(stem, lexicon.ellipsis)),
+            frozenset(map(stem, lexicon.ellipsis)), frozenset(map(stem, lexicon.subject_verbs)), frozenset(map(stem, lexicon.subject_not_after)),
         )  # fmt: skip
 
 
@@ -393,6 +401,8 @@ def for_locale(locale: str) -> Lexicon:
         frozenset(text.fold(w) for w in rules.get("repairs", {}).get("after", ())),
         tuple(tuple(text.fold(m).split()) for m in rules.get("repairs", {}).get("not_before", ())),
         frozenset(text.fold(w) for w in rules.get("ellipsis", ())),
+        frozenset(text.fold(w) for w in rules.get("new_subjects", {}).get("verbs", ())),
+        frozenset(text.fold(w) for w in rules.get("new_subjects", {}).get("not_after", ())),
     )  # fmt: skip
 
 

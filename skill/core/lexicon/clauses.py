@@ -140,3 +140,22 @@ def elliptical(words: Sequence[str], places: Sequence[Span], functions: Collecti
         return None
     rest = [w for i, w in enumerate(words[:-1]) if not places[0].start <= i < places[0].end]
     return places[0].label if all(w in determiners for w in rest) else None
+
+
+def new_subjects(words: Sequence[str], places: Sequence[Span], determiners: frozenset[str], verbs: frozenset[str], not_after: frozenset[str]) -> list[Span]:
+    """A determiner, a body site (with its side) and a verb: a new clause in a run of words without
+    punctuation ("she can't walk right her legs are numb", "no le da fiebre sus piernas están
+    dormidas"), which a negation before it does not reach; not after a verb of saying or thinking,
+    whose object it is ("i don't think my legs are weak"). A side stays bound across it ("the left
+    side of my body feels numb"): it is no terminator."""
+    out: list[Span] = []
+    for index, place in enumerate(places):
+        start, end = place.start, place.end
+        if index and places[index - 1].end == start and places[index - 1].label == "SIDE" and place.label != "SIDE":
+            start = places[index - 1].start  # "her left leg is"
+        if index + 1 < len(places) and places[index + 1].start == end and places[index + 1].label == "SIDE":
+            end = places[index + 1].end  # "la pierna izquierda está"
+        opens = start and words[start - 1] in determiners and end < len(words) and words[end] in verbs
+        if opens and (start < 2 or words[start - 2] not in not_after):
+            out.append(Span(start - 1, end + 1, "NEW_SUBJECT"))
+    return out

@@ -114,6 +114,8 @@ def polarities(
     bound: Sequence[bool] = (),
     self_negated: Sequence[bool] = (),
     double_keeps: Sequence[bool] = (),
+    own_negation: Sequence[bool] = (),
+    new_subjects: Sequence[Span] = (),
 ) -> list[Polarity]:
     """The polarity of each target in one clause. A backward trigger after a
     finding negative in form is its adverb ("no puedo hacer pipí bien", "I
@@ -127,12 +129,17 @@ def polarities(
     unless the target `double_keeps` ("no no siento las piernas" is an answer
     and a report, kept to be safe).
     A negation right after a finding negative in form is its object, not a
-    trigger ("no aguanto nada, se me sale solita")."""
+    trigger ("no aguanto nada, se me sale solita"). A negation right before
+    a target that takes it as `own_negation` (a normal state turned into a
+    finding, "no se puede sentar") is spent there and reaches no target
+    after it ("... en la cama se queda toda torcida"). `new_subjects` end a
+    trigger's reach as terminators do ("she can't walk right her legs are numb")."""
     table = list(modifiers)
     found = _triggers(words, targets, table, negative_in_form)
     # A backward trigger that opens with a forward one ("no esta") negates forward too ("no esta mareado").
     openers = {phrase[0] for phrase, role in table if role == Role.FORWARD and len(phrase) == 1}
-    stops = [span for span in found if span.label == Role.TERMINATOR]
+    stops = [span for span in found if span.label == Role.TERMINATOR] + list(new_subjects)
+    spent = {t.start: t.end for i, t in enumerate(targets) if i < len(own_negation) and own_negation[i]}
     out: list[Polarity] = []
     for index, target in enumerate(targets):
         negated = hedged = False
@@ -154,8 +161,11 @@ def polarities(
                     continue
                 if label == Role.FORWARD and index < len(double_keeps) and double_keeps[index]:
                     continue
+                if label == Role.FORWARD and spent.get(span.end, target.end) < target.end:
+                    continue  # spent on the normal state right after it
                 limit = reach if label == Role.FORWARD else window
                 reaches = target.start - span.end <= limit and not _stopped(stops, span.end, target.start)
+                reaches = reaches and not (label == Role.FORWARD and _verb_again(words, span, target.start, found, openers))
             elif label in (Role.BACKWARD, Role.HEDGE) and span.start >= target.end:
                 if adverb_only and label == Role.BACKWARD:
                     continue
@@ -206,6 +216,18 @@ def _conditions(found: list[Span], targets: Sequence[Span], negative_in_form: Se
             span = Span(span.start, span.end, Role.TERMINATOR if after_negation else Role.FORWARD)
         out.append(span)
     return out
+
+
+def _verb_again(words: Sequence[str], trigger: Span, end: int, found: Sequence[Span], negations: set[str]) -> bool:
+    """Whether the verb a forward trigger negates is said again, not negated, before `end`: a new
+    predicate in a run of words ("no tengo calentura tengo los pies dormidos", "i do not have a
+    fever i have numb feet"), which the first negation does not reach."""
+    last = words[trigger.end - 1]
+    verb = words[trigger.end] if last in negations and trigger.end < len(words) else last
+    if verb in negations:
+        return False
+    negated_at = {span.end for span in found if span.label in (Role.FORWARD, Role.POSTPOSED)}
+    return any(words[i] == verb and i not in negated_at for i in range(trigger.end + 1, end))
 
 
 def _stopped(stops: Sequence[Span], start: int, end: int) -> bool:
