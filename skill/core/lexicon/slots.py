@@ -87,8 +87,8 @@ def denied_after_lead(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]
 
 
 def opens_a_clause(words: str, locale: str = DEFAULT_LOCALE) -> bool:
-    """Words that open a clause of their own: a subject ("i can not pee", "she can't sit up") or a
-    negated verb ("no ha mejorado", "no me sale"). A denial's negation cannot reach into them, so
+    """Words that open a clause of their own: a subject ("i can not pee", "she can't sit up"), a
+    negated verb ("no ha mejorado", "no me sale"), or a verb the denial's no negates ("se me quita"). A denial's negation cannot reach into them, so
     a finding negative in form there reports, whatever its level; a value's own name ("spasms not
     improving after a week of rest") opens none."""
     if locale not in locales():
@@ -98,7 +98,10 @@ def opens_a_clause(words: str, locale: str = DEFAULT_LOCALE) -> bool:
     if not said:
         return False
     negated_verb = said[0] in {"no", "not"} and len(said) > 1 and said[1] in lexicon.finite_verbs | lexicon.clitics
-    return said[0] in lexicon.subjects - lexicon.determiners or negated_verb
+    # Words led by a clitic or a finite verb hang on the denial's own negation: "no" + "se me quita
+    # la fiebre" is a negated verb of relief, a report, though the words alone say the fever goes.
+    hangs = said[0] in lexicon.finite_verbs | lexicon.clitics
+    return said[0] in lexicon.subjects - lexicon.determiners or negated_verb or hangs
 
 
 def own_clause(words: str, locale: str = DEFAULT_LOCALE) -> str | None:
@@ -135,6 +138,8 @@ def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool 
         # a finding negative in form ("no control de la vejiga") is a report, to be safe: no verb kept
         # an ability ("tengo fuerza en las piernas" names none).
         named = {m.sign for m in read(words, locale).mentions if m.reported and m.sign.level is Level.EMERGENCY}
+        if hangs:  # words that hang on the no are read only with it ("no" + "me cuesta nada hacer pipí" denies)
+            found = []
         found += [
             m.sign for m in read(f"{lexicon.denial_lead} {words}", locale).mentions if m.reported and (hangs or not m.negative_in_form or m.sign in named)
         ]
