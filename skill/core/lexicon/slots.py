@@ -88,9 +88,9 @@ def denied_after_lead(words: str, locale: str = DEFAULT_LOCALE) -> list[Symptom]
 
 def opens_a_clause(words: str, locale: str = DEFAULT_LOCALE) -> bool:
     """Words that open a clause of their own: a subject ("i can not pee", "she can't sit up"), a
-    negated verb ("no ha mejorado", "no me sale"), or a verb the denial's no negates ("se me quita"). A denial's negation cannot reach into them, so
-    a finding negative in form there reports, whatever its level; a value's own name ("spasms not
-    improving after a week of rest") opens none."""
+    negated verb ("no ha mejorado", "no me sale"), or a verb the denial's no negates ("se me quita").
+    A denial's negation cannot reach into them, so a finding negative in form there reports, whatever
+    its level; a value's own name ("spasms not improving after a week of rest") opens none."""
     if locale not in locales():
         return False
     lexicon = for_locale(locale)
@@ -98,10 +98,15 @@ def opens_a_clause(words: str, locale: str = DEFAULT_LOCALE) -> bool:
     if not said:
         return False
     negated_verb = said[0] in {"no", "not"} and len(said) > 1 and said[1] in lexicon.finite_verbs | lexicon.clitics
-    # Words led by a clitic or a finite verb hang on the denial's own negation: "no" + "se me quita
-    # la fiebre" is a negated verb of relief, a report, though the words alone say the fever goes.
-    hangs = said[0] in lexicon.finite_verbs | lexicon.clitics
-    return said[0] in lexicon.subjects - lexicon.determiners or negated_verb or hangs
+    return said[0] in lexicon.subjects - lexicon.determiners or negated_verb or _hangs_on_the_no(words, locale)
+
+
+def _hangs_on_the_no(words: str, locale: str) -> bool:
+    """Words led by a clitic or a finite verb: they hang on the denial's own negation ("no" + "se me
+    quita la fiebre" is a negated verb of relief, a report, though the words alone say the fever goes)."""
+    lexicon = for_locale(locale)
+    said = text.fold(words).split()
+    return bool(said) and said[0] in lexicon.clitics | lexicon.finite_verbs
 
 
 def own_clause(words: str, locale: str = DEFAULT_LOCALE) -> str | None:
@@ -130,16 +135,15 @@ def negative_in_form(words: str, locale: str = DEFAULT_LOCALE, unresolved: bool 
     led by a clitic or a finite verb hang on it ("no" + "me aguanto las ganas", "siento los pies");
     an ability kept ("sí tengo" + "fuerza en las piernas") does not. Resolved words are never read after
     a negation: the sample may have held none ("my" + "bladder control" + "is fine")."""
-    found = [m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form]
+    hangs = unresolved and _hangs_on_the_no(words, locale)
+    # Words that hang on the no are read only with it ("no" + "me cuesta nada hacer pipí" denies).
+    found = [] if hangs else [m.sign for m in read(words, locale).mentions if m.reported and m.negative_in_form]
     if unresolved:
         lexicon = for_locale(locale)
-        hangs = text.fold(words).split()[:1] and text.fold(words).split()[0] in lexicon.clitics | lexicon.finite_verbs
         # An emergency the words name as a thing had ("control de la vejiga") and the negation turns into
         # a finding negative in form ("no control de la vejiga") is a report, to be safe: no verb kept
         # an ability ("tengo fuerza en las piernas" names none).
         named = {m.sign for m in read(words, locale).mentions if m.reported and m.sign.level is Level.EMERGENCY}
-        if hangs:  # words that hang on the no are read only with it ("no" + "me cuesta nada hacer pipí" denies)
-            found = []
         found += [
             m.sign for m in read(f"{lexicon.denial_lead} {words}", locale).mentions if m.reported and (hangs or not m.negative_in_form or m.sign in named)
         ]
