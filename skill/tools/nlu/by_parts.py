@@ -88,6 +88,13 @@ def revise(found: Match, text: str, locale: str, names: Mapping[str, str], fill:
     # denial: a sign denied that was not meant is a question skipped.
     if found.intent == REPORT_INTENT and not word_for_word and named and len(reported) > len(named) and named <= {s.value for s in reported}:
         return _signs(REPORT_INTENT, reported, text, names, fill)
+    # The same for a loose denial of one of a question's signs ("no fever and my weight hasn't budged" fitted to
+    # its first clause): the question's other sign the lexicon denies too, when it reports none. Not another
+    # question's: a denial not meant skips a question.
+    if found.intent == DENY_INTENT and not word_for_word and not reported and named and named <= {s.value for s in denied}:
+        more = [s for s in denied if s.value not in named and _asked_together(named, [s])]
+        if more:
+            return _signs(DENY_INTENT, [s for s in denied if s.value in named] + more, text, names, fill)
     if any(fill and fill.value_id for fill in found.slots.values()):
         return found  # "I have a fever and purple spots": one slot resolved, one not
     if unplaced and (reported or denied):
