@@ -159,3 +159,16 @@ def new_subjects(words: Sequence[str], places: Sequence[Span], determiners: froz
         if opens and (start < 2 or words[start - 2] not in not_after):
             out.append(Span(start - 1, end + 1, "NEW_SUBJECT"))
     return out
+
+
+def pronoun_subjects(words: Sequence[str], targets: Sequence[Span], pronouns: frozenset[str], not_after: frozenset[str]) -> list[Span]:
+    """A subject pronoun right before a finding, past the clause's first two words, opens a new clause
+    in a run of words ("no fever she can't feel her legs"), which a negation before it does not reach;
+    not after a verb of saying or thinking, whose object it is ("i don't think she's numb"). Second,
+    it may be an answer's ("no she ...", a pseudo-trigger) or another language's word ("no he perdido")."""
+    out: list[Span] = []
+    for target in targets:
+        at = target.start - 1
+        if at >= 2 and words[at] in pronouns and words[at - 1] not in not_after:
+            out.append(Span(at, at + 1, "NEW_SUBJECT"))
+    return out
