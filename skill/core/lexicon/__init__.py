@@ -201,7 +201,7 @@ class Lexicon:
             unable[target.start : target.end] = [negative_in_form] * (target.end - target.start)
         own = [target.label.startswith("NORMAL:") for target in targets]
         subjects = clauses.new_subjects(words, places, tables.determiners, tables.subject_verbs, tables.subject_not_after)
-        subjects += clauses.pronoun_subjects(words, targets, tables.subjects - tables.determiners, tables.subject_not_after)  # not "el", the
+        subjects += clauses.pronoun_subjects(words, targets, tables.subjects - tables.determiners, tables.subject_not_after)  # "el" is also "the"
         polarities = context.polarities(words, targets, tables.modifiers, self.window, negative, bound, opens_negated, keeps, own, subjects)
         for target, polarity in zip(targets, polarities, strict=True):
             if target.label == ORDINARY:

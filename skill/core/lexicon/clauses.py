@@ -164,8 +164,9 @@ def new_subjects(words: Sequence[str], places: Sequence[Span], determiners: froz
 def pronoun_subjects(words: Sequence[str], targets: Sequence[Span], pronouns: frozenset[str], not_after: frozenset[str]) -> list[Span]:
     """A subject pronoun right before a finding, past the clause's first two words, opens a new clause
     in a run of words ("no fever she can't feel her legs"), which a negation before it does not reach;
-    not after a verb of saying or thinking, whose object it is ("i don't think she's numb"). Second,
-    it may be an answer's ("no she ...", a pseudo-trigger) or another language's word ("no he perdido")."""
+    not after a verb of saying or thinking, whose object it is ("i don't think she's numb"). As the
+    second word it may be part of an answer ("no she ...", a pseudo-trigger) or of another language
+    ("no he perdido"), so it is left to the rest of the reading there."""
     out: list[Span] = []
     for target in targets:
         at = target.start - 1
